@@ -1,0 +1,123 @@
+package dev.flagrunner;
+
+import dev.flagrunner.protocol.Dialects;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code flagrunner.*} key (DESIGN.md §5) with its default, so the packaged jar runs without an
+ * {@code application.yml}. Unknown keys fail the start, so a typo is never silently ignored.
+ */
+@Validated
+@ConfigurationProperties(prefix = "flagrunner", ignoreUnknownFields = false)
+public record FlagrunnerProperties(
+        @DefaultValue("embedded") @NotBlank String defaultTarget,
+        @NotNull Map<String, @Valid Target> targets,
+        @NotNull List<@NotBlank String> allowedHosts,
+        @DefaultValue @Valid Session session,
+        @DefaultValue @Valid Flags flags,
+        @DefaultValue @Valid EmbeddedServer embeddedServer,
+        @DefaultValue @Valid Health health) {
+
+    /** The name of the built-in target: the embedded reference server. */
+    public static final String EMBEDDED = "embedded";
+
+    public FlagrunnerProperties {
+        targets = targets == null ? Map.of() : Map.copyOf(targets);
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        if (targets.containsKey(EMBEDDED)) {
+            throw new IllegalArgumentException("flagrunner.targets.embedded: the name 'embedded' is the built-in target");
+        }
+        if (!defaultTarget.equals(EMBEDDED) && !targets.containsKey(defaultTarget)) {
+            throw new IllegalArgumentException("flagrunner.default-target '" + defaultTarget
+                    + "' is neither 'embedded' nor one of flagrunner.targets " + targets.keySet());
+        }
+    }
+
+    /** A named real server. */
+    public record Target(
+            @NotBlank String host,
+            @Min(1) @Max(65535) int port,
+            @DefaultValue("false") boolean tls,
+            @DefaultValue("status") String dialect,
+            @Pattern(regexp = "[\\x21-\\x7e]{1,64}") String classId,
+            @DefaultValue("system") @NotBlank String trust,
+            @NotNull List<String> protocols) {
+
+        public Target {
+            requireDialect(dialect, "flagrunner.targets.*.dialect");
+            protocols = protocols == null ? List.of() : List.copyOf(protocols);
+        }
+    }
+
+    public record Session(
+            @DefaultValue("5s") @NotNull Duration connectTimeout,
+            @DefaultValue("10s") @NotNull Duration readTimeout,
+            @Name("wait") @DefaultValue("30s") @NotNull Duration waitForEnd,
+            @DefaultValue("200") @Min(1) @Max(10_000) int maxConcurrent,
+            @DefaultValue("1000") @Min(1) @Max(1_000_000) int history,
+            @DefaultValue("10s") @NotNull Duration shutdownGrace) {
+
+        public Session {
+            requirePositive(connectTimeout, "flagrunner.session.connect-timeout");
+            requirePositive(readTimeout, "flagrunner.session.read-timeout");
+            if (waitForEnd.isNegative()) {
+                throw new IllegalArgumentException("flagrunner.session.wait must not be negative: " + waitForEnd);
+            }
+        }
+    }
+
+    public record Flags(@DefaultValue("10000") @Min(1) @Max(10_000_000) int capacity) {}
+
+    public record EmbeddedServer(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("status") @NotNull List<String> dialects,
+            @DefaultValue("false") boolean tls,
+            @DefaultValue @Valid Questions questions,
+            @DefaultValue("") String secret,
+            @NotNull List<String> faults,
+            Long seed) {
+
+        public EmbeddedServer {
+            faults = faults == null ? List.of() : List.copyOf(faults);
+            dialects = List.copyOf(dialects);
+            for (String d : dialects) {
+                requireDialect(d, "flagrunner.embedded-server.dialects");
+            }
+        }
+    }
+
+    public record Questions(@DefaultValue("100") @Min(1) int min, @DefaultValue("1000") @Min(1) int max) {
+        public Questions {
+            if (max < min) {
+                throw new IllegalArgumentException("flagrunner.embedded-server.questions: max (" + max
+                        + ") is below min (" + min + ")");
+            }
+        }
+    }
+
+    public record Health(@DefaultValue("30s") @NotNull Duration probeInterval) {}
+
+    private static void requireDialect(String name, String key) {
+        if (Dialects.byName(name).isEmpty()) {
+            throw new IllegalArgumentException(key + ": unknown dialect '" + name + "' (known: " + Dialects.names() + ")");
+        }
+    }
+
+    private static void requirePositive(Duration d, String key) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(key + " must be positive: " + d);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.flagrunner.mathserver;
+
+import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.Dialects;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reference math server inside the service: one loopback listener per enabled dialect (and a TLS
+ * one beside it when configured), started before the web server takes requests and stopped after it.
+ */
+@Component
+public class EmbeddedMathServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMathServer.class);
+
+    private final FlagrunnerProperties.EmbeddedServer config;
+    private final MeterRegistry registry;
+    private final List<MathServer> listeners = new ArrayList<>();
+    private volatile boolean running;
+
+    public EmbeddedMathServer(FlagrunnerProperties properties, MeterRegistry registry) {
+        this.config = properties.embeddedServer();
+        this.registry = registry;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!config.enabled()) {
+            return;
+        }
+        FlagMinter flags = new FlagMinter(secret());
+        Faults faults = Faults.parse(config.faults());
+        for (String name : config.dialects()) {
+            Dialect dialect = Dialects.byName(name).orElseThrow();
+            ServerOptions options = ServerOptions.loopback(dialect, flags, config.questions().min(), config.questions().max())
+                    .withFaults(faults);
+            if (config.seed() != null) {
+                options = options.withSeed(config.seed());
+            }
+            startListener(options);
+        }
+        running = true;
+    }
+
+    private void startListener(ServerOptions options) {
+        try {
+            MathServer server = new MathServer(options, this::count).start();
+            listeners.add(server);
+            log.info("embedded math server: dialect {} ({}) listening on {}:{}", options.dialect().name(),
+                    options.transport(), server.host(), server.port());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded math server for " + options.dialect().name(), e);
+        }
+    }
+
+    private byte[] secret() {
+        if (!config.secret().isEmpty()) {
+            return config.secret().getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return random;
+    }
+
+    private void count(ServerOptions options, ServerOutcome outcome) {
+        Counter.builder("flagrunner.mathserver.sessions")
+                .description("Connections served by the embedded reference math server")
+                .tag("dialect", options.dialect().name())
+                .tag("outcome", outcome.tag())
+                .register(registry)
+                .increment();
+    }
+
+    /** The running listener for a dialect and transport, if the embedded server has one. */
+    public Optional<MathServer> listener(Dialect dialect, boolean tls) {
+        return listeners.stream()
+                .filter(s -> s.options().dialect().equals(dialect) && s.options().tls().isPresent() == tls)
+                .findFirst();
+    }
+
+    public List<MathServer> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public synchronized void stop() {
+        listeners.forEach(MathServer::close);
+        listeners.clear();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the session service and the web server and stops after them, so no session loses its server. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+}

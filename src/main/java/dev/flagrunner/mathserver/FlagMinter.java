@@ -1,0 +1,35 @@
+package dev.flagrunner.mathserver;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Flag = lower-case hex HMAC-SHA256(secret, transport + " " + classId + " " + studentId): stable for the
+ * life of the secret, different over plain and TLS (DESIGN.md §6).
+ */
+public final class FlagMinter {
+
+    private final SecretKeySpec key;
+
+    public FlagMinter(byte[] secret) {
+        if (secret.length == 0) {
+            throw new IllegalArgumentException("the flag secret must not be empty");
+        }
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    public String flag(boolean tls, String classId, String studentId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal(((tls ? "tls" : "plain") + " " + classId + " " + studentId)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.flagrunner.mathserver;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One listener of the reference math server: accepts connections and serves each on its own thread,
+ * at most {@link #MAX_CONNECTIONS} at once (beyond that a connection is closed at once, as a busy real
+ * server did). Plain Java; the service wraps it in a Spring lifecycle bean.
+ */
+public final class MathServer implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(MathServer.class);
+    static final int MAX_CONNECTIONS = 2048;
+
+    private final ServerOptions options;
+    private final ServerEvents events;
+    private final Examiner examiner;
+    private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+    private final AtomicInteger active = new AtomicInteger();
+    private ServerSocket serverSocket;
+    private ExecutorService workers;
+    private Thread acceptor;
+
+    public MathServer(ServerOptions options, ServerEvents events) {
+        this.options = options;
+        this.events = events;
+        this.examiner = new Examiner(options.dialect(), options.classId());
+    }
+
+    /** Binds and starts accepting; returns this server. */
+    public synchronized MathServer start() throws IOException {
+        if (serverSocket != null) {
+            throw new IllegalStateException("already started");
+        }
+        ServerSocket socket = options.tls().isPresent()
+                ? options.tls().get().getServerSocketFactory().createServerSocket()
+                : new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(options.bindAddress(), options.port()), 512);
+        serverSocket = socket;
+        String name = "mathserver-" + options.dialect().name() + "-" + options.transport();
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        acceptor = new Thread(this::acceptLoop, name + "-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return this;
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** The bound port (the ephemeral one when configured with 0). */
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    public String host() {
+        return serverSocket.getInetAddress().getHostAddress();
+    }
+
+    /** True while the listener accepts connections. */
+    public boolean isAccepting() {
+        ServerSocket s = serverSocket;
+        return s != null && !s.isClosed() && acceptor.isAlive();
+    }
+
+    public int activeConnections() {
+        return active.get();
+    }
+
+    private void acceptLoop() {
+        while (!serverSocket.isClosed()) {
+            Socket client;
+            try {
+                client = serverSocket.accept();
+            } catch (IOException e) {
+                if (!serverSocket.isClosed()) {
+                    log.warn("math server {} accept failed: {}", options.dialect().name(), e.toString());
+                }
+                continue;
+            }
+            if (!slots.tryAcquire()) {
+                closeQuietly(client);
+                events.sessionEnded(options, ServerOutcome.ERROR);
+                continue;
+            }
+            active.incrementAndGet();
+            try {
+                workers.execute(() -> {
+                    try {
+                        new ServerConnection(client, options, examiner, events).run();
+                    } finally {
+                        active.decrementAndGet();
+                        slots.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                active.decrementAndGet();
+                slots.release();
+                closeQuietly(client);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (serverSocket == null) {
+            return;
+        }
+        try {
+            serverSocket.close();
+        } catch (IOException ignored) {
+            // Closing a listener only fails when it is closed already.
+        }
+        workers.shutdownNow();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // Nothing more to do.
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.flagrunner.protocol;
+
+import dev.flagrunner.expression.Answer;
+import dev.flagrunner.expression.Evaluator;
+import dev.flagrunner.expression.ExpressionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * One run of the client side of the protocol: HELLO, answer every question, return the flag. Each
+ * message goes out in exactly one write with exactly the dialect's terminator. {@link #cancel()} may be
+ * called from any thread; the session then ends with {@code CANCELLED}.
+ */
+public final class ClientSession {
+
+    private final SessionSpec spec;
+    private final SocketOpener opener;
+    private final SessionListener listener;
+    private final ServerMessageParser parser;
+    private final String answerPrefix;
+    private volatile Socket socket;
+    private volatile boolean cancelled;
+    private volatile int answered;
+
+    public ClientSession(SessionSpec spec, SocketOpener opener, SessionListener listener) {
+        this.spec = spec;
+        this.opener = opener;
+        this.listener = listener;
+        this.parser = new ServerMessageParser(spec.dialect(), spec.classId());
+        String keyword = spec.dialect().answerKeyword();
+        this.answerPrefix = spec.classId() + " " + (keyword.isEmpty() ? "" : keyword + " ");
+    }
+
+    /** Answers sent so far; safe to read from any thread. */
+    public int answered() {
+        return answered;
+    }
+
+    /** Ends the session from another thread: closes its socket, so a blocked read returns at once. */
+    public void cancel() {
+        cancelled = true;
+        Socket s = socket;
+        if (s != null) {
+            SocketOpener.closeQuietly(s);
+        }
+    }
+
+    /** Runs the session to its end and returns the flag. */
+    public String run() throws SessionFailure {
+        checkCancelled();
+        Socket s = opener.open(spec.host(), spec.port(), spec.connectTimeout(), spec.readTimeout());
+        socket = s;
+        try {
+            checkCancelled();
+            return converse(s.getInputStream(), s.getOutputStream());
+        } catch (SessionFailure e) {
+            throw cancelled ? cancelledFailure() : e;
+        } catch (IOException e) {
+            throw cancelled ? cancelledFailure() : transportFailure(e);
+        } finally {
+            SocketOpener.closeQuietly(s);
+        }
+    }
+
+    private String converse(InputStream in, OutputStream out) throws IOException, SessionFailure {
+        Dialect dialect = spec.dialect();
+        MessageReader reader = MessageReader.of(dialect.framing(), in, dialect.maxMessageLength(), dialect.charset());
+        send(out, spec.classId() + " " + dialect.helloKeyword() + " " + spec.studentId());
+        int messageNumber = 0;
+        while (true) {
+            long started = System.nanoTime();
+            String line = readMessage(reader, messageNumber + 1);
+            ServerMessage message = parser.parse(line, ++messageNumber);
+            if (message instanceof ServerMessage.Question question) {
+                send(out, answerFor(question.payload(), messageNumber));
+                int count = ++answered;
+                listener.questionAnswered(count, System.nanoTime() - started);
+            } else if (message instanceof ServerMessage.Flag flag) {
+                return flag.flag();
+            } else if (message instanceof ServerMessage.UnknownStudent unknown) {
+                throw new SessionFailure(FailureReason.UNKNOWN_STUDENT, "the server does not know student id '"
+                        + spec.studentId() + "' (it sent " + unknown.marker() + " after answer " + answered + ")");
+            } else {
+                // The EECE FAIL line may carry a SUCC and a flag behind it: never quote it.
+                throw new SessionFailure(FailureReason.ANSWER_REJECTED,
+                        "the server rejected answer " + answered + " (" + dialect.failureKeyword().orElse("FAIL") + ")");
+            }
+        }
+    }
+
+    private String readMessage(MessageReader reader, int messageNumber) throws IOException, SessionFailure {
+        String line;
+        try {
+            line = reader.next();
+        } catch (SocketTimeoutException e) {
+            throw new SessionFailure(FailureReason.READ_TIMEOUT, "no message from the server within "
+                    + spec.readTimeout().toMillis() + " ms " + afterWhat(), e);
+        } catch (LineTooLongException e) {
+            throw new SessionFailure(FailureReason.LINE_TOO_LONG, "message " + messageNumber + ": " + e.getMessage(), e);
+        } catch (TruncatedMessageException e) {
+            // Length only: the partial message may be the start of a flag.
+            throw new SessionFailure(FailureReason.SERVER_CLOSED, "the server closed the connection in the middle of message "
+                    + messageNumber + " (" + e.partial().length() + " characters without an end) " + afterWhat(), e);
+        }
+        if (line == null) {
+            throw new SessionFailure(FailureReason.SERVER_CLOSED, "the server closed the connection " + afterWhat()
+                    + (answered > 0 ? ": wrong answer or protocol violation" : ": unknown id or protocol violation"));
+        }
+        return line;
+    }
+
+    private String afterWhat() {
+        return answered == 0 ? "after HELLO" : "after answer " + answered;
+    }
+
+    private String answerFor(String payload, int messageNumber) throws SessionFailure {
+        Answer answer;
+        try {
+            answer = Evaluator.evaluate(spec.dialect().arithmetic(), payload);
+        } catch (ExpressionException e) {
+            FailureReason reason = e.kind() == ExpressionException.Kind.UNSUPPORTED
+                    ? FailureReason.UNSUPPORTED_EXPRESSION : FailureReason.MALFORMED_MESSAGE;
+            throw new SessionFailure(reason, "question " + (answered + 1) + " (message " + messageNumber + "): "
+                    + e.getMessage() + ": " + Quote.of(payload), e);
+        }
+        if (answer instanceof Answer.Value value) {
+            return answerPrefix + value.text();
+        }
+        String divZero = spec.dialect().divisionByZeroAnswer().orElse(null);
+        if (divZero == null) {
+            throw new SessionFailure(FailureReason.UNSUPPORTED_EXPRESSION, "question " + (answered + 1)
+                    + " divides by zero, which has no answer in dialect " + spec.dialect().name() + ": " + Quote.of(payload));
+        }
+        return spec.classId() + " " + divZero;
+    }
+
+    private void send(OutputStream out, String message) throws IOException {
+        out.write((message + spec.dialect().terminator()).getBytes(spec.dialect().charset()));
+    }
+
+    private SessionFailure transportFailure(IOException e) {
+        return new SessionFailure(FailureReason.SERVER_CLOSED,
+                "the connection failed " + afterWhat() + ": " + e.getMessage(), e);
+    }
+
+    private void checkCancelled() throws SessionFailure {
+        if (cancelled) {
+            throw cancelledFailure();
+        }
+    }
+
+    private SessionFailure cancelledFailure() {
+        return new SessionFailure(FailureReason.CANCELLED, "cancelled " + afterWhat());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.flagrunner.protocol;
+
+import dev.flagrunner.expression.Arithmetic;
+import java.nio.charset.Charset;
+import java.util.Optional;
+
+/**
+ * One dialect of the math server protocol family (PROTOCOL.md §1): everything the client and the
+ * reference server need to speak it. The instances live in {@link Dialects}, the one table of them.
+ *
+ * @param name              the name used in configuration, REST and the CLI
+ * @param defaultClassId    the class string ({@code <cls>}) of the term this dialect is modelled on
+ * @param helloKeyword      {@code HELLO}, or {@code INTR} for EECE
+ * @param questionKeyword   the keyword of a server question ({@code STATUS}, {@code FIND}, {@code EVAL}, {@code EXPR})
+ * @param answerKeyword     the keyword of the client's answer, empty where the answer has none
+ * @param divisionByZeroAnswer the whole answer message body for a division by zero, where the dialect has one
+ * @param arithmetic        how question payloads are evaluated
+ * @param end               how the server hands out the flag
+ * @param failureKeyword    the server's explicit failure message keyword, where it has one ({@code FAIL})
+ * @param framing           how messages are delimited
+ * @param charset           the text encoding of messages
+ * @param maxMessageLength  the longest message accepted, in bytes, without its line feed
+ * @param plainPort         the default plain port, 0 where the dialect had none
+ * @param tlsPort           the default TLS port, 0 where the dialect had none
+ */
+public record Dialect(
+        String name,
+        String defaultClassId,
+        String helloKeyword,
+        String questionKeyword,
+        String answerKeyword,
+        Optional<String> divisionByZeroAnswer,
+        Arithmetic arithmetic,
+        EndForm end,
+        Optional<String> failureKeyword,
+        Framing framing,
+        Charset charset,
+        int maxMessageLength,
+        int plainPort,
+        int tlsPort) {
+
+    /** How the last message carries the flag. */
+    public enum EndForm {
+        /** {@code <cls> <flag> BYE} or {@code <cls> BYE <flag>}: both orders are accepted. */
+        BYE,
+        /** {@code <cls> SUCC <flag>} (EECE7374). */
+        SUCC
+    }
+
+    /** The default port for this dialect over plain TCP or TLS; 0 when the dialect has none. */
+    public int defaultPort(boolean tls) {
+        return tls ? tlsPort : plainPort;
+    }
+
+    /** The text that ends a message on the wire: a line feed, or nothing. */
+    public String terminator() {
+        return framing == Framing.LINE_FEED ? "\n" : "";
+    }
+}

@@ -1,0 +1,123 @@
+package dev.flagrunner.protocol;
+
+import dev.flagrunner.protocol.Dialect.EndForm;
+
+/**
+ * Parses server messages strictly by fields, never by searching for words (a FIND string may contain
+ * {@code BYE}). Grammar (single spaces between fields, PROTOCOL.md §5):
+ * <pre>
+ *   question = cls SP questionKeyword SP payload
+ *   bye      = cls SP flag SP "BYE" / cls SP "BYE" SP flag       (EndForm.BYE: both orders)
+ *   succ     = cls SP "SUCC" SP flag                             (EndForm.SUCC)
+ *   fail     = cls SP failureKeyword *anything                   (where the dialect has one)
+ *   flag     = 64 word characters [A-Za-z0-9_], or "Unknown_Husky_ID" / "Unknown_VT_Username"
+ * </pre>
+ * Errors are {@link SessionFailure}s with reason {@code MALFORMED_MESSAGE}, naming the message number
+ * and quoting the line (never a flag-shaped field: a bad flag is described by its length only).
+ */
+public final class ServerMessageParser {
+
+    public static final int FLAG_LENGTH = 64;
+
+    private final Dialect dialect;
+    private final String classId;
+    private final String questionPrefix;
+
+    public ServerMessageParser(Dialect dialect, String classId) {
+        this.dialect = dialect;
+        this.classId = classId;
+        this.questionPrefix = classId + " " + dialect.questionKeyword() + " ";
+    }
+
+    /**
+     * @param line          the message without its terminator
+     * @param messageNumber the 1-based number of this server message in the session, for error details
+     */
+    public ServerMessage parse(String line, int messageNumber) throws SessionFailure {
+        if (line.startsWith(questionPrefix)) {
+            String payload = line.substring(questionPrefix.length());
+            if (payload.isBlank()) {
+                throw malformed("question without an expression", line, messageNumber);
+            }
+            return new ServerMessage.Question(payload);
+        }
+        if (dialect.failureKeyword().isPresent()) {
+            String failPrefix = classId + " " + dialect.failureKeyword().get();
+            // EECE's sample server can send FAIL and SUCC in one read: the FAIL is the outcome.
+            if (line.startsWith(failPrefix)) {
+                return new ServerMessage.Rejected(line);
+            }
+        }
+        int firstSpace = line.indexOf(' ');
+        String cls = firstSpace < 0 ? line : line.substring(0, firstSpace);
+        if (!cls.equals(classId)) {
+            throw malformed("wrong class string (expected '" + classId + "')", line, messageNumber);
+        }
+        String[] fields = line.split(" ", -1);
+        if (fields.length == 3) {
+            String flag = endFlag(fields[1], fields[2]);
+            if (flag != null) {
+                return flagMessage(flag, line, messageNumber);
+            }
+        }
+        String keyword = fields.length > 1 ? fields[1] : "";
+        if (keyword.equals(dialect.questionKeyword())) {
+            throw malformed("malformed " + keyword + " message", line, messageNumber);
+        }
+        if (hasEndKeyword(fields)) {
+            throw malformed("end message with " + fields.length + " fields (expected 3)", line, messageNumber);
+        }
+        throw malformed("unknown message keyword", line, messageNumber);
+    }
+
+    /** Whether a field after the class string is the end keyword: an end message of the wrong shape. */
+    private boolean hasEndKeyword(String[] fields) {
+        String end = dialect.end() == EndForm.BYE ? "BYE" : "SUCC";
+        for (int i = 1; i < fields.length; i++) {
+            if (fields[i].equals(end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The flag field of an end message, or null when these two fields are not one. */
+    private String endFlag(String second, String third) {
+        if (dialect.end() == EndForm.SUCC) {
+            return second.equals("SUCC") ? third : null;
+        }
+        if (second.equals("BYE")) {
+            return third;
+        }
+        return third.equals("BYE") ? second : null;
+    }
+
+    private ServerMessage flagMessage(String flag, String line, int messageNumber) throws SessionFailure {
+        if (flag.startsWith("Unknown_")) {
+            return new ServerMessage.UnknownStudent(flag);
+        }
+        if (flag.length() != FLAG_LENGTH || !isWordText(flag)) {
+            // Never quote the line: it would carry (most of) a flag into logs and problem details.
+            throw new SessionFailure(FailureReason.MALFORMED_MESSAGE, "malformed flag in message " + messageNumber
+                    + ": " + flag.length() + " characters" + (isWordText(flag) ? "" : " with characters outside [A-Za-z0-9_]")
+                    + ", expected " + FLAG_LENGTH + " word characters");
+        }
+        return new ServerMessage.Flag(flag);
+    }
+
+    private static boolean isWordText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            if (!word) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SessionFailure malformed(String what, String line, int messageNumber) {
+        return new SessionFailure(FailureReason.MALFORMED_MESSAGE,
+                what + " in message " + messageNumber + ": " + Quote.of(line));
+    }
+}

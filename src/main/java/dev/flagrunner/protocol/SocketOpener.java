@@ -1,0 +1,60 @@
+package dev.flagrunner.protocol;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * Opens the connection of a session: plain TCP here, TLS in the {@code tls} package. Failures are
+ * {@link SessionFailure}s with a connect or handshake reason.
+ */
+@FunctionalInterface
+public interface SocketOpener {
+
+    Socket open(String host, int port, Duration connectTimeout, Duration readTimeout) throws SessionFailure;
+
+    /** Plain TCP with TCP_NODELAY (one message, one segment: no Nagle delay on a question's answer). */
+    static SocketOpener plain() {
+        return SocketOpener::connectTcp;
+    }
+
+    /** A connected TCP socket with TCP_NODELAY and the read timeout set. */
+    static Socket connectTcp(String host, int port, Duration connectTimeout, Duration readTimeout)
+            throws SessionFailure {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
+            socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
+            return socket;
+        } catch (UnknownHostException e) {
+            closeQuietly(socket);
+            throw new SessionFailure(FailureReason.CONNECT_FAILED, "unknown host " + host, e);
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new SessionFailure(FailureReason.CONNECT_TIMEOUT,
+                    "no connection to " + host + ":" + port + " within " + connectTimeout.toMillis() + " ms", e);
+        } catch (ConnectException | NoRouteToHostException e) {
+            closeQuietly(socket);
+            throw new SessionFailure(FailureReason.CONNECT_FAILED,
+                    "cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new SessionFailure(FailureReason.CONNECT_FAILED,
+                    "cannot connect to " + host + ":" + port + ": " + e, e);
+        }
+    }
+
+    static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Nothing left to do with a socket that cannot even close.
+        }
+    }
+}

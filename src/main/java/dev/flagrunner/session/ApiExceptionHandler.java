@@ -1,0 +1,114 @@
+package dev.flagrunner.session;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every exception to an RFC 9457 problem with a stable {@code type} of {@code /problems/<slug>}
+ * (README lists them). Nothing reaches a caller as a 500 unless it is a bug, and then without details.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static URI type(String slug) {
+        return URI.create("/problems/" + slug);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        body.setType(type(e.slug()));
+        body.setTitle(e.title());
+        HttpHeaders headers = new HttpHeaders();
+        e.headers().forEach(headers::add);
+        return ResponseEntity.status(e.status()).headers(headers).body(body);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "parameter '" + e.getName() + "' has an invalid value");
+        body.setType(type("validation"));
+        body.setTitle("Invalid request");
+        body.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "has an invalid value")));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected error in a request", e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "an unexpected error occurred; the service log has the details");
+        body.setType(type("internal-error"));
+        body.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(org.springframework.validation.FieldError::getField))
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request body: "
+                + String.join("; ", errors.stream().map(m -> m.get("field") + " " + m.get("message")).toList()));
+        body.setType(type("validation"));
+        body.setTitle("Invalid request");
+        body.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, BodyErrors.describe(e));
+        body.setType(type("malformed-body"));
+        body.setTitle("Malformed request body");
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /** Gives the problems that Spring MVC itself raises a stable type instead of {@code about:blank}. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+            problem.setType(type(slugFor(e, status)));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static String slugFor(Exception e, HttpStatusCode status) {
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            return "unsupported-media-type";
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException) {
+            return "method-not-allowed";
+        }
+        if (e instanceof NoResourceFoundException) {
+            return "not-found";
+        }
+        return status.is4xxClientError() ? "bad-request" : "internal-error";
+    }
+}

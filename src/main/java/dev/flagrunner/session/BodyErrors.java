@@ -1,0 +1,44 @@
+package dev.flagrunner.session;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Plain-words descriptions of unreadable JSON bodies, naming the field but never echoing its value. */
+final class BodyErrors {
+
+    private BodyErrors() {}
+
+    static String describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "' (known: studentId, target, dialect, host, port, tls, classId)";
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return "field '" + path(f) + "' has the wrong type: expected " + f.getTargetType().getSimpleName();
+        }
+        if (cause instanceof MismatchedInputException m) {
+            String path = path(m);
+            return path.isEmpty() ? "the body must be a JSON object"
+                    : "field '" + path + "' has the wrong type: expected " + m.getTargetType().getSimpleName();
+        }
+        if (cause instanceof JacksonException j && j.getLocation() != null) {
+            return "malformed JSON at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+        }
+        return "the request body is missing or is not valid JSON";
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.flagrunner.session;
+
+import dev.flagrunner.protocol.ClientSession;
+import dev.flagrunner.protocol.FailureReason;
+import dev.flagrunner.protocol.SessionFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** One session in the history: its client while it runs, its outcome once it ended. Thread-safe. */
+final class SessionRecord {
+
+    private final String id;
+    private final String studentId;
+    private final ResolvedTarget target;
+    private final Instant startedAt;
+    private final ClientSession client;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile SessionStatus status = SessionStatus.RUNNING;
+    private volatile String flag;
+    private volatile SessionView.Failure failure;
+    private volatile Instant endedAt;
+
+    SessionRecord(String id, String studentId, ResolvedTarget target, Instant startedAt, ClientSession client) {
+        this.id = id;
+        this.studentId = studentId;
+        this.target = target;
+        this.startedAt = startedAt;
+        this.client = client;
+    }
+
+    String id() {
+        return id;
+    }
+
+    ResolvedTarget target() {
+        return target;
+    }
+
+    String studentId() {
+        return studentId;
+    }
+
+    SessionStatus status() {
+        return status;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    ClientSession client() {
+        return client;
+    }
+
+    void captured(String capturedFlag, Clock clock) {
+        this.flag = capturedFlag;
+        end(SessionStatus.FLAG_CAPTURED, clock);
+    }
+
+    void failed(SessionFailure f, Clock clock) {
+        this.failure = new SessionView.Failure(f.reason().name(), f.detail());
+        end(f.reason() == FailureReason.CANCELLED ? SessionStatus.CANCELLED : SessionStatus.FAILED, clock);
+    }
+
+    private void end(SessionStatus newStatus, Clock clock) {
+        this.endedAt = clock.instant();
+        this.status = newStatus;
+        ended.countDown();
+    }
+
+    /** Waits for the end of the session; true when it ended within the time. */
+    boolean await(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    boolean isRunning() {
+        return ended.getCount() > 0;
+    }
+
+    Duration duration() {
+        Instant end = endedAt;
+        return Duration.between(startedAt, end == null ? Instant.now() : end);
+    }
+
+    SessionView view() {
+        SessionStatus s = status;
+        Instant end = endedAt;
+        return new SessionView(id, studentId, target.view(), s, s == SessionStatus.FLAG_CAPTURED ? flag : null,
+                failure, client.answered(), startedAt, end,
+                end == null ? null : Duration.between(startedAt, end).toMillis());
+    }
+}

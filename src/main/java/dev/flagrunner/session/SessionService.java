@@ -1,0 +1,220 @@
+package dev.flagrunner.session;
+
+import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.flag.CapturedFlag;
+import dev.flagrunner.flag.FlagStore;
+import dev.flagrunner.protocol.ClientSession;
+import dev.flagrunner.protocol.FailureReason;
+import dev.flagrunner.protocol.SessionFailure;
+import dev.flagrunner.protocol.SessionSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs sessions on a bounded executor (at most {@code flagrunner.session.max-concurrent} at once; beyond
+ * that a start is refused, nothing queues), keeps a bounded history, and hands captured flags to the
+ * {@link FlagStore} before the session is seen as ended, so no flag a caller was shown can be missing.
+ */
+@Service
+public class SessionService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
+    private final FlagrunnerProperties.Session config;
+    private final TargetResolver resolver;
+    private final SocketOpeners openers;
+    private final FlagStore flags;
+    private final SessionMetrics metrics;
+    private final Clock clock;
+    private final Semaphore permits;
+    private final ExecutorService executor;
+    private final Map<String, SessionRecord> byId = new ConcurrentHashMap<>();
+    /** Newest first; guarded by itself. */
+    private final ArrayDeque<SessionRecord> history = new ArrayDeque<>();
+    private volatile boolean accepting = true;
+    private volatile boolean running;
+
+    SessionService(FlagrunnerProperties properties, TargetResolver resolver, SocketOpeners openers, FlagStore flags,
+            SessionMetrics metrics) {
+        this.config = properties.session();
+        this.resolver = resolver;
+        this.openers = openers;
+        this.flags = flags;
+        this.metrics = metrics;
+        this.clock = Clock.systemUTC();
+        this.permits = new Semaphore(config.maxConcurrent());
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(0, config.maxConcurrent(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "session-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Starts a session; it runs in the background. */
+    SessionRecord start(SessionRequest request) {
+        if (!accepting) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down",
+                    "the service is shutting down and starts no new session");
+        }
+        ResolvedTarget target = resolver.resolve(request);
+        if (!permits.tryAcquire()) {
+            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-sessions", "Too many sessions",
+                    config.maxConcurrent() + " sessions are running (flagrunner.session.max-concurrent); try again shortly",
+                    Map.of("Retry-After", "1"));
+        }
+        SessionSpec spec = new SessionSpec(target.host(), target.port(), target.dialect(), target.classId(),
+                request.studentId(), config.connectTimeout(), config.readTimeout());
+        ClientSession client = new ClientSession(spec, openers.forTarget(target), metrics.questionListener(target.dialect()));
+        SessionRecord record = new SessionRecord(UUID.randomUUID().toString(), request.studentId(), target,
+                clock.instant(), client);
+        remember(record);
+        metrics.started();
+        try {
+            executor.execute(() -> run(record));
+        } catch (RejectedExecutionException e) {
+            finish(record, null, new SessionFailure(FailureReason.INTERNAL_ERROR, "the session executor refused the session"));
+        }
+        return record;
+    }
+
+    private void run(SessionRecord record) {
+        String flag = null;
+        SessionFailure failure = null;
+        try {
+            flag = record.client().run();
+        } catch (SessionFailure f) {
+            failure = f;
+        } catch (RuntimeException e) {
+            log.error("session {} failed unexpectedly", record.id(), e);
+            failure = new SessionFailure(FailureReason.INTERNAL_ERROR, "unexpected error: " + e.getClass().getSimpleName());
+        }
+        finish(record, flag, failure);
+    }
+
+    private void finish(SessionRecord record, String flag, SessionFailure failure) {
+        try {
+            if (failure == null) {
+                // Stored before the record ends: whoever sees FLAG_CAPTURED finds the flag in the store.
+                flags.add(new CapturedFlag(record.studentId(), flag, record.target().name(),
+                        record.target().dialect().name(), record.target().classId(), record.id(), clock.instant()));
+                record.captured(flag, clock);
+            } else {
+                record.failed(failure, clock);
+            }
+            metrics.ended(record.target().dialect(), record.status(),
+                    failure == null ? "none" : failure.reason().name(), record.duration());
+            log.info("session {} ended: target={} dialect={} status={}{} answers={}", record.id(),
+                    record.target().name(), record.target().dialect().name(), record.status(),
+                    failure == null ? "" : " reason=" + failure.reason(), record.client().answered());
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void remember(SessionRecord record) {
+        byId.put(record.id(), record);
+        synchronized (history) {
+            history.addFirst(record);
+            if (history.size() > config.history()) {
+                Iterator<SessionRecord> oldestFirst = history.descendingIterator();
+                while (history.size() > config.history() && oldestFirst.hasNext()) {
+                    SessionRecord old = oldestFirst.next();
+                    if (!old.isRunning()) {
+                        oldestFirst.remove();
+                        byId.remove(old.id());
+                    }
+                }
+            }
+        }
+    }
+
+    Optional<SessionRecord> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The history, newest first, optionally only sessions in one status. */
+    List<SessionView> list(SessionStatus status) {
+        List<SessionView> out = new ArrayList<>();
+        synchronized (history) {
+            for (SessionRecord r : history) {
+                if (status == null || r.status() == status) {
+                    out.add(r.view());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Waits up to {@code flagrunner.session.wait} for a session to end. */
+    boolean awaitEnd(SessionRecord record, Duration wait) {
+        try {
+            return record.await(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !record.isRunning();
+        }
+    }
+
+    Duration defaultWait() {
+        return config.waitForEnd();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Graceful shutdown: no new sessions; running ones get {@code flagrunner.session.shutdown-grace} to
+     * end, the rest are cancelled (status CANCELLED). Flags already received are in the store by then.
+     */
+    @Override
+    public void stop() {
+        accepting = false;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                List<SessionRecord> stillRunning = byId.values().stream().filter(SessionRecord::isRunning).toList();
+                log.info("shutdown: cancelling {} running sessions after the grace period", stillRunning.size());
+                stillRunning.forEach(r -> r.client().cancel());
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (no new requests) and before the embedded math server. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 3072;
+    }
+}

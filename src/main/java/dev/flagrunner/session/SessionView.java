@@ -1,0 +1,26 @@
+package dev.flagrunner.session;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/** The JSON body of a session (DESIGN.md §3). {@code flag} only when captured, {@code failure} only when failed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionView(
+        String id,
+        String studentId,
+        ResolvedTarget.View target,
+        SessionStatus status,
+        String flag,
+        Failure failure,
+        int questionsAnswered,
+        Instant startedAt,
+        Instant endedAt,
+        Long durationMillis) {
+
+    public record Failure(String reason, String detail) {}
+
+    @Override
+    public String toString() {
+        return "SessionView[id=" + id + ", status=" + status + "]";
+    }
+}

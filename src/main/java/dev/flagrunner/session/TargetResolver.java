@@ -1,0 +1,124 @@
+package dev.flagrunner.session;
+
+import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.mathserver.EmbeddedMathServer;
+import dev.flagrunner.mathserver.MathServer;
+import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.Dialects;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a request into a target: a configured one, the embedded server, or an ad-hoc host limited to
+ * loopback, configured targets' hosts and {@code flagrunner.allowed-hosts}, so the service never becomes
+ * an open TCP relay.
+ */
+@Component
+class TargetResolver {
+
+    private final FlagrunnerProperties properties;
+    private final EmbeddedMathServer embedded;
+    private final Set<String> allowedHosts;
+
+    TargetResolver(FlagrunnerProperties properties, EmbeddedMathServer embedded) {
+        this.properties = properties;
+        this.embedded = embedded;
+        this.allowedHosts = java.util.stream.Stream.concat(
+                        properties.allowedHosts().stream(),
+                        properties.targets().values().stream().map(FlagrunnerProperties.Target::host))
+                .map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    ResolvedTarget resolve(SessionRequest request) {
+        String name = request.target() != null ? request.target() : properties.defaultTarget();
+        Dialect dialect = request.dialect() == null ? null : Dialects.byName(request.dialect()).orElseThrow(() ->
+                new ApiProblem(HttpStatus.BAD_REQUEST, "unknown-dialect", "Unknown dialect",
+                        "unknown dialect '" + request.dialect() + "' (known: " + Dialects.names() + ")"));
+        ResolvedTarget base = name.equals(FlagrunnerProperties.EMBEDDED)
+                ? embeddedTarget(dialect, request.tls() != null && request.tls())
+                : configuredTarget(name, dialect);
+        return applyOverrides(base, request);
+    }
+
+    private ResolvedTarget embeddedTarget(Dialect requested, boolean tls) {
+        Dialect dialect = requested != null ? requested : Dialects.STATUS;
+        MathServer server = embedded.listener(dialect, tls).orElseThrow(() -> new ApiProblem(
+                HttpStatus.BAD_REQUEST, "target-unavailable", "Target unavailable",
+                "the embedded server has no " + (tls ? "TLS" : "plain") + " listener for dialect " + dialect.name()
+                        + " (flagrunner.embedded-server: enabled=" + embedded.enabled() + ", listeners: "
+                        + embedded.listeners().stream().map(s -> s.options().dialect().name() + "/"
+                                + s.options().transport()).toList() + ")"));
+        return new ResolvedTarget(FlagrunnerProperties.EMBEDDED, server.host(), server.port(), tls, dialect,
+                server.options().classId(), "embedded", List.of());
+    }
+
+    private ResolvedTarget configuredTarget(String name, Dialect requested) {
+        FlagrunnerProperties.Target t = properties.targets().get(name);
+        if (t == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "unknown-target", "Unknown target",
+                    "unknown target '" + name + "' (known: embedded" + (properties.targets().isEmpty() ? "" : ", "
+                            + String.join(", ", properties.targets().keySet().stream().sorted().toList())) + ")");
+        }
+        Dialect dialect = requested != null ? requested : Dialects.byName(t.dialect()).orElseThrow();
+        String classId = t.classId() != null ? t.classId() : dialect.defaultClassId();
+        return new ResolvedTarget(name, t.host(), t.port(), t.tls(), dialect, classId, t.trust(), t.protocols());
+    }
+
+    private ResolvedTarget applyOverrides(ResolvedTarget base, SessionRequest r) {
+        if (r.host() == null && r.port() == null && r.classId() == null
+                && (r.tls() == null || r.tls() == base.tls())) {
+            return base;
+        }
+        String host = r.host() != null ? r.host() : base.host();
+        if (r.host() != null) {
+            requireAllowed(host);
+        }
+        boolean tls = r.tls() != null ? r.tls() : base.tls();
+        int port = r.port() != null ? r.port() : (r.host() != null || tls != base.tls()
+                ? defaultPort(base.dialect(), tls) : base.port());
+        String classId = r.classId() != null ? r.classId() : base.classId();
+        // Ad-hoc endpoints are verified with the system trust store; configured targets keep their own mode.
+        String trust = r.host() != null || r.port() != null ? "system" : base.trust();
+        return new ResolvedTarget(base.name(), host, port, tls, base.dialect(), classId, trust, base.protocols());
+    }
+
+    private static int defaultPort(Dialect dialect, boolean tls) {
+        int port = dialect.defaultPort(tls);
+        if (port == 0) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                    "dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain") + " port: give 'port'");
+        }
+        return port;
+    }
+
+    private void requireAllowed(String host) {
+        if (allowedHosts.contains(host.toLowerCase(Locale.ROOT)) || isLoopback(host)) {
+            return;
+        }
+        throw new ApiProblem(HttpStatus.FORBIDDEN, "host-not-allowed", "Host not allowed",
+                "host '" + host + "' is not allowed: only loopback, the hosts of configured targets and "
+                        + "flagrunner.allowed-hosts may be named in a request");
+    }
+
+    /** Loopback by literal address or the name localhost only: no DNS look-up for a caller's host name. */
+    private static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.flagrunner.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flagrunner.mathserver.FlagMinter;
+import dev.flagrunner.mathserver.MathServer;
+import dev.flagrunner.mathserver.ServerEvents;
+import dev.flagrunner.mathserver.ServerOptions;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against the real reference server over loopback sockets. */
+class ClientSessionTest {
+
+    private static final FlagMinter MINTER = new FlagMinter("k".getBytes(StandardCharsets.UTF_8));
+    private MathServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private SessionSpec spec(String id) {
+        return new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS, "cs5700fall2020", id,
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void capturesTheFlagOfTheStatusDialect() throws Exception {
+        server = new MathServer(ServerOptions.loopback(Dialects.STATUS, MINTER, 50, 50), ServerEvents.NONE).start();
+        ClientSession session = new ClientSession(spec("001234567"), SocketOpener.plain(), SessionListener.NONE);
+
+        assertThat(session.run()).isEqualTo(MINTER.flag(false, "cs5700fall2020", "001234567"));
+        assertThat(session.answered()).isEqualTo(50);
+    }
+
+    @Test
+    void aWrongAnswerEndsInServerClosedNamingTheAnswer() throws Exception {
+        server = new MathServer(ServerOptions.loopback(Dialects.STATUS, MINTER, 10, 10), ServerEvents.NONE).start();
+        // The fourth message the client writes (HELLO, answers 1 and 2, then answer 3) is changed on its way out.
+        SocketOpener corruptingThirdAnswer = (host, port, connect, read) ->
+                new CorruptingSocket(SocketOpener.connectTcp(host, port, connect, read), 4);
+        ClientSession session = new ClientSession(spec("7"), corruptingThirdAnswer, SessionListener.NONE);
+
+        assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
+            assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED);
+            assertThat(f.detail()).isEqualTo(
+                    "the server closed the connection after answer 3: wrong answer or protocol violation");
+        });
+    }
+
+    @Test
+    void nothingListeningIsConnectFailed() throws Exception {
+        server = new MathServer(ServerOptions.loopback(Dialects.STATUS, MINTER, 1, 1), ServerEvents.NONE).start();
+        int closedPort = server.port();
+        server.close();
+        ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", closedPort, Dialects.STATUS,
+                "cs5700fall2020", "1", Duration.ofSeconds(2), Duration.ofSeconds(2)), SocketOpener.plain(),
+                SessionListener.NONE);
+
+        assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class,
+                f -> assertThat(f.reason()).isEqualTo(FailureReason.CONNECT_FAILED));
+    }
+
+    /** A socket whose n-th write has its last digit before the line feed changed. */
+    private static final class CorruptingSocket extends Socket {
+        private final Socket delegate;
+        private final int corruptWrite;
+
+        CorruptingSocket(Socket delegate, int corruptWrite) {
+            this.delegate = delegate;
+            this.corruptWrite = corruptWrite;
+        }
+
+        @Override
+        public java.io.InputStream getInputStream() throws IOException {
+            return delegate.getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            return new FilterOutputStream(delegate.getOutputStream()) {
+                int writes;
+
+                @Override
+                public void write(byte[] b) throws IOException {
+                    byte[] copy = b.clone();
+                    if (++writes == corruptWrite) {
+                        int last = copy.length - 2;
+                        copy[last] = (byte) (copy[last] == '9' ? '0' : copy[last] + 1);
+                    }
+                    out.write(copy);
+                }
+            };
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            delegate.close();
+        }
+    }
+}

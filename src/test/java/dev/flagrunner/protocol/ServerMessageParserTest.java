@@ -1,0 +1,89 @@
+package dev.flagrunner.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServerMessageParserTest {
+
+    private static final String FLAG = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private final ServerMessageParser status = new ServerMessageParser(Dialects.STATUS, "cs5700fall2020");
+    private final ServerMessageParser findcount = new ServerMessageParser(Dialects.FINDCOUNT, "cs3700fall2020");
+    private final ServerMessageParser eece = new ServerMessageParser(Dialects.EECE, "EECE7374");
+
+    @Test
+    void aQuestionKeepsItsPayloadAsSent() throws SessionFailure {
+        assertThat(status.parse("cs5700fall2020 STATUS 12  +  7", 1))
+                .isEqualTo(new ServerMessage.Question("12  +  7"));
+    }
+
+    @Test
+    void byeInEitherOrderCarriesTheFlag() throws SessionFailure {
+        assertThat(status.parse("cs5700fall2020 " + FLAG + " BYE", 5)).isEqualTo(new ServerMessage.Flag(FLAG));
+        assertThat(status.parse("cs5700fall2020 BYE " + FLAG, 5)).isEqualTo(new ServerMessage.Flag(FLAG));
+    }
+
+    @Test
+    void aByeInsideAFindStringIsAQuestion() throws SessionFailure {
+        assertThat(findcount.parse("cs3700fall2020 FIND B xBYEyBYE", 2))
+                .isEqualTo(new ServerMessage.Question("B xBYEyBYE"));
+    }
+
+    @Test
+    void unknownHuskyIdIsAnUnknownStudent() throws SessionFailure {
+        assertThat(status.parse("cs5700fall2020 Unknown_Husky_ID BYE", 1))
+                .isEqualTo(new ServerMessage.UnknownStudent("Unknown_Husky_ID"));
+    }
+
+    @Test
+    void eeceSuccAndFail() throws SessionFailure {
+        assertThat(eece.parse("EECE7374 SUCC " + FLAG, 101)).isEqualTo(new ServerMessage.Flag(FLAG));
+        assertThat(eece.parse("EECE7374 FAIL", 7)).isInstanceOf(ServerMessage.Rejected.class);
+        // The sample server's FAIL-then-SUCC bug: the FAIL is the outcome.
+        assertThat(eece.parse("EECE7374 FAILEECE7374 SUCC " + FLAG, 100)).isInstanceOf(ServerMessage.Rejected.class);
+    }
+
+    @Nested
+    class Malformed {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "cs5700fall2019 STATUS 1 + 2      | wrong class string (expected 'cs5700fall2020') in message 3",
+            "cs5700fall2020 HELLO 1 + 2       | unknown message keyword in message 3",
+            "cs5700fall2020                   | unknown message keyword in message 3",
+            "cs5700fall2020 STATUS            | malformed STATUS message in message 3",
+            "cs5700fall2020 STATUS            | malformed STATUS message in message 3",
+            "cs5700fall2020 x BYE extra       | end message with 4 fields (expected 3) in message 3",
+            "cs5700fall2020 BYE               | end message with 2 fields (expected 3) in message 3",
+            "garbage\u0001\u00ff              | wrong class string",
+        })
+        void linesAreRefusedWithASpecificDetail(String line, String detail) {
+            assertThatThrownBy(() -> status.parse(line, 3))
+                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
+                        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+                        assertThat(f.detail()).contains(detail);
+                    });
+        }
+
+        @Test
+        void aShortFlagIsRefusedWithoutQuotingIt() {
+            String flag63 = FLAG.substring(1);
+
+            assertThatThrownBy(() -> status.parse("cs5700fall2020 " + flag63 + " BYE", 9))
+                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
+                        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+                        assertThat(f.detail()).contains("63 characters").doesNotContain(flag63);
+                    });
+        }
+
+        @Test
+        void controlCharactersAreEscapedInTheQuote() {
+            assertThatThrownBy(() -> status.parse("x\u0000y\u001b", 1))
+                    .hasMessageContaining("'x\\x00y\\x1b'");
+        }
+    }
+}

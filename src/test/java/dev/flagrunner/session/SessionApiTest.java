@@ -1,0 +1,112 @@
+package dev.flagrunner.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagrunner.mathserver.FlagMinter;
+import dev.flagrunner.support.Http;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@AutoConfigureMetrics
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "flagrunner.embedded-server.secret=test-secret",
+    "flagrunner.embedded-server.questions.min=20",
+    "flagrunner.embedded-server.questions.max=60"})
+class SessionApiTest {
+
+    private static final FlagMinter MINTER = new FlagMinter("test-secret".getBytes(StandardCharsets.UTF_8));
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void capturesTheFlagThroughRestAndListsIt() {
+        Http.Response r = http.postJson("/sessions", "{\"studentId\":\"001234567\"}");
+
+        assertThat(r.status()).isEqualTo(201);
+        JsonNode body = r.json();
+        assertThat(r.header("Location")).isEqualTo("/sessions/" + body.get("id").asString());
+        assertThat(body.get("status").asString()).isEqualTo("FLAG_CAPTURED");
+        assertThat(body.get("flag").asString()).matches("[0-9a-f]{64}");
+        assertThat(body.get("questionsAnswered").asInt()).isBetween(20, 60);
+        assertThat(body.get("target").get("name").asString()).isEqualTo("embedded");
+        assertThat(body.get("target").get("dialect").asString()).isEqualTo("status");
+        assertThat(body.has("failure")).isFalse();
+
+        JsonNode flags = http.get("/flags").json();
+        assertThat(flags.findValuesAsString("flag")).contains(body.get("flag").asString());
+        assertThat(http.get("/sessions/" + body.get("id").asString()).json().get("status").asString())
+                .isEqualTo("FLAG_CAPTURED");
+    }
+
+    @Test
+    void theStudentIdReachesTheServerWithItsLeadingZeros() {
+        JsonNode body = http.postJson("/sessions", "{\"studentId\":\"000042\"}").json();
+
+        // The flag is an HMAC of exactly what the server received as the id.
+        assertThat(body.get("flag").asString()).isEqualTo(MINTER.flag(false, "cs5700fall2020", "000042"));
+        assertThat(body.get("flag").asString()).isNotEqualTo(MINTER.flag(false, "cs5700fall2020", "42"));
+        assertThat(http.get("/flags/000042").json().get(0).get("studentId").asString()).isEqualTo("000042");
+    }
+
+    @Test
+    void anUnknownSessionIsA404Problem() {
+        Http.Response r = http.get("/sessions/no-such-id");
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("type").asString()).isEqualTo("/problems/session-not-found");
+    }
+
+    @Nested
+    class InvalidStudentId {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{}", "{\"studentId\":null}", "{\"studentId\":\"\"}", "{\"studentId\":\"   \"}",
+            "{\"studentId\":\"0012 34567\"}", "{\"studentId\":\"ab\\tc\"}"})
+        void isA400ProblemNamingTheField(String body) {
+            Http.Response r = http.postJson("/sessions", body);
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            JsonNode problem = r.json();
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/validation");
+            assertThat(problem.get("errors").findValuesAsString("field")).contains("studentId");
+        }
+
+        @Test
+        void ofMoreThan64CharactersIsRefused() {
+            Http.Response r = http.postJson("/sessions", "{\"studentId\":\"" + "1".repeat(65) + "\"}");
+
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().get("errors").get(0).get("message").asString()).contains("64");
+        }
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        http.postJson("/sessions", "{\"studentId\":\"m1\"}");
+
+        Http.Response r = http.get("/actuator/prometheus");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("flagrunner_sessions_total{dialect=\"status\",reason=\"none\",status=\"FLAG_CAPTURED\"}")
+                .contains("flagrunner_questions_answered_total{dialect=\"status\"}");
+        assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+    }
+}
