@@ -17,7 +17,14 @@ public final class Cli {
     /** Runs a command and returns the process exit code. */
     public static int run(String[] args) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        // Before the first logger exists: the commands log to stderr only, stdout is their output.
+        System.setProperty("logback.configurationFile", "flagrunner-cli-logback.xml");
+        if (args[0].equals("server")) {
+            System.setProperty("flagrunner.cli.server.log.level", "INFO");
+        }
         return switch (args[0]) {
+            case "client" -> ClientCommand.run(rest, System.out, System.err);
+            case "server" -> ServerCommand.run(rest, System.out, System.err);
             default -> {
                 System.err.println("flagrunner: command '" + args[0] + "' is not available yet");
                 yield 2;

@@ -1,0 +1,103 @@
+package dev.flagrunner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagrunner.mathserver.FlagMinter;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClientServerCommandsTest {
+
+    /** Runs {@code java -cp <test classpath> FlagrunnerApplication args…} as a child process. */
+    private static ProcessBuilder flagrunner(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-cp", System.getProperty("java.class.path"), "dev.flagrunner.FlagrunnerApplication"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    @Test
+    void theClientCommandCapturesTheFlagFromTheServerCommand() throws Exception {
+        Process server = flagrunner("server", "--dialect", "status", "-p", "0", "--questions", "300",
+                "--secret", "cli-secret").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String listening = serverOut.readLine();
+            assertThat(listening).matches("listening on 127\\.0\\.0\\.1:\\d+");
+            String port = listening.substring(listening.lastIndexOf(':') + 1);
+
+            File stderr = Files.createTempFile("client", ".err").toFile();
+            Process client = flagrunner("client", "-p", port, "127.0.0.1", "001234567")
+                    .redirectError(stderr).start();
+            assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String stdout = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(client.exitValue()).isZero();
+            String expected = new FlagMinter("cli-secret".getBytes(StandardCharsets.UTF_8))
+                    .flag(false, "cs5700fall2020", "001234567");
+            assertThat(stdout).isEqualTo(expected + System.lineSeparator());
+            assertThat(Files.readString(stderr.toPath())).isEmpty();
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private record Result(int exit, String out, String err) {}
+
+    private static Result runClient(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ClientCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "127.0.0.1                                  | expected HOST and ID, got 1 arguments",
+        "-p x 127.0.0.1 1                            | option -p must be a number: x",
+        "-p 70000 127.0.0.1 1                        | option -p must be between 1 and 65535: 70000",
+        "--dialect nope 127.0.0.1 1                  | unknown dialect 'nope'",
+        "--frobnicate 127.0.0.1 1                    | unknown option --frobnicate",
+        "--insecure 127.0.0.1 1                      | --trust and --insecure need -s (TLS)",
+        "-s --insecure --trust a.pem 127.0.0.1 1     | --trust and --insecure exclude each other",
+        "--dialect eval2022 127.0.0.1 1              | dialect eval2022 has no default plain port: give -p PORT",
+        "-p                                          | option -p needs a value",
+    })
+    void usageErrorsExit2WithAMessage(String line, String message) {
+        Result r = runClient(line.trim().split(" +"));
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("flagrunner: " + message).contains(ClientCommand.USAGE);
+    }
+
+    @Test
+    void aFailedSessionExits1WithTheReasonOnStderr() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Result r = runClient("-p", String.valueOf(closedPort), "127.0.0.1", "1");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("flagrunner: CONNECT_FAILED: cannot connect to 127.0.0.1:" + closedPort);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.flagrunner.mathserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagrunner.protocol.ClientSession;
+import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.protocol.SessionListener;
+import dev.flagrunner.protocol.SessionSpec;
+import dev.flagrunner.protocol.SocketOpener;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The client captures the flag of every dialect from the reference server, under every fault mode. */
+class ReferenceServerDialectsTest {
+
+    private static final FlagMinter MINTER = new FlagMinter("dialects".getBytes(StandardCharsets.UTF_8));
+
+    /** The dialects the engine answers today. */
+    static List<Dialect> dialects() {
+        return List.of(Dialects.STATUS);
+    }
+
+    static Stream<Arguments> dialectsAndFaults() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Dialect d : dialects()) {
+            List<String> faults = new ArrayList<>(List.of("", "delay=1"));
+            if (d.framing() == dev.flagrunner.protocol.Framing.LINE_FEED) {
+                faults.addAll(List.of("fragment", "coalesce", "crlf", "fragment,coalesce,crlf"));
+            }
+            if (d.end() == Dialect.EndForm.BYE) {
+                faults.addAll(List.of("bye-order=flag-first", "bye-order=bye-first"));
+            }
+            faults.forEach(f -> cases.add(Arguments.of(d.name(), f)));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} with faults [{1}]")
+    @MethodSource("dialectsAndFaults")
+    void capturesTheFlag(String dialectName, String faults) throws Exception {
+        Dialect dialect = Dialects.byName(dialectName).orElseThrow();
+        ServerOptions options = ServerOptions.loopback(dialect, MINTER, 40, 40)
+                .withFaults(Faults.parse(faults.isEmpty() ? List.of() : List.of(faults.split(","))))
+                .withSeed(5700);
+        try (MathServer server = new MathServer(options, ServerEvents.NONE).start()) {
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), dialect,
+                    dialect.defaultClassId(), "001234567", Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                    SocketOpener.plain(), SessionListener.NONE);
+
+            assertThat(session.run()).isEqualTo(MINTER.flag(false, dialect.defaultClassId(), "001234567"));
+            assertThat(session.answered()).isEqualTo(40);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.flagrunner.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flagrunner.support.ScriptedServer;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client against servers that misbehave: each case ends in its specific reason within the read
+ * timeout, and the server's thread ends (the client closed its socket: nothing left behind).
+ */
+class HostileServerTest {
+
+    private static final String FLAG = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+
+    private static SessionFailure failureAgainst(ScriptedServer.Script script) throws Exception {
+        try (ScriptedServer server = new ScriptedServer(script)) {
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
+                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
+                    SessionListener.NONE);
+            SessionFailure failure = null;
+            try {
+                session.run();
+            } catch (SessionFailure f) {
+                failure = f;
+            }
+            assertThat(failure).as("the session must fail").isNotNull();
+            assertThat(server.awaitDone(10)).as("the server's script ended: the client closed its socket").isTrue();
+            return failure;
+        }
+    }
+
+    @Test
+    void garbageBytesAreAMalformedMessage() throws Exception {
+        byte[] garbage = new byte[200];
+        for (int i = 0; i < garbage.length; i++) {
+            garbage[i] = (byte) (i * 37 + 1 == '\n' ? 0 : i * 37 + 1);
+        }
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send(garbage);
+            c.send("\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+        assertThat(f.detail()).startsWith("wrong class string (expected 'cs5700fall2020') in message 1: '");
+    }
+
+    @Test
+    void aTenMegabyteLineIsLineTooLongWithoutReadingItAll() throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'x');
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            try {
+                for (int i = 0; i < 160; i++) {
+                    c.send(chunk);
+                }
+                c.send("\n");
+            } catch (java.io.IOException closedByClient) {
+                // Expected: the client stops reading and closes long before 10 MB.
+            }
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.LINE_TOO_LONG);
+        assertThat(f.detail()).isEqualTo("message 1: message length exceeds the allowed maximum (256 bytes)");
+    }
+
+    @Test
+    void aLineWithoutEndIsAReadTimeout() throws Exception {
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2020 STATUS 1 +");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.READ_TIMEOUT);
+        assertThat(f.detail()).isEqualTo("no message from the server within 1500 ms after HELLO");
+    }
+
+    @Test
+    void nothingAtAllIsAReadTimeout() throws Exception {
+        SessionFailure f = failureAgainst(ScriptedServer.Conversation::awaitClientClose);
+
+        assertThat(f.reason()).isEqualTo(FailureReason.READ_TIMEOUT);
+    }
+
+    @Test
+    void halfAMessageThenCloseIsServerClosed() throws Exception {
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2020 STATUS 1 + 2\n");
+            c.readLine();
+            c.send("cs5700fall2020 STAT");
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED);
+        assertThat(f.detail()).isEqualTo("the server closed the connection in the middle of message 2"
+                + " (19 characters without an end) after answer 1");
+    }
+
+    @Test
+    void aWrongClassStringIsAMalformedMessage() throws Exception {
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2019 STATUS 1 + 2\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+        assertThat(f.detail()).isEqualTo(
+                "wrong class string (expected 'cs5700fall2020') in message 1: 'cs5700fall2019 STATUS 1 + 2'");
+    }
+
+    @Test
+    void aByeWithA63CharacterFlagIsMalformedAndNotQuoted() throws Exception {
+        String flag63 = FLAG.substring(1);
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2020 " + flag63 + " BYE\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+        assertThat(f.detail()).contains("63 characters").doesNotContain(flag63);
+    }
+
+    @Test
+    void unknownHuskyIdIsUnknownStudent() throws Exception {
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2020 Unknown_Husky_ID BYE\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.UNKNOWN_STUDENT);
+    }
+
+    @Test
+    void aDivisionByZeroInStatusIsUnsupported() throws Exception {
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2020 STATUS 5 / 0\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.UNSUPPORTED_EXPRESSION);
+    }
+
+    @Test
+    void theClientSendsExactlyOneLineFeedAndAnswersPipelinedQuestionsInOrder() throws Exception {
+        StringBuilder received = new StringBuilder();
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            received.append(c.readLine()).append('|');
+            // Two questions before reading any answer: a pipelining server (a real CS230 mode).
+            c.send("cs5700fall2020 STATUS 1 + 2\ncs5700fall2020 STATUS 10 / 3\n");
+            received.append(c.readLine()).append('|').append(c.readLine()).append('|');
+            c.send("cs5700fall2020 " + FLAG + " BYE\n");
+            c.awaitClientClose();
+        })) {
+            String flag = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
+                    "cs5700fall2020", "007", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
+                    SessionListener.NONE).run();
+
+            assertThat(flag).isEqualTo(FLAG);
+            assertThat(server.awaitDone(10)).isTrue();
+        }
+        assertThat(received).hasToString("cs5700fall2020 HELLO 007|cs5700fall2020 3|cs5700fall2020 3|");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.flagrunner.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test server on 127.0.0.1 that plays a script against the first client that connects: a hostile or
+ * odd math server. Its thread ends when the script ends and is checked by {@link #awaitDone}.
+ */
+public final class ScriptedServer implements AutoCloseable {
+
+    /** What the server does with a connection. */
+    @FunctionalInterface
+    public interface Script {
+        void play(Conversation c) throws IOException, InterruptedException;
+    }
+
+    private final ServerSocket listener;
+    private final Thread thread;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Socket client;
+
+    public ScriptedServer(Script script) throws IOException {
+        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        thread = new Thread(() -> {
+            try (Socket s = listener.accept()) {
+                client = s;
+                script.play(new Conversation(s));
+            } catch (IOException | InterruptedException ignored) {
+                // The client went away: the script is over.
+            } finally {
+                done.countDown();
+            }
+        }, "scripted-server");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Waits for the script to end; true when it did. */
+    public boolean awaitDone(long seconds) throws InterruptedException {
+        return done.await(seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        Socket c = client;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** One connection, seen from the server. */
+    public static final class Conversation {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Conversation(Socket socket) throws IOException {
+            this.socket = socket;
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+        }
+
+        /** Reads one line (without LF) byte by byte; null at end of stream. */
+        public String readLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    return line.toString();
+                }
+                line.append((char) b);
+            }
+            return line.isEmpty() ? null : line.toString();
+        }
+
+        public void send(String text) throws IOException {
+            send(text.getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        public void send(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
+        /** Waits until the client closes the connection (or the socket is closed). */
+        public void awaitClientClose() throws IOException {
+            while (in.read() != -1) {
+                // Discard whatever the client still sends.
+            }
+        }
+
+        public Socket socket() {
+            return socket;
+        }
+    }
+}
