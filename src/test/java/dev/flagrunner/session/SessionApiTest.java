@@ -4,7 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.support.Http;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -96,6 +107,42 @@ class SessionApiTest {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.json().get("errors").get(0).get("message").asString()).contains("64");
         }
+    }
+
+    @Test
+    void twoHundredConcurrentSessionsCaptureTwoHundredDistinctFlagsAndNoneIsLost() throws Exception {
+        double capturedBefore = capturedCount();
+        ExecutorService callers = Executors.newFixedThreadPool(50);
+        List<Future<Http.Response>> posts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = String.format("c%03d", i);
+            posts.add(callers.submit(() -> http.postJson("/sessions", "{\"studentId\":\"" + id + "\"}")));
+        }
+        Set<String> locations = new HashSet<>();
+        for (Future<Http.Response> post : posts) {
+            Http.Response r = post.get(120, TimeUnit.SECONDS);
+            assertThat(r.status()).isIn(201, 202);
+            locations.add(r.header("Location"));
+        }
+        callers.shutdown();
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                locations.stream().allMatch(l -> http.get(l).json().get("status").asString().equals("FLAG_CAPTURED")));
+        Set<String> flags = new HashSet<>();
+        for (String l : locations) {
+            flags.add(http.get(l).json().get("flag").asString());
+        }
+        assertThat(flags).hasSize(200);
+        Set<String> stored = new HashSet<>(http.get("/flags").json().findValuesAsString("flag"));
+        assertThat(stored).containsAll(flags);
+        assertThat(capturedCount() - capturedBefore).isEqualTo(200.0);
+    }
+
+    private double capturedCount() {
+        return http.get("/actuator/prometheus").body().lines()
+                .filter(l -> l.startsWith("flagrunner_sessions_total{") && l.contains("status=\"FLAG_CAPTURED\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

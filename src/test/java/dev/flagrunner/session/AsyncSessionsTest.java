@@ -1,0 +1,117 @@
+package dev.flagrunner.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.flagrunner.support.Http;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Slow sessions (the embedded server's delay fault): 202 and polling, async start, cancel, 429. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "flagrunner.embedded-server.questions.min=30", "flagrunner.embedded-server.questions.max=30",
+    "flagrunner.embedded-server.faults=delay=50",
+    "flagrunner.session.wait=100ms", "flagrunner.session.max-concurrent=3"})
+class AsyncSessionsTest {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @AfterEach
+    void noSessionLeftRunning() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/sessions?status=RUNNING").json().isEmpty());
+    }
+
+    @Test
+    void aSlowSessionAnswers202ThenEndsAndPollingSeesItsFlag() {
+        Http.Response started = http.postJson("/sessions", "{\"studentId\":\"slow-1\"}");
+
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.json().get("status").asString()).isEqualTo("RUNNING");
+        assertThat(started.json().has("flag")).isFalse();
+        String location = started.header("Location");
+        assertThat(location).isEqualTo("/sessions/" + started.json().get("id").asString());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode s = http.get(location).json();
+            assertThat(s.get("status").asString()).isEqualTo("FLAG_CAPTURED");
+            assertThat(s.get("questionsAnswered").asInt()).isEqualTo(30);
+            assertThat(s.get("flag").asString()).matches("[0-9a-f]{64}");
+        });
+    }
+
+    @Test
+    void preferRespondAsyncAnswers202AtOnceWithProgress() {
+        Http.Response started = http.postJson("/sessions", "{\"studentId\":\"async-1\"}", "Prefer", "respond-async");
+
+        assertThat(started.status()).isEqualTo(202);
+        String location = started.header("Location");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.get(location).json().get("questionsAnswered").asInt() > 0);
+    }
+
+    @Test
+    void deleteCancelsARunningSession() {
+        String location = http.postJson("/sessions", "{\"studentId\":\"cancel-1\"}", "Prefer", "respond-async")
+                .header("Location");
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get(location).json().get("questionsAnswered").asInt() > 0);
+
+        Http.Response cancelled = http.delete(location);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        JsonNode s = cancelled.json();
+        assertThat(s.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(s.get("failure").get("reason").asString()).isEqualTo("CANCELLED");
+        assertThat(s.get("questionsAnswered").asInt()).isLessThan(30);
+        assertThat(http.get("/sessions?status=CANCELLED").json().findValuesAsString("id"))
+                .contains(s.get("id").asString());
+    }
+
+    @Test
+    void aBurstBeyondMaxConcurrentGets429WithRetryAfter() throws Exception {
+        ExecutorService burst = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Http.Response>> responses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String id = "burst-" + i;
+                responses.add(burst.submit(() -> http.postJson("/sessions", "{\"studentId\":\"" + id + "\"}",
+                        "Prefer", "respond-async")));
+            }
+            List<Http.Response> tooMany = new ArrayList<>();
+            int accepted = 0;
+            for (Future<Http.Response> f : responses) {
+                Http.Response r = f.get();
+                if (r.status() == 429) {
+                    tooMany.add(r);
+                } else {
+                    assertThat(r.status()).isEqualTo(202);
+                    accepted++;
+                }
+            }
+            assertThat(accepted).isEqualTo(3);
+            assertThat(tooMany).hasSize(5).allSatisfy(r -> {
+                assertThat(r.header("Retry-After")).isEqualTo("1");
+                assertThat(r.json().get("type").asString()).isEqualTo("/problems/too-many-sessions");
+            });
+        } finally {
+            burst.shutdown();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.flagrunner.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagrunner.support.Http;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Every bad request gets its own documented problem type; none is a 500. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "flagrunner.embedded-server.questions.min=5", "flagrunner.embedded-server.questions.max=5",
+    "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995"})
+class ProblemsTest {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("{\"studentId\":", 400, "malformed-body", "malformed JSON"),
+                Arguments.of("[]", 400, "malformed-body", "the body must be a JSON object"),
+                Arguments.of("", 400, "malformed-body", "missing or is not valid JSON"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":\"abc\"}", 400, "malformed-body", "field 'port' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"tls\":\"maybe\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"frobnicate\":1}", 400, "malformed-body", "unknown field 'frobnicate'"),
+                Arguments.of("{\"studentId\":\"1\",\"target\":\"nope\"}", 400, "unknown-target", "unknown target 'nope' (known: embedded, remote)"),
+                Arguments.of("{\"studentId\":\"1\",\"dialect\":\"klingon\"}", 400, "unknown-dialect", "unknown dialect 'klingon'"),
+                Arguments.of("{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":70000}", 400, "validation", "port must be between 1 and 65535"),
+                Arguments.of("{\"studentId\":\"1\",\"host\":\"example.com\",\"port\":27995}", 403, "host-not-allowed", "host 'example.com' is not allowed"),
+                Arguments.of("{\"studentId\":\"1\",\"host\":\"192.168.1.1\",\"port\":27995}", 403, "host-not-allowed", "is not allowed"),
+                Arguments.of("{\"studentId\":\"1\",\"dialect\":\"eece\"}", 400, "target-unavailable", "no plain listener for dialect eece"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBodies")
+    void aBadSessionRequestIsASpecificProblem(String body, int status, String slug, String detail) {
+        Http.Response r = http.postJson("/sessions", body);
+
+        assertProblem(r, status, slug);
+        assertThat(r.json().get("detail").asString()).contains(detail);
+    }
+
+    @Test
+    void aTenMegabyteBodyIs413WithoutBeingRead() {
+        byte[] huge = ("{\"studentId\":\"" + "1".repeat(10 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+
+        assertProblem(http.post("/sessions", "application/json", huge), 413, "body-too-large");
+    }
+
+    @Test
+    void aWrongContentTypeIs415() {
+        assertProblem(http.post("/sessions", "text/plain", "studentId=1".getBytes(StandardCharsets.US_ASCII)),
+                415, "unsupported-media-type");
+    }
+
+    @Test
+    void anUnknownStatusFilterIs400() {
+        Http.Response r = http.get("/sessions?status=NOPE");
+
+        assertProblem(r, 400, "validation");
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+    }
+
+    @Test
+    void anUnknownSessionIs404ForGetAndDelete() {
+        assertProblem(http.get("/sessions/4b1d"), 404, "session-not-found");
+        assertProblem(http.delete("/sessions/4b1d"), 404, "session-not-found");
+    }
+
+    @Test
+    void aWrongMethodIs405AndAnUnknownPathIs404() {
+        assertProblem(http.delete("/flags"), 405, "method-not-allowed");
+        assertProblem(http.get("/nothing-here"), 404, "not-found");
+    }
+
+    @Test
+    void aConfiguredTargetsHostMayBeNamedAdHoc() {
+        // Allowed (it is a configured target's host), so the session runs; nothing listens there: it fails as data.
+        Http.Response r = http.postJson("/sessions",
+                "{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":1}");
+
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("status").asString()).isEqualTo("FAILED");
+        assertThat(r.json().get("failure").get("reason").asString()).isEqualTo("CONNECT_FAILED");
+    }
+
+    private static void assertProblem(Http.Response r, int status, String slug) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        JsonNode problem = r.json();
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/" + slug);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.has("trace")).isFalse();
+    }
+}
