@@ -99,6 +99,18 @@ class ProblemsTest {
         assertThat(r.json().get("failure").get("reason").asString()).isEqualTo("CONNECT_FAILED");
     }
 
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        Http.Response r = http.get("/v3/api-docs");
+
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode paths = r.json().get("paths");
+        assertThat(paths.has("/sessions")).isTrue();
+        assertThat(paths.has("/sessions/{id}")).isTrue();
+        assertThat(paths.has("/flags")).isTrue();
+        assertThat(r.json().get("info").get("title").asString()).isEqualTo("Flagrunner");
+    }
+
     private static void assertProblem(Http.Response r, int status, String slug) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
