@@ -1,0 +1,45 @@
+package dev.flagrunner;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN.md §1: the protocol core is plain Java; features depend inwards only. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.flagrunner");
+
+    @Test
+    void theCorePackagesImportNothingFromSpring() {
+        noClasses().that().resideInAnyPackage("dev.flagrunner.expression..", "dev.flagrunner.protocol..",
+                        "dev.flagrunner.tls..", "dev.flagrunner.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theExpressionEngineDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("dev.flagrunner.expression..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.flagrunner.protocol..", "dev.flagrunner.session..",
+                        "dev.flagrunner.mathserver..", "dev.flagrunner.flag..", "dev.flagrunner.cli..", "dev.flagrunner.tls..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theProtocolKnowsNothingOfTheServiceOrTheServer() {
+        noClasses().that().resideInAPackage("dev.flagrunner.protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.flagrunner.session..", "dev.flagrunner.flag..",
+                        "dev.flagrunner.mathserver..", "dev.flagrunner.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noScriptEngineEvaluatesServerInput() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.script..").check(CLASSES);
+    }
+}
