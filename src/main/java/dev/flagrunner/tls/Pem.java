@@ -110,7 +110,9 @@ public final class Pem {
                 if (object instanceof PrivateKeyInfo info) {
                     keys.add(converter.getPrivateKey(info));
                 } else if (object instanceof PEMKeyPair pair) {
-                    keys.add(converter.getKeyPair(pair).getPrivate());
+                    // Not converter.getKeyPair(pair): a traditional EC key may omit its public key, and then
+                    // Bouncy Castle fails with a NullPointerException.
+                    keys.add(converter.getPrivateKey(pair.getPrivateKeyInfo()));
                 } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
                     throw new TlsConfigurationException(source + " holds an encrypted private key, which is not"
                             + " supported: decrypt it first (openssl pkey -in ENCRYPTED.pem -out key.pem)");

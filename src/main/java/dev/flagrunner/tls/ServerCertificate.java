@@ -139,6 +139,11 @@ public final class ServerCertificate {
 
     /** Signs a probe with the key and verifies it with the certificate's public key. */
     private static void requireMatch(PrivateKey key, X509Certificate certificate, String mismatch) {
+        String certificateAlgorithm = certificate.getPublicKey().getAlgorithm();
+        if (!certificateAlgorithm.equals(key.getAlgorithm())) {
+            throw new TlsConfigurationException(mismatch + " (an " + key.getAlgorithm() + " key for an "
+                    + certificateAlgorithm + " certificate)");
+        }
         String algorithm = switch (key.getAlgorithm()) {
             case "EC" -> "SHA256withECDSA";
             case "RSA" -> "SHA256withRSA";
@@ -159,7 +164,6 @@ public final class ServerCertificate {
                 throw new TlsConfigurationException(mismatch);
             }
         } catch (GeneralSecurityException e) {
-            // e.g. an RSA key against an EC certificate: initVerify refuses the other key type
             throw new TlsConfigurationException(mismatch + " (" + e.getMessage() + ")", e);
         }
     }
