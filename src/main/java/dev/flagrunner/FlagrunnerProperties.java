@@ -1,6 +1,8 @@
 package dev.flagrunner;
 
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.tls.ClientTls;
+import dev.flagrunner.tls.TrustMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,11 +55,15 @@ public record FlagrunnerProperties(
             @DefaultValue("status") String dialect,
             @Pattern(regexp = "[\\x21-\\x7e]{1,64}") String classId,
             @DefaultValue("system") @NotBlank String trust,
-            @NotNull List<String> protocols) {
+            @NotNull List<String> tlsProtocols) {
 
         public Target {
             requireDialect(dialect, "flagrunner.targets.*.dialect");
-            protocols = protocols == null ? List.of() : List.copyOf(protocols);
+            tlsProtocols = tlsProtocols == null ? List.of() : List.copyOf(tlsProtocols);
+            if (tls) {
+                // Fails the start for a missing or unreadable trust file, or a protocol the JDK disabled.
+                ClientTls.create(TrustMode.parse(trust), tlsProtocols);
+            }
         }
     }
 
@@ -83,7 +89,7 @@ public record FlagrunnerProperties(
     public record EmbeddedServer(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("status") @NotNull List<String> dialects,
-            @DefaultValue("false") boolean tls,
+            @DefaultValue("true") boolean tls,
             @DefaultValue @Valid Questions questions,
             @DefaultValue("") String secret,
             @NotNull List<String> faults,

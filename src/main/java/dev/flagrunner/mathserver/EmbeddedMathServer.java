@@ -3,6 +3,7 @@ package dev.flagrunner.mathserver;
 import dev.flagrunner.FlagrunnerProperties;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.tls.ServerCertificate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public class EmbeddedMathServer implements SmartLifecycle {
     private final FlagrunnerProperties.EmbeddedServer config;
     private final MeterRegistry registry;
     private final List<MathServer> listeners = new ArrayList<>();
+    private volatile ServerCertificate certificate;
     private volatile boolean running;
 
     public EmbeddedMathServer(FlagrunnerProperties properties, MeterRegistry registry) {
@@ -51,6 +53,9 @@ public class EmbeddedMathServer implements SmartLifecycle {
                 options = options.withSeed(config.seed());
             }
             startListener(options);
+            if (config.tls()) {
+                startListener(options.withTls(certificate().sslContext()));
+            }
         }
         running = true;
     }
@@ -64,6 +69,19 @@ public class EmbeddedMathServer implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded math server for " + options.dialect().name(), e);
         }
+    }
+
+    /** The self-signed certificate of the TLS listeners, generated once per start. */
+    private ServerCertificate certificate() {
+        if (certificate == null) {
+            certificate = ServerCertificate.selfSigned();
+        }
+        return certificate;
+    }
+
+    /** The TLS listeners' certificate, when the embedded server has TLS listeners. */
+    public Optional<ServerCertificate> tlsCertificate() {
+        return Optional.ofNullable(certificate);
     }
 
     private byte[] secret() {

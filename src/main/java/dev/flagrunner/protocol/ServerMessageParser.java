@@ -48,6 +48,9 @@ public final class ServerMessageParser {
                 return new ServerMessage.Rejected(line);
             }
         }
+        if (looksLikeTls(line)) {
+            throw malformed("a TLS record, not a message: this port speaks TLS (connect with TLS)", line, messageNumber);
+        }
         int firstSpace = line.indexOf(' ');
         String cls = firstSpace < 0 ? line : line.substring(0, firstSpace);
         if (!cls.equals(classId)) {
@@ -103,6 +106,11 @@ public final class ServerMessageParser {
                     + ", expected " + FLAG_LENGTH + " word characters");
         }
         return new ServerMessage.Flag(flag);
+    }
+
+    /** A TLS alert (0x15) or handshake (0x16) record header with major version 3. */
+    private static boolean looksLikeTls(String line) {
+        return line.length() >= 2 && (line.charAt(0) == 0x15 || line.charAt(0) == 0x16) && line.charAt(1) == 0x03;
     }
 
     private static boolean isWordText(String s) {

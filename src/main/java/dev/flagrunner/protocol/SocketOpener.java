@@ -1,5 +1,7 @@
 package dev.flagrunner.protocol;
 
+import dev.flagrunner.tls.ClientTls;
+import dev.flagrunner.tls.TlsHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -21,6 +23,23 @@ public interface SocketOpener {
     /** Plain TCP with TCP_NODELAY (one message, one segment: no Nagle delay on a question's answer). */
     static SocketOpener plain() {
         return SocketOpener::connectTcp;
+    }
+
+    /**
+     * TLS over TCP: connects, then completes the handshake within the connect timeout (a plain server
+     * that never answers cannot hang it); a failed handshake is {@code TLS_HANDSHAKE_FAILED} with the
+     * JDK's reason.
+     */
+    static SocketOpener tls(ClientTls tls) {
+        return (host, port, connectTimeout, readTimeout) -> {
+            Socket tcp = connectTcp(host, port, connectTimeout, readTimeout);
+            try {
+                return tls.handshake(tcp, host, port, connectTimeout);
+            } catch (TlsHandshakeException e) {
+                closeQuietly(tcp);
+                throw new SessionFailure(FailureReason.TLS_HANDSHAKE_FAILED, e.getMessage(), e);
+            }
+        };
     }
 
     /** A connected TCP socket with TCP_NODELAY and the read timeout set. */

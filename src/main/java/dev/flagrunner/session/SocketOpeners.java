@@ -1,20 +1,35 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.protocol.FailureReason;
-import dev.flagrunner.protocol.SessionFailure;
+import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.protocol.SocketOpener;
+import dev.flagrunner.tls.ClientTls;
+import dev.flagrunner.tls.TrustMode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** Chooses how a session connects to its target: plain TCP, or TLS with the target's trust mode. */
+/**
+ * Chooses how a session connects to its target: plain TCP, or TLS with the target's trust mode. The
+ * embedded server's own certificate is pinned in-process: the service never needs {@code insecure} for it.
+ */
 @Component
 class SocketOpeners {
+
+    private final EmbeddedMathServer embedded;
+    /** Trust modes by their configured text: a PEM file is read once, not per session. */
+    private final Map<String, TrustMode> trustModes = new ConcurrentHashMap<>();
+
+    SocketOpeners(EmbeddedMathServer embedded) {
+        this.embedded = embedded;
+    }
 
     SocketOpener forTarget(ResolvedTarget target) {
         if (!target.tls()) {
             return SocketOpener.plain();
         }
-        return (host, port, connectTimeout, readTimeout) -> {
-            throw new SessionFailure(FailureReason.TLS_HANDSHAKE_FAILED, "TLS is not supported by this build yet");
-        };
+        TrustMode trust = target.trust().equals("embedded")
+                ? embedded.tlsCertificate().orElseThrow().trustMode()
+                : trustModes.computeIfAbsent(target.trust(), TrustMode::parse);
+        return SocketOpener.tls(ClientTls.create(trust, target.protocols()));
     }
 }

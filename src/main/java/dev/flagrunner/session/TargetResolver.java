@@ -68,7 +68,7 @@ class TargetResolver {
         }
         Dialect dialect = requested != null ? requested : Dialects.byName(t.dialect()).orElseThrow();
         String classId = t.classId() != null ? t.classId() : dialect.defaultClassId();
-        return new ResolvedTarget(name, t.host(), t.port(), t.tls(), dialect, classId, t.trust(), t.protocols());
+        return new ResolvedTarget(name, t.host(), t.port(), t.tls(), dialect, classId, t.trust(), t.tlsProtocols());
     }
 
     private ResolvedTarget applyOverrides(ResolvedTarget base, SessionRequest r) {

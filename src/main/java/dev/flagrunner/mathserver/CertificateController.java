@@ -1,0 +1,37 @@
+package dev.flagrunner.mathserver;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /mathserver/certificate}: the PEM certificate of the embedded server's TLS listeners, so a
+ * client elsewhere can pin it ({@code client -s --trust server.pem}).
+ */
+@RestController
+class CertificateController {
+
+    static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
+
+    private final EmbeddedMathServer embedded;
+
+    CertificateController(EmbeddedMathServer embedded) {
+        this.embedded = embedded;
+    }
+
+    @GetMapping("/mathserver/certificate")
+    ResponseEntity<?> certificate() {
+        return embedded.tlsCertificate()
+                .<ResponseEntity<?>>map(c -> ResponseEntity.ok().contentType(PEM).body(c.certificatePem()))
+                .orElseGet(() -> {
+                    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                            "the embedded server has no TLS listener (flagrunner.embedded-server.tls is false)");
+                    p.setType(java.net.URI.create("/problems/no-certificate"));
+                    p.setTitle("No certificate");
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+                });
+    }
+}
