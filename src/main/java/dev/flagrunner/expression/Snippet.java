@@ -2,7 +2,7 @@ package dev.flagrunner.expression;
 
 /**
  * Quotes server text inside error messages: at most {@value #MAX_CHARS} characters, control and
- * non-ASCII characters escaped ({@code \t}, {@code \u00e9}), so a hostile payload can neither flood a
+ * non-ASCII characters escaped (a tab as backslash-t, an e-acute as backslash-u00e9), so a hostile payload can neither flood a
  * log line nor forge one.
  */
 final class Snippet {

@@ -84,7 +84,8 @@ abstract class TokenParser {
     /** Consumes the ')' that closes {@code open}. */
     final void closeParenthesis(Token open) throws ExpressionException {
         if (!check(RIGHT_PAREN)) {
-            throw expected("')' to close the '(' at column " + (open.start() + 1));
+            throw Problems.malformed(current.start(), "expected ')'", "found " + current.describe(source)
+                    + "; the '(' at column " + (open.start() + 1) + " is still open");
         }
         advance();
         depth--;
