@@ -18,6 +18,7 @@ public final class Cli {
     public static int run(String[] args) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
+            case "eval" -> EvalCommand.run(rest, System.in, System.out, System.err);
             default -> {
                 System.err.println("flagrunner: command '" + args[0] + "' is not available yet");
                 yield 2;
