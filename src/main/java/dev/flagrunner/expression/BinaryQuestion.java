@@ -20,9 +20,9 @@ record BinaryQuestion(BigInteger left, Token operator, BigInteger right) {
                     "which has no answer in the " + arithmetic.dialect() + " dialect");
         }
         return new Answer.Value(switch (operator.type()) {
-            case PLUS -> left.add(right).toString();
-            case MINUS -> left.subtract(right).toString();
-            case STAR -> left.multiply(right).toString();
+            case PLUS -> IntegerMath.toText(left.add(right));
+            case MINUS -> IntegerMath.toText(left.subtract(right));
+            case STAR -> IntegerMath.toText(left.multiply(right));
             case SLASH -> quotient(arithmetic);
             default -> throw new IllegalStateException("not a one-liner operator: " + operator.type());
         });
@@ -30,8 +30,8 @@ record BinaryQuestion(BigInteger left, Token operator, BigInteger right) {
 
     private String quotient(Arithmetic arithmetic) throws ExpressionException {
         return switch (arithmetic) {
-            case STATUS_FLOOR -> IntegerMath.floorDivide(left, right).toString();
-            case CS230_TRUNCATE -> IntegerMath.truncatingDivide(left, right).toString();
+            case STATUS_FLOOR -> IntegerMath.toText(IntegerMath.floorDivide(left, right));
+            case CS230_TRUNCATE -> IntegerMath.toText(IntegerMath.truncatingDivide(left, right));
             case EECE_TRUE_DIVISION -> trueQuotient();
             default -> throw new IllegalArgumentException("not a one-liner dialect: " + arithmetic);
         };

@@ -43,6 +43,6 @@ final class EvalCalculation {
 
     /** The answer for the expression's value, once the whole payload has parsed. */
     Answer answer(BigInteger value) {
-        return dividedByZero ? Answer.DivisionByZero.INSTANCE : new Answer.Value(value.toString());
+        return dividedByZero ? Answer.DivisionByZero.INSTANCE : new Answer.Value(IntegerMath.toText(value));
     }
 }
