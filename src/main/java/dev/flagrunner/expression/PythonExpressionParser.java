@@ -50,7 +50,7 @@ final class PythonExpressionParser extends TokenParser {
     private BigInteger expression() throws ExpressionException {
         BigInteger value = term();
         while (check(PLUS) || check(MINUS)) {
-            Token operator = advance();
+            Token operator = takeOperator();
             value = calculation.apply(operator, value, term());
         }
         return value;
@@ -59,7 +59,7 @@ final class PythonExpressionParser extends TokenParser {
     private BigInteger term() throws ExpressionException {
         BigInteger value = unary();
         while (check(STAR) || check(SLASH_SLASH)) {
-            Token operator = advance();
+            Token operator = takeOperator();
             value = calculation.apply(operator, value, unary());
         }
         return value;
@@ -69,7 +69,8 @@ final class PythonExpressionParser extends TokenParser {
     private BigInteger unary() throws ExpressionException {
         boolean negate = false;
         while (check(PLUS) || check(MINUS)) {
-            negate ^= advance().type() == MINUS;
+            negate ^= check(MINUS);
+            advance();
         }
         BigInteger value = primary();
         return negate ? value.negate() : value;
@@ -82,8 +83,7 @@ final class PythonExpressionParser extends TokenParser {
         if (!check(LEFT_PAREN)) {
             throw expected("a number or '('");
         }
-        Token open = advance();
-        enterParenthesis(open);
+        int open = openParenthesis();
         BigInteger value = expression();
         closeParenthesis(open);
         return value;

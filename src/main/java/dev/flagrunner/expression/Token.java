@@ -1,13 +1,14 @@
 package dev.flagrunner.expression;
 
 /**
- * One token: its type and where it stands in the payload ({@code [start, end)}). The text is not
- * copied: parsers read it from the payload only when they need it (a number's value, an error).
+ * An operator token the parser keeps: its type and where it stands in the payload ({@code [start,
+ * end)}), so an error in evaluating it (a result over the size cap, a division by zero without an
+ * answer) can name its column. Numbers and parentheses need no such value.
  */
 record Token(TokenType type, int start, int end) {
 
-    /** How an error message names this token: {@code '//'}, {@code '12345…'}, or "end of input". */
+    /** How an error message names this token, e.g. {@code '//'}. */
     String describe(String source) {
-        return type == TokenType.EOF ? "end of input" : Snippet.quote(source, start, end);
+        return Snippet.quote(source, start, end);
     }
 }

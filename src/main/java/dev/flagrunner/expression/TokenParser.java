@@ -1,6 +1,7 @@
 package dev.flagrunner.expression;
 
 import static dev.flagrunner.expression.TokenType.EOF;
+import static dev.flagrunner.expression.TokenType.LEFT_PAREN;
 import static dev.flagrunner.expression.TokenType.NUMBER;
 import static dev.flagrunner.expression.TokenType.RIGHT_PAREN;
 
@@ -8,9 +9,9 @@ import java.math.BigInteger;
 import java.util.EnumSet;
 
 /**
- * The token cursor every dialect parser shares, in the jlox shape: one token of lookahead
- * ({@code current}), {@code check}/{@code match}/{@code advance}/{@code consume}, and errors that name
- * the offending token's column.
+ * The token cursor every dialect parser shares, in the jlox shape: one token of lookahead (the
+ * scanner's current token), {@code check}/{@code advance}/{@code number}/{@code operator}, and errors
+ * that name the offending token's column.
  *
  * <p>Parentheses may nest at most {@value #MAX_NESTING} deep, CPython's own limit ("too many nested
  * parentheses"): the recursive-descent parsers then use a few hundred stack frames at most, so deep
@@ -28,7 +29,6 @@ abstract class TokenParser {
     private final Scanner scanner;
     private final EnumSet<TokenType> operators;
     private final String operatorList;
-    private Token current;
     private int depth;
 
     /**
@@ -41,51 +41,69 @@ abstract class TokenParser {
         this.scanner = new Scanner(source, notation);
         this.operators = operators;
         this.operatorList = operatorList;
-        this.current = scanner.next();
+        scanner.next();
     }
 
     final boolean check(TokenType type) {
-        return current.type() == type;
+        return scanner.type() == type;
     }
 
-    final Token advance() throws ExpressionException {
-        Token previous = current;
-        if (previous.type() != EOF) {
-            current = scanner.next();
+    /** Moves past the current token (and stays on {@code EOF}). */
+    final void advance() throws ExpressionException {
+        if (scanner.type() != EOF) {
+            scanner.next();
         }
-        return previous;
     }
 
     final BigInteger number() throws ExpressionException {
         if (!check(NUMBER)) {
             throw expected("a number");
         }
-        return Literal.value(source, advance());
+        BigInteger value = scanner.literal();
+        advance();
+        return value;
     }
 
     /** One of the dialect's binary operators; an operator of another dialect is "unknown". */
     final Token operator() throws ExpressionException {
-        if (operators.contains(current.type())) {
-            return advance();
+        TokenType type = scanner.type();
+        if (operators.contains(type)) {
+            return takeOperator();
         }
-        if (OPERATORS.contains(current.type())) {
+        if (OPERATORS.contains(type)) {
             throw unknownOperator();
         }
         throw expected("an operator (" + operatorList + ")");
     }
 
-    /** Notes an opening parenthesis, refusing nesting deeper than {@value #MAX_NESTING}. */
-    final void enterParenthesis(Token open) throws ExpressionException {
-        if (++depth > MAX_NESTING) {
-            throw Problems.tooLarge(open.start(), "parentheses nested deeper than " + MAX_NESTING, null);
-        }
+    /** The current token, known to be an operator, kept for messages; the cursor moves past it. */
+    final Token takeOperator() throws ExpressionException {
+        Token operator = new Token(scanner.type(), scanner.start(), scanner.end());
+        advance();
+        return operator;
     }
 
-    /** Consumes the ')' that closes {@code open}. */
-    final void closeParenthesis(Token open) throws ExpressionException {
+    /**
+     * Consumes a '(' (the current token), refusing nesting deeper than {@value #MAX_NESTING}; returns its
+     * position for the message if it is never closed.
+     */
+    final int openParenthesis() throws ExpressionException {
+        int position = scanner.start();
+        if (!check(LEFT_PAREN)) {
+            throw new IllegalStateException("not at a '(': " + scanner.describe());
+        }
+        if (++depth > MAX_NESTING) {
+            throw Problems.tooLarge(position, "parentheses nested deeper than " + MAX_NESTING, null);
+        }
+        advance();
+        return position;
+    }
+
+    /** Consumes the ')' that closes the '(' at {@code openPosition}. */
+    final void closeParenthesis(int openPosition) throws ExpressionException {
         if (!check(RIGHT_PAREN)) {
-            throw Problems.malformed(current.start(), "expected ')'", "found " + current.describe(source)
-                    + "; the '(' at column " + (open.start() + 1) + " is still open");
+            throw Problems.malformed(scanner.start(), "expected ')'", "found " + scanner.describe()
+                    + "; the '(' at column " + (openPosition + 1) + " is still open");
         }
         advance();
         depth--;
@@ -96,19 +114,18 @@ abstract class TokenParser {
         if (check(EOF)) {
             return;
         }
-        if (OPERATORS.contains(current.type()) && !operators.contains(current.type())) {
+        if (OPERATORS.contains(scanner.type()) && !operators.contains(scanner.type())) {
             throw unknownOperator();
         }
-        throw Problems.malformed(current.start(), "unexpected " + current.describe(source),
-                "after a complete expression");
+        throw Problems.malformed(scanner.start(), "unexpected " + scanner.describe(), "after a complete expression");
     }
 
     final ExpressionException expected(String what) {
-        return Problems.malformed(current.start(), "expected " + what, "found " + current.describe(source));
+        return Problems.malformed(scanner.start(), "expected " + what, "found " + scanner.describe());
     }
 
     private ExpressionException unknownOperator() {
-        return Problems.malformed(current.start(), "unknown operator " + current.describe(source),
+        return Problems.malformed(scanner.start(), "unknown operator " + scanner.describe(),
                 "expected one of " + operatorList);
     }
 }

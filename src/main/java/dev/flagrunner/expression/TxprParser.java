@@ -47,8 +47,7 @@ final class TxprParser extends TokenParser {
         if (!check(LEFT_PAREN)) {
             throw expected("a number or '('");
         }
-        Token open = advance();
-        enterParenthesis(open);
+        int open = openParenthesis();
         BigInteger left = txpr();
         Token operator = operator();
         BigInteger right = txpr();
