@@ -22,6 +22,15 @@ final class PythonFloat {
     private static final int MIN_EXPONENT = -1074; // of the lowest bit of the smallest subnormal
     private static final double LOG10_2 = 0.30102999566398120;
     private static final BigInteger FIVE = BigInteger.valueOf(5);
+    /** 10^0 … 10^127, enough for the quotients of ordinary magnitude; the rest are computed. */
+    private static final BigInteger[] POWERS_OF_TEN = new BigInteger[128];
+
+    static {
+        POWERS_OF_TEN[0] = BigInteger.ONE;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1].multiply(BigInteger.TEN);
+        }
+    }
 
     private PythonFloat() {}
 
@@ -110,9 +119,10 @@ final class PythonFloat {
         // Turn units into integers over 10^scale: 2^k = 5^-k / 10^-k for negative k.
         int k = exponent - 2;
         int scale = Math.max(0, -k);
-        BigInteger value = toDecimalUnits(unitsValue, k);
-        BigInteger high = toDecimalUnits(unitsHigh, k);
-        BigInteger low = toDecimalUnits(unitsLow, k);
+        BigInteger factor = k >= 0 ? null : FIVE.pow(-k);
+        BigInteger value = toDecimalUnits(unitsValue, k, factor);
+        BigInteger high = toDecimalUnits(unitsHigh, k, factor);
+        BigInteger low = toDecimalUnits(unitsLow, k, factor);
 
         // The largest t such that a multiple of 10^t lies in [low, high]: existence shrinks as t grows,
         // holds for t = digits(value) - 17 (17 digits always suffice) and fails once 10^t > high.
@@ -120,13 +130,13 @@ final class PythonFloat {
         int fails = (int) (high.bitLength() * LOG10_2) + 1;
         while (fails - found > 1) {
             int t = (found + fails) >>> 1;
-            if (multipleInRange(BigInteger.TEN.pow(t), low, high, inclusive)) {
+            if (multipleInRange(powerOfTen(t), low, high, inclusive)) {
                 found = t;
             } else {
                 fails = t;
             }
         }
-        BigInteger unit = BigInteger.TEN.pow(found);
+        BigInteger unit = powerOfTen(found);
         BigInteger[] quotientAndRemainder = value.divideAndRemainder(unit);
         BigInteger below = quotientAndRemainder[0];
         BigInteger above = quotientAndRemainder[1].signum() == 0 ? below : below.add(BigInteger.ONE);
@@ -140,9 +150,14 @@ final class PythonFloat {
         return new Decimal(digits, digits.length() + trailingZeros + found - scale);
     }
 
-    private static BigInteger toDecimalUnits(long units, int k) {
+    /** units × 2^k as an integer over 10^max(0, -k); {@code factor} is 5^-k when k is negative. */
+    private static BigInteger toDecimalUnits(long units, int k, BigInteger factor) {
         BigInteger n = BigInteger.valueOf(units);
-        return k >= 0 ? n.shiftLeft(k) : n.multiply(FIVE.pow(-k));
+        return k >= 0 ? n.shiftLeft(k) : n.multiply(factor);
+    }
+
+    private static BigInteger powerOfTen(int exponent) {
+        return exponent < POWERS_OF_TEN.length ? POWERS_OF_TEN[exponent] : BigInteger.TEN.pow(exponent);
     }
 
     private static boolean multipleInRange(BigInteger unit, BigInteger low, BigInteger high, boolean inclusive) {
