@@ -25,8 +25,9 @@ public final class Cli {
         return switch (args[0]) {
             case "client" -> ClientCommand.run(rest, System.out, System.err);
             case "server" -> ServerCommand.run(rest, System.out, System.err);
+            case "eval" -> EvalCommand.run(rest, System.in, System.out, System.err);
             default -> {
-                System.err.println("flagrunner: command '" + args[0] + "' is not available yet");
+                System.err.println("flagrunner: unknown command '" + args[0] + "' (client, server, eval)");
                 yield 2;
             }
         };
