@@ -88,7 +88,7 @@ public record FlagrunnerProperties(
 
     public record EmbeddedServer(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("status") @NotNull List<String> dialects,
+            @DefaultValue({"status", "findcount", "eval2021", "eval2022", "cs230", "eece"}) @NotNull List<String> dialects,
             @DefaultValue("true") boolean tls,
             @DefaultValue @Valid Questions questions,
             @DefaultValue("") String secret,

@@ -22,9 +22,8 @@ class ReferenceServerDialectsTest {
 
     private static final FlagMinter MINTER = new FlagMinter("dialects".getBytes(StandardCharsets.UTF_8));
 
-    /** The dialects the engine answers today. */
     static List<Dialect> dialects() {
-        return List.of(Dialects.STATUS);
+        return Dialects.all();
     }
 
     static Stream<Arguments> dialectsAndFaults() {

@@ -153,6 +153,47 @@ class HostileServerTest {
     }
 
     @Test
+    void anEvalDivisionByZeroIsAnsweredWithErrAndTheSessionGoesOn() throws Exception {
+        StringBuilder received = new StringBuilder();
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            c.readLine();
+            c.send("cs5700fall2022 EVAL ( 0 * ( 1 // 0 ) )\n");
+            received.append(c.readLine()).append('|');
+            c.send("cs5700fall2022 EVAL ( ( 1 <<^ -1 ) // 2 )\n");
+            received.append(c.readLine()).append('|');
+            c.send("cs5700fall2022 BYE " + FLAG + "\n");
+            c.awaitClientClose();
+        })) {
+            String flag = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EVAL2022,
+                    "cs5700fall2022", "adil.r", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
+                    SessionListener.NONE).run();
+
+            assertThat(flag).isEqualTo(FLAG);
+        }
+        assertThat(received).hasToString("cs5700fall2022 ERR #DIV/0|cs5700fall2022 STATUS -4097|");
+    }
+
+    @Test
+    void eeceFailIsAnswerRejectedEvenWithASuccBehindIt() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            byte[] hello = new byte[64];
+            int n = c.socket().getInputStream().read(hello);
+            assertThat(new String(hello, 0, n, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("EECE7374 INTR 001234567");
+            c.send("EECE7374 FAILEECE7374 SUCC " + FLAG);
+            c.awaitClientClose();
+        })) {
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EECE,
+                    "EECE7374", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
+                    SessionListener.NONE);
+
+            assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
+                assertThat(f.reason()).isEqualTo(FailureReason.ANSWER_REJECTED);
+                assertThat(f.detail()).isEqualTo("the server rejected answer 0 (FAIL)").doesNotContain(FLAG);
+            });
+        }
+    }
+
+    @Test
     void theClientSendsExactlyOneLineFeedAndAnswersPipelinedQuestionsInOrder() throws Exception {
         StringBuilder received = new StringBuilder();
         try (ScriptedServer server = new ScriptedServer(c -> {

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 /** Every bad request gets its own documented problem type; none is a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flagrunner.embedded-server.questions.min=5", "flagrunner.embedded-server.questions.max=5",
+    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
     "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995"})
 class ProblemsTest {
 

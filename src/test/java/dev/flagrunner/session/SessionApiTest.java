@@ -75,6 +75,21 @@ class SessionApiTest {
         assertThat(http.get("/flags/000042").json().get(0).get("studentId").asString()).isEqualTo("000042");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "findcount", "eval2021", "eval2022", "cs230", "eece"})
+    void everyDialectCapturesItsFlagOverPlainAndTls(String dialect) {
+        for (boolean tls : new boolean[] {false, true}) {
+            Http.Response r = http.postJson("/sessions",
+                    "{\"studentId\":\"001234567\",\"dialect\":\"" + dialect + "\",\"tls\":" + tls + "}");
+
+            JsonNode body = r.json();
+            assertThat(body.get("status").asString()).as(r.body()).isEqualTo("FLAG_CAPTURED");
+            assertThat(body.get("target").get("dialect").asString()).isEqualTo(dialect);
+            String classId = body.get("target").get("classId").asString();
+            assertThat(body.get("flag").asString()).isEqualTo(MINTER.flag(tls, classId, "001234567"));
+        }
+    }
+
     @Test
     void anUnknownSessionIsA404Problem() {
         Http.Response r = http.get("/sessions/no-such-id");
