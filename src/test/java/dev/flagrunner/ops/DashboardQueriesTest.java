@@ -112,8 +112,7 @@ class DashboardQueriesTest {
         assertThat(shipped).as(SHIPPED_CONFIG + " target").contains("'localhost:8080'");
         assertThat(shipped).as(SHIPPED_CONFIG + " scrape interval").contains("scrape_interval: 5s");
         return shipped.replace("'localhost:8080'", "'127.0.0.1:" + port + "'")
-                .replace("scrape_interval: 5s", "scrape_interval: 1s")
-                .replace("evaluation_interval: 5s", "evaluation_interval: 1s");
+                .replace("scrape_interval: 5s", "scrape_interval: 1s");
     }
 
     private void assertValidConfig(Path config) {
