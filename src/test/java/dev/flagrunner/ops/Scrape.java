@@ -1,0 +1,47 @@
+package dev.flagrunner.ops;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The samples of one Prometheus text-format scrape: just enough parsing to check names, labels and values. */
+record Scrape(List<Sample> samples) {
+
+    record Sample(String name, Map<String, String> labels, double value) {}
+
+    private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
+
+    static Scrape parse(String text) {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a sample line: " + line);
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (m.group(2) != null) {
+                Matcher l = LABEL.matcher(m.group(2));
+                while (l.find()) {
+                    labels.put(l.group(1), l.group(2));
+                }
+            }
+            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
+        }
+        return new Scrape(List.copyOf(samples));
+    }
+
+    List<Sample> named(String name) {
+        return samples.stream().filter(s -> s.name().equals(name)).toList();
+    }
+
+    double sum(String name) {
+        return named(name).stream().mapToDouble(Sample::value).sum();
+    }
+}
