@@ -38,8 +38,11 @@ public record FlagrunnerProperties(
     public FlagrunnerProperties {
         targets = targets == null ? Map.of() : Map.copyOf(targets);
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
-        if (targets.containsKey(EMBEDDED)) {
-            throw new IllegalArgumentException("flagrunner.targets.embedded: the name 'embedded' is the built-in target");
+        for (String reserved : List.of(EMBEDDED, "ad-hoc")) {
+            if (targets.containsKey(reserved)) {
+                throw new IllegalArgumentException("flagrunner.targets." + reserved + ": the name '" + reserved
+                        + "' is reserved (the built-in target and the name of sessions to a host given in a request)");
+            }
         }
         if (!defaultTarget.equals(EMBEDDED) && !targets.containsKey(defaultTarget)) {
             throw new IllegalArgumentException("flagrunner.default-target '" + defaultTarget

@@ -1,5 +1,6 @@
 package dev.flagrunner.session;
 
+import dev.flagrunner.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.tls.ClientTls;
@@ -27,7 +28,7 @@ class SocketOpeners {
         if (!target.tls()) {
             return SocketOpener.plain();
         }
-        TrustMode trust = target.trust().equals("embedded")
+        TrustMode trust = target.trust().equals(FlagrunnerProperties.EMBEDDED)
                 ? embedded.tlsCertificate().orElseThrow().trustMode()
                 : trustModes.computeIfAbsent(target.trust(), TrustMode::parse);
         return SocketOpener.tls(ClientTls.create(trust, target.protocols()));

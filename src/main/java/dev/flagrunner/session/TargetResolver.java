@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TargetResolver {
 
+    /** The target name of a session whose request named its own host or port. */
+    static final String AD_HOC = "ad-hoc";
+
     private final FlagrunnerProperties properties;
     private final EmbeddedMathServer embedded;
     private final Set<String> allowedHosts;
@@ -56,7 +59,7 @@ class TargetResolver {
                         + embedded.listeners().stream().map(s -> s.options().dialect().name() + "/"
                                 + s.options().transport()).toList() + ")"));
         return new ResolvedTarget(FlagrunnerProperties.EMBEDDED, server.host(), server.port(), tls, dialect,
-                server.options().classId(), "embedded", List.of());
+                server.options().classId(), FlagrunnerProperties.EMBEDDED, List.of());
     }
 
     private ResolvedTarget configuredTarget(String name, Dialect requested) {
@@ -84,9 +87,11 @@ class TargetResolver {
         int port = r.port() != null ? r.port() : (r.host() != null || tls != base.tls()
                 ? defaultPort(base.dialect(), tls) : base.port());
         String classId = r.classId() != null ? r.classId() : base.classId();
-        // Ad-hoc endpoints are verified with the system trust store; configured targets keep their own mode.
-        String trust = r.host() != null || r.port() != null ? "system" : base.trust();
-        return new ResolvedTarget(base.name(), host, port, tls, base.dialect(), classId, trust, base.protocols());
+        // An ad-hoc endpoint is not the named target any more: it is listed, and its flags stored, as "ad-hoc".
+        // It is verified with the system trust store; a configured target keeps its own trust mode.
+        boolean adHoc = r.host() != null || r.port() != null;
+        return new ResolvedTarget(adHoc ? AD_HOC : base.name(), host, port, tls, base.dialect(), classId,
+                adHoc ? "system" : base.trust(), base.protocols());
     }
 
     private static int defaultPort(Dialect dialect, boolean tls) {

@@ -98,6 +98,7 @@ class ProblemsTest {
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().get("status").asString()).isEqualTo("FAILED");
         assertThat(r.json().get("failure").get("reason").asString()).isEqualTo("CONNECT_FAILED");
+        assertThat(r.json().get("target").get("name").asString()).isEqualTo("ad-hoc");
     }
 
     @Test
