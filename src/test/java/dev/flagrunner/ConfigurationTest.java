@@ -1,0 +1,41 @@
+package dev.flagrunner;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.WebApplicationType;
+
+/** Bad configuration fails the start with a message that names what is wrong. */
+class ConfigurationTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--flagrunner.embedded-server.dialects=status,klingon | unknown dialect 'klingon'",
+        "--flagrunner.sesion.wait=5s                         | sesion",
+        "--flagrunner.default-target=nowhere                 | flagrunner.default-target 'nowhere'",
+        "--flagrunner.embedded-server.questions.min=10 --flagrunner.embedded-server.questions.max=5 | max (5) is below min (10)",
+        "--flagrunner.session.max-concurrent=0               | maxConcurrent",
+        "--flagrunner.session.read-timeout=0s                | flagrunner.session.read-timeout must be positive",
+        "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=27996 --flagrunner.targets.lab.tls=true --flagrunner.targets.lab.trust=/no/such.pem | /no/such.pem",
+        "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=99999 | port",
+        "--flagrunner.targets.embedded.host=127.0.0.1 --flagrunner.targets.embedded.port=1 | the name 'embedded' is reserved",
+        "--flagrunner.embedded-server.faults=explode          | unknown fault 'explode'",
+    })
+    void aBadSettingFailsTheStartNamingIt(String args, String message) {
+        ThrowableAssert.ThrowingCallable start = () -> new SpringApplicationBuilder(FlagrunnerApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(args.trim().split(" +"))
+                .close();
+
+        assertThatThrownBy(start).satisfies(e -> {
+            StringBuilder all = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                all.append(t.getMessage()).append('\n');
+            }
+            org.assertj.core.api.Assertions.assertThat(all.toString()).contains(message);
+        });
+    }
+}
