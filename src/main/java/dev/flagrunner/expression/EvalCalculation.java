@@ -14,21 +14,16 @@ import java.math.BigInteger;
  */
 final class EvalCalculation {
 
-    private final String source;
     private boolean dividedByZero;
-
-    EvalCalculation(String source) {
-        this.source = source;
-    }
 
     BigInteger apply(Token operator, BigInteger left, BigInteger right) throws ExpressionException {
         if (dividedByZero) {
             return BigInteger.ZERO;
         }
         return switch (operator.type()) {
-            case PLUS -> IntegerMath.add(left, right, operator, source);
-            case MINUS -> IntegerMath.subtract(left, right, operator, source);
-            case STAR -> IntegerMath.multiply(left, right, operator, source);
+            case PLUS -> IntegerMath.add(left, right, operator);
+            case MINUS -> IntegerMath.subtract(left, right, operator);
+            case STAR -> IntegerMath.multiply(left, right, operator);
             case SLASH_SLASH -> {
                 if (right.signum() == 0) {
                     dividedByZero = true;
@@ -36,7 +31,7 @@ final class EvalCalculation {
                 }
                 yield IntegerMath.floorDivide(left, right);
             }
-            case SHIFT_XOR -> IntegerMath.shiftXor(left, right, operator, source);
+            case SHIFT_XOR -> IntegerMath.shiftXor(left, right, operator);
             default -> throw new IllegalArgumentException("not an EVAL operator: " + operator.type());
         };
     }

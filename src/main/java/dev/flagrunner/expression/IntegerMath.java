@@ -48,6 +48,28 @@ final class IntegerMath {
         return value.bitLength() < 64 ? Long.toString(value.longValue()) : value.toString();
     }
 
+    static BigInteger add(BigInteger a, BigInteger b, Token operator) throws ExpressionException {
+        return bounded(a.add(b), operator);
+    }
+
+    static BigInteger subtract(BigInteger a, BigInteger b, Token operator) throws ExpressionException {
+        return bounded(a.subtract(b), operator);
+    }
+
+    static BigInteger multiply(BigInteger a, BigInteger b, Token operator) throws ExpressionException {
+        // |a| > 2^(bitLength(a) - 1), so the product needs at least bitLength(a) + bitLength(b) - 2
+        // bits: refuse before spending the multiplication when that alone is over the cap.
+        if (a.bitLength() + b.bitLength() - 2 > MAX_BITS) {
+            throw overCap(operator);
+        }
+        return bounded(a.multiply(b), operator);
+    }
+
+    /** {@code a <<^ b} = {@code (a << 13) XOR b} on unbounded two's complement (PROTOCOL.md §6). */
+    static BigInteger shiftXor(BigInteger a, BigInteger b, Token operator) throws ExpressionException {
+        return bounded(a.shiftLeft(SHIFT).xor(b), operator);
+    }
+
     /**
      * Whether a value and its quotients fit in a long without overflow: below 2^62 in magnitude even
      * {@code Long.MIN_VALUE / -1} cannot occur. JDK 17's {@code divideAndRemainder} allocates several
@@ -57,41 +79,15 @@ final class IntegerMath {
         return value.bitLength() < 63;
     }
 
-    static BigInteger add(BigInteger a, BigInteger b, Token operator, String source) throws ExpressionException {
-        return bounded(a.add(b), operator, source);
-    }
-
-    static BigInteger subtract(BigInteger a, BigInteger b, Token operator, String source)
-            throws ExpressionException {
-        return bounded(a.subtract(b), operator, source);
-    }
-
-    static BigInteger multiply(BigInteger a, BigInteger b, Token operator, String source)
-            throws ExpressionException {
-        // |a| > 2^(bitLength(a) - 1), so the product needs at least bitLength(a) + bitLength(b) - 2
-        // bits: refuse before spending the multiplication when that alone is over the cap.
-        if (a.bitLength() + b.bitLength() - 2 > MAX_BITS) {
-            throw overCap(operator, source);
-        }
-        return bounded(a.multiply(b), operator, source);
-    }
-
-    /** {@code a <<^ b} = {@code (a << 13) XOR b} on unbounded two's complement (PROTOCOL.md §6). */
-    static BigInteger shiftXor(BigInteger a, BigInteger b, Token operator, String source)
-            throws ExpressionException {
-        return bounded(a.shiftLeft(SHIFT).xor(b), operator, source);
-    }
-
-    private static BigInteger bounded(BigInteger value, Token operator, String source)
-            throws ExpressionException {
+    private static BigInteger bounded(BigInteger value, Token operator) throws ExpressionException {
         if (value.bitLength() > MAX_BITS) {
-            throw overCap(operator, source);
+            throw overCap(operator);
         }
         return value;
     }
 
-    private static ExpressionException overCap(Token operator, String source) {
-        return Problems.tooLarge(operator.start(), "result of " + operator.describe(source),
+    private static ExpressionException overCap(Token operator) {
+        return Problems.tooLarge(operator.start(), "result of " + operator.describe(),
                 "more than the limit of " + MAX_BITS + " bits");
     }
 }

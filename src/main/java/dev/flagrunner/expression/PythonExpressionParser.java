@@ -37,7 +37,7 @@ final class PythonExpressionParser extends TokenParser {
 
     private PythonExpressionParser(String payload) throws ExpressionException {
         super(payload, Notation.PYTHON, OPERATORS, "+ - * //");
-        this.calculation = new EvalCalculation(payload);
+        this.calculation = new EvalCalculation();
     }
 
     static Answer evaluate(String payload) throws ExpressionException {

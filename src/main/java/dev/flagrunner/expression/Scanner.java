@@ -16,10 +16,9 @@ import java.math.BigInteger;
 /**
  * Turns a payload into tokens, one per {@link #next()} call, ending with an {@code EOF} token. The
  * scanner is a cursor: the current token is its {@link #type()}, {@link #start()} and {@link #end()},
- * so scanning allocates nothing (the parser makes a {@link Token} only for the operators it keeps for
- * error messages). The only separator is the space (0x20); any other
- * character outside the token alphabet, including tabs, CR and non-ASCII, is an error naming its
- * column.
+ * so no object is made per token (the parser makes a {@link Token} only for the operators it keeps
+ * for error messages). The only separator is the space (0x20); any other character outside the token
+ * alphabet, including tabs, CR and non-ASCII, is an error naming its column.
  *
  * <pre>
  * token    = number / "+" / "-" / "*" / "/" / "//" / "&lt;&lt;^" / "(" / ")"
@@ -73,7 +72,7 @@ final class Scanner {
 
     /** The value of the current token, a NUMBER, computed as its digits were scanned (as in jlox). */
     BigInteger literal() {
-        int firstDigit = chars[start] == '-' ? start + 1 : start;
+        int firstDigit = firstDigit();
         if (current - firstDigit > LONG_SAFE_DIGITS) {
             return new BigInteger(source.substring(start, current));
         }
@@ -140,7 +139,7 @@ final class Scanner {
     }
 
     private TokenType number() throws ExpressionException {
-        int firstDigit = chars[start] == '-' ? start + 1 : start;
+        int firstDigit = firstDigit();
         int position = firstDigit;
         long value = 0;
         while (position < chars.length && isDigit(chars[position])) {
@@ -158,6 +157,11 @@ final class Scanner {
                     "which a Python 3 integer literal does not allow");
         }
         return NUMBER;
+    }
+
+    /** Where the current NUMBER's digits begin, after its sign if it has one. */
+    private int firstDigit() {
+        return chars[start] == '-' ? start + 1 : start;
     }
 
     /** The error for a character that starts no token: an unknown operator or an unexpected character. */

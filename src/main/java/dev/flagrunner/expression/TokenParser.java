@@ -25,7 +25,6 @@ abstract class TokenParser {
             TokenType.PLUS, TokenType.MINUS, TokenType.STAR, TokenType.SLASH, TokenType.SLASH_SLASH,
             TokenType.SHIFT_XOR);
 
-    final String source;
     private final Scanner scanner;
     private final EnumSet<TokenType> operators;
     private final String operatorList;
@@ -37,7 +36,6 @@ abstract class TokenParser {
      */
     TokenParser(String source, Notation notation, EnumSet<TokenType> operators, String operatorList)
             throws ExpressionException {
-        this.source = source;
         this.scanner = new Scanner(source, notation);
         this.operators = operators;
         this.operatorList = operatorList;
@@ -78,7 +76,7 @@ abstract class TokenParser {
 
     /** The current token, known to be an operator, kept for messages; the cursor moves past it. */
     final Token takeOperator() throws ExpressionException {
-        Token operator = new Token(scanner.type(), scanner.start(), scanner.end());
+        Token operator = new Token(scanner.type(), scanner.start());
         advance();
         return operator;
     }

@@ -30,7 +30,7 @@ final class TxprParser extends TokenParser {
 
     private TxprParser(String payload) throws ExpressionException {
         super(payload, Notation.WORDS, OPERATORS, "+ - * // <<^");
-        this.calculation = new EvalCalculation(payload);
+        this.calculation = new EvalCalculation();
     }
 
     static Answer evaluate(String payload) throws ExpressionException {

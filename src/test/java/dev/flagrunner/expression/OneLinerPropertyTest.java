@@ -13,7 +13,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** {@code a op b} in status (floor), cs230 (truncation) and eece (Python true division). */
-class OneLinerProperties {
+class OneLinerPropertyTest {
 
     @Property
     void statusFloorsLikeMathFloorDiv(@ForAll int a, @ForAll int b) throws ExpressionException {

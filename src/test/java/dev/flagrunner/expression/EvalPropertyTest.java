@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
  * Random expression trees, evaluated by the {@link ExpressionTree} oracle, printed in the dialect's
  * syntax, then parsed and evaluated by the engine: both must agree, including on {@code ERR #DIV/0}.
  */
-class EvalProperties {
+class EvalPropertyTest {
 
     private static final int DEPTH = 6;
 

@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Python's float text for arbitrary doubles: it reads back exactly and is never longer than Java's. */
-class PythonFloatProperties {
+class PythonFloatPropertyTest {
 
     @Property(tries = 2000)
     void reprReadsBackAsTheSameDouble(@ForAll double d) {
