@@ -3,6 +3,8 @@ package dev.flagrunner.cli;
 import dev.flagrunner.cli.BoundedLineReader.LineTooLongException;
 import dev.flagrunner.expression.Answer;
 import dev.flagrunner.expression.Arithmetic;
+import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.expression.Evaluator;
 import dev.flagrunner.expression.ExpressionException;
 import java.io.BufferedWriter;
@@ -33,7 +35,7 @@ public final class EvalCommand {
 
     static final int MAX_LINE_CHARS = 1 << 20;
 
-    private static final String USAGE = "usage: flagrunner eval --dialect <" + Arithmetic.dialectNames()
+    private static final String USAGE = "usage: flagrunner eval --dialect <" + Dialects.names()
             .replace(", ", "|") + ">\n"
             + "  reads one question payload per line on stdin, prints one answer or 'error: ...' per line";
 
@@ -64,11 +66,11 @@ public final class EvalCommand {
             dialect = value;
         }
         if (dialect == null) {
-            return usageError(err, "missing --dialect (one of " + Arithmetic.dialectNames() + ")");
+            return usageError(err, "missing --dialect (one of " + Dialects.names() + ")");
         }
-        Optional<Arithmetic> arithmetic = Arithmetic.forDialect(dialect);
+        Optional<Arithmetic> arithmetic = Dialects.byName(dialect).map(Dialect::arithmetic);
         if (arithmetic.isEmpty()) {
-            return usageError(err, "unknown dialect '" + dialect + "' (one of " + Arithmetic.dialectNames() + ")");
+            return usageError(err, "unknown dialect '" + dialect + "' (one of " + Dialects.names() + ")");
         }
         try {
             return answerEachLine(arithmetic.get(), in, out);

@@ -1,14 +1,9 @@
 package dev.flagrunner.expression;
 
-import java.util.Optional;
-
 /**
  * The arithmetic (and payload grammar) of one dialect's questions. See PROTOCOL.md §5–§6 and
- * {@code docs/expression.md}.
- *
- * <p>This enum is the one place that maps dialect names ({@code status}, {@code eval2022}, …) to
- * arithmetic; the dialect table of the protocol layer and the {@code eval} command both use
- * {@link #forDialect(String)}.
+ * {@code docs/expression.md}. Which dialect uses which, and the look-up by name, live in the protocol
+ * layer's dialect table ({@code dev.flagrunner.protocol.Dialects}); the name here only labels messages.
  */
 public enum Arithmetic {
     /** {@code a op b}, {@code + - * /}, {@code /} floors; division by zero has no answer. */
@@ -30,30 +25,8 @@ public enum Arithmetic {
         this.dialect = dialect;
     }
 
-    /** The dialect name as users write it (PROTOCOL.md §1): {@code status}, {@code eval2022}, … */
+    /** The name of the dialect this arithmetic was modelled on, for error messages only. */
     public String dialect() {
         return dialect;
-    }
-
-    /** The arithmetic of a dialect name (exact, lower case), or empty if there is no such dialect. */
-    public static Optional<Arithmetic> forDialect(String name) {
-        for (Arithmetic arithmetic : values()) {
-            if (arithmetic.dialect.equals(name)) {
-                return Optional.of(arithmetic);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The dialect names in declaration order, e.g. for usage messages: "status, cs230, …". */
-    public static String dialectNames() {
-        StringBuilder names = new StringBuilder();
-        for (Arithmetic arithmetic : values()) {
-            if (names.length() > 0) {
-                names.append(", ");
-            }
-            names.append(arithmetic.dialect);
-        }
-        return names.toString();
     }
 }

@@ -155,8 +155,8 @@ class EvalCommandTest {
         @Test
         void missingDialect() {
             assertThat(run("1 + 1\n")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner eval: missing --dialect (one of status, cs230, eval2021, "
-                    + "eval2022, eece, findcount)\nusage: flagrunner eval --dialect <");
+            assertThat(stderr()).startsWith("flagrunner eval: missing --dialect (one of status, findcount, eval2021, "
+                    + "eval2022, cs230, eece)\nusage: flagrunner eval --dialect <");
             assertThat(stdout()).isEmpty();
         }
 
@@ -187,7 +187,7 @@ class EvalCommandTest {
         @Test
         void helpGoesToStdoutAndSucceeds() {
             assertThat(run("", "--help")).isZero();
-            assertThat(stdout()).startsWith("usage: flagrunner eval --dialect <status|cs230|eval2021|eval2022|eece|findcount>");
+            assertThat(stdout()).startsWith("usage: flagrunner eval --dialect <status|findcount|eval2021|eval2022|cs230|eece>");
             assertThat(stderr()).isEmpty();
         }
     }

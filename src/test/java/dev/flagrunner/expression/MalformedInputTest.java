@@ -50,7 +50,7 @@ class MalformedInputTest {
                 continue;
             }
             String[] fields = line.split("\t", -1);
-            Arithmetic arithmetic = Arithmetic.forDialect(fields[0]).orElseThrow();
+            Arithmetic arithmetic = dev.flagrunner.protocol.Dialects.byName(fields[0]).orElseThrow().arithmetic();
             Case c = new Case(arithmetic, unescape(fields[1]), Kind.valueOf(fields[2]), Integer.parseInt(fields[3]),
                     fields[4]);
             cases.add(Arguments.of(Named.of(fields[0] + " [" + fields[1] + "] → " + fields[2] + " at " + fields[3], c)));
