@@ -175,13 +175,13 @@ client_a() { CLIENT=("$OUT/pingpong" client "$1" "$N"); }
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of words
 server_b() { SERVER=("$JAVA" $JAVA_OPTS -jar "$JAR" server --dialect status -p "$1" --questions "$N"); }
 # shellcheck disable=SC2086
-client_b() { CLIENT=("$JAVA" $JAVA_OPTS -jar "$JAR" client -p "$1" 127.0.0.1 "$FR_ID"); }
+client_b() { CLIENT=("$JAVA" $JAVA_OPTS -jar "$JAR" client --stats -p "$1" 127.0.0.1 "$FR_ID"); }
 
 # (c) the same over TLS.
 # shellcheck disable=SC2086
 server_c() { SERVER=("$JAVA" $JAVA_OPTS -jar "$JAR" server --dialect status $FR_TLS_SERVER_ARGS -p "$1" --questions "$N"); }
 # shellcheck disable=SC2086
-client_c() { CLIENT=("$JAVA" $JAVA_OPTS -jar "$JAR" client $FR_TLS_CLIENT_ARGS -p "$1" 127.0.0.1 "$FR_ID"); }
+client_c() { CLIENT=("$JAVA" $JAVA_OPTS -jar "$JAR" client --stats $FR_TLS_CLIENT_ARGS -p "$1" 127.0.0.1 "$FR_ID"); }
 
 # (d) the "typical good student" Python client against the toy server.
 server_d() { SERVER=("$PY" bench/toy_status_server.py -p "$1" --questions "$N" --timeout "$TIMEOUT"); }

@@ -12,14 +12,15 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * {@code client [-p PORT] [-s] [--dialect D] [--class CLS] [--trust PEM | --insecure] [--timeout SECONDS] HOST ID}:
- * the assignment's client. Prints exactly one line, the flag, and exits 0; on failure prints
+ * {@code client [-p PORT] [-s] [--dialect D] [--class CLS] [--trust PEM | --insecure] [--timeout SECONDS] [--stats]
+ * HOST ID}: the assignment's client. Prints exactly one line, the flag, and exits 0 ({@code --stats} adds the
+ * exchange rate on stderr); on failure prints
  * {@code flagrunner: <REASON>: <detail>} on stderr and exits 1; usage errors exit 2.
  */
 final class ClientCommand {
 
     static final String USAGE = "usage: flagrunner client [-p PORT] [-s] [--dialect D] [--class CLS]"
-            + " [--trust PEM | --insecure] [--timeout SECONDS] HOST ID";
+            + " [--trust PEM | --insecure] [--timeout SECONDS] [--stats] HOST ID";
 
     private ClientCommand() {}
 
@@ -36,9 +37,16 @@ final class ClientCommand {
                 options.studentId(), options.timeout(), options.timeout());
         try {
             SocketOpener opener = options.tls() ? TlsOpener.forClient(options.trust()) : SocketOpener.plain();
-            String flag = new ClientSession(spec, opener, SessionListener.NONE).run();
+            ClientSession session = new ClientSession(spec, opener, SessionListener.NONE);
+            long started = System.nanoTime();
+            String flag = session.run();
+            double seconds = (System.nanoTime() - started) / 1e9;
             out.println(flag);
             out.flush();
+            if (options.stats()) {
+                err.printf(java.util.Locale.ROOT, "flagrunner: %d questions in %.3f s: %.0f questions/s (connect to flag)%n",
+                        session.answered(), seconds, session.answered() / seconds);
+            }
             return 0;
         } catch (SessionFailure f) {
             err.println("flagrunner: " + f.reason() + ": " + f.detail());
@@ -51,10 +59,10 @@ final class ClientCommand {
 
     /** The parsed command line. {@code trust} is {@code system}, {@code insecure} or a PEM path. */
     record ClientOptions(String host, int port, boolean tls, Dialect dialect, String classId, String studentId,
-            String trust, Duration timeout) {
+            String trust, Duration timeout, boolean stats) {
 
         static ClientOptions parse(String[] argv) throws Args.UsageException {
-            Args args = Args.parse(argv, Set.of("-s", "--insecure"),
+            Args args = Args.parse(argv, Set.of("-s", "--insecure", "--stats"),
                     Set.of("-p", "--dialect", "--class", "--trust", "--timeout"));
             if (args.positional().size() != 2) {
                 throw new Args.UsageException("expected HOST and ID, got " + args.positional().size() + " arguments");
@@ -82,7 +90,7 @@ final class ClientCommand {
             requireToken(id, "ID");
             String trust = args.has("--insecure") ? "insecure" : args.value("--trust", "system");
             return new ClientOptions(args.positional().get(0), port, tls, dialect, classId, id, trust,
-                    Duration.ofSeconds(timeoutSeconds));
+                    Duration.ofSeconds(timeoutSeconds), args.has("--stats"));
         }
 
         private static void requireToken(String value, String what) throws Args.UsageException {

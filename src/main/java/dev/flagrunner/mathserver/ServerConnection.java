@@ -5,13 +5,13 @@ import dev.flagrunner.protocol.Framing;
 import dev.flagrunner.protocol.LineReader;
 import dev.flagrunner.protocol.LineTooLongException;
 import dev.flagrunner.protocol.MessageReader;
+import dev.flagrunner.protocol.ReadTimeouts;
 import dev.flagrunner.protocol.ReadPerMessageReader;
 import dev.flagrunner.protocol.TruncatedMessageException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,16 +47,15 @@ final class ServerConnection implements Runnable {
     @Override
     public void run() {
         ServerOutcome outcome;
-        try (socket) {
-            socket.setSoTimeout(Math.toIntExact(options.idleTimeout().toMillis()));
+        // The idle timeout is kept by a guard, not SO_TIMEOUT: blocking reads are a third of the system calls.
+        ReadTimeouts.Guard guard = ReadTimeouts.shared().guard(socket, options.idleTimeout());
+        try (socket; guard) {
             socket.setTcpNoDelay(true);
-            outcome = converse(socket.getOutputStream());
-        } catch (SocketTimeoutException e) {
-            outcome = ServerOutcome.TIMEOUT;
+            outcome = converse(socket.getOutputStream(), guard);
         } catch (LineTooLongException | TruncatedMessageException e) {
-            outcome = ServerOutcome.PROTOCOL_VIOLATION;
+            outcome = guard.expired() ? ServerOutcome.TIMEOUT : ServerOutcome.PROTOCOL_VIOLATION;
         } catch (IOException e) {
-            outcome = ServerOutcome.CLIENT_CLOSED;
+            outcome = guard.expired() ? ServerOutcome.TIMEOUT : ServerOutcome.CLIENT_CLOSED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = ServerOutcome.ERROR;
@@ -69,12 +68,14 @@ final class ServerConnection implements Runnable {
         events.sessionEnded(options, outcome);
     }
 
-    private ServerOutcome converse(OutputStream out) throws IOException, InterruptedException {
+    private ServerOutcome converse(OutputStream out, ReadTimeouts.Guard guard) throws IOException, InterruptedException {
         MessageReader reader = dialect.framing() == Framing.LINE_FEED
                 // Strict: a CR before the LF is part of the answer, which then does not match.
                 ? new LineReader(socket.getInputStream(), dialect.maxMessageLength(), dialect.charset(), false)
                 : new ReadPerMessageReader(socket.getInputStream(), dialect.maxMessageLength(), dialect.charset());
+        guard.reading(System.nanoTime());
         String hello = reader.next();
+        guard.idle();
         if (hello == null) {
             return ServerOutcome.CLIENT_CLOSED;
         }
@@ -108,7 +109,9 @@ final class ServerConnection implements Runnable {
             send(out, lines);
             asked += batch;
             for (String want : expected) {
+                guard.reading(System.nanoTime());
                 String got = reader.next();
+                guard.idle();
                 if (got == null) {
                     return ServerOutcome.CLIENT_CLOSED;
                 }

@@ -72,6 +72,11 @@ public record ServerOptions(
                 flags, faults, seed, idleTimeout, Optional.of(Set.copyOf(ids)));
     }
 
+    public ServerOptions withIdleTimeout(Duration newIdleTimeout) {
+        return new ServerOptions(dialect, classId, bindAddress, port, tls, minQuestions, maxQuestions,
+                flags, faults, seed, newIdleTimeout, knownStudents);
+    }
+
     public ServerOptions withPort(int newPort) {
         return new ServerOptions(dialect, classId, bindAddress, newPort, tls, minQuestions, maxQuestions,
                 flags, faults, seed, idleTimeout, knownStudents);

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 
 /**
  * One run of the client side of the protocol: HELLO, answer every question, return the flag. Each
@@ -53,26 +52,34 @@ public final class ClientSession {
         checkCancelled();
         Socket s = opener.open(spec.host(), spec.port(), spec.connectTimeout(), spec.readTimeout());
         socket = s;
+        ReadTimeouts.Guard guard = ReadTimeouts.shared().guard(s, spec.readTimeout());
         try {
             checkCancelled();
-            return converse(s.getInputStream(), s.getOutputStream());
+            return converse(s.getInputStream(), s.getOutputStream(), guard);
         } catch (SessionFailure e) {
             throw cancelled ? cancelledFailure() : e;
         } catch (IOException e) {
-            throw cancelled ? cancelledFailure() : transportFailure(e);
+            if (cancelled) {
+                throw cancelledFailure();
+            }
+            throw guard.expired() ? readTimeout(e) : transportFailure(e);
         } finally {
+            guard.close();
             SocketOpener.closeQuietly(s);
         }
     }
 
-    private String converse(InputStream in, OutputStream out) throws IOException, SessionFailure {
+    private String converse(InputStream in, OutputStream out, ReadTimeouts.Guard guard)
+            throws IOException, SessionFailure {
         Dialect dialect = spec.dialect();
         MessageReader reader = MessageReader.of(dialect.framing(), in, dialect.maxMessageLength(), dialect.charset());
         send(out, spec.classId() + " " + dialect.helloKeyword() + " " + spec.studentId());
         int messageNumber = 0;
         while (true) {
             long started = System.nanoTime();
+            guard.reading(started);
             String line = readMessage(reader, messageNumber + 1);
+            guard.idle();
             ServerMessage message = parser.parse(line, ++messageNumber);
             if (message instanceof ServerMessage.Question question) {
                 send(out, answerFor(question.payload(), messageNumber));
@@ -95,9 +102,6 @@ public final class ClientSession {
         String line;
         try {
             line = reader.next();
-        } catch (SocketTimeoutException e) {
-            throw new SessionFailure(FailureReason.READ_TIMEOUT, "no message from the server within "
-                    + spec.readTimeout().toMillis() + " ms " + afterWhat(), e);
         } catch (LineTooLongException e) {
             throw new SessionFailure(FailureReason.LINE_TOO_LONG, "message " + messageNumber + ": " + e.getMessage(), e);
         } catch (TruncatedMessageException e) {
@@ -110,6 +114,11 @@ public final class ClientSession {
                     + (answered > 0 ? ": wrong answer or protocol violation" : ": unknown id or protocol violation"));
         }
         return line;
+    }
+
+    private SessionFailure readTimeout(IOException e) {
+        return new SessionFailure(FailureReason.READ_TIMEOUT, "no message from the server within "
+                + spec.readTimeout().toMillis() + " ms " + afterWhat(), e);
     }
 
     private String afterWhat() {

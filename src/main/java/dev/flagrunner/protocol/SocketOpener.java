@@ -20,7 +20,10 @@ public interface SocketOpener {
 
     Socket open(String host, int port, Duration connectTimeout, Duration readTimeout) throws SessionFailure;
 
-    /** Plain TCP with TCP_NODELAY (one message, one segment: no Nagle delay on a question's answer). */
+    /**
+     * Plain TCP with TCP_NODELAY (one message, one segment: no Nagle delay on a question's answer). Reads
+     * are blocking; their timeout is kept by {@link ReadTimeouts}, not by {@code SO_TIMEOUT}.
+     */
     static SocketOpener plain() {
         return SocketOpener::connectTcp;
     }
@@ -42,13 +45,12 @@ public interface SocketOpener {
         };
     }
 
-    /** A connected TCP socket with TCP_NODELAY and the read timeout set. */
+    /** A connected TCP socket with TCP_NODELAY; reads block ({@link ReadTimeouts} keeps their timeout). */
     static Socket connectTcp(String host, int port, Duration connectTimeout, Duration readTimeout)
             throws SessionFailure {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
             return socket;
         } catch (UnknownHostException e) {
