@@ -49,6 +49,16 @@ public final class ClientSession {
 
     /** Runs the session to its end and returns the flag. */
     public String run() throws SessionFailure {
+        try {
+            return connectAndConverse();
+        } catch (RuntimeException e) {
+            // A bug of ours, not the server's: say so, without a stack trace in the detail.
+            throw new SessionFailure(FailureReason.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName()
+                    + (answered > 0 ? " after answer " + answered : ""), e);
+        }
+    }
+
+    private String connectAndConverse() throws SessionFailure {
         checkCancelled();
         Socket s = opener.open(spec.host(), spec.port(), spec.connectTimeout(), spec.readTimeout());
         socket = s;

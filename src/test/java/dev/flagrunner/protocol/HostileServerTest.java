@@ -35,6 +35,51 @@ class HostileServerTest {
     }
 
     @Test
+    void aServerThatNeverAcceptsIsAConnectTimeout() throws Exception {
+        // A listener that never accepts, with its accept queue full: the kernel drops further SYNs.
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> queued = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        queued.add(s);
+                    } catch (java.net.SocketTimeoutException filled) {
+                        s.close();
+                        break;
+                    }
+                }
+                ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", full.getLocalPort(), Dialects.STATUS,
+                        "cs5700fall2020", "1", Duration.ofMillis(300), READ_TIMEOUT), SocketOpener.plain(), SessionListener.NONE);
+
+                assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
+                    assertThat(f.reason()).isEqualTo(FailureReason.CONNECT_TIMEOUT);
+                    assertThat(f.detail()).isEqualTo("no connection to 127.0.0.1:" + full.getLocalPort() + " within 300 ms");
+                });
+            } finally {
+                for (java.net.Socket s : queued) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBugOfOursIsAnInternalErrorNotACrash() {
+        SocketOpener broken = (host, port, connect, read) -> {
+            throw new IllegalStateException("boom");
+        };
+        ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", 1, Dialects.STATUS, "cs5700fall2020", "1",
+                Duration.ofSeconds(1), READ_TIMEOUT), broken, SessionListener.NONE);
+
+        assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
+            assertThat(f.reason()).isEqualTo(FailureReason.INTERNAL_ERROR);
+            assertThat(f.detail()).isEqualTo("unexpected IllegalStateException");
+        });
+    }
+
+    @Test
     void garbageBytesAreAMalformedMessage() throws Exception {
         byte[] garbage = new byte[200];
         for (int i = 0; i < garbage.length; i++) {
