@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.support.Http;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flagrunner.embedded-server.questions.min=5", "flagrunner.embedded-server.questions.max=5",
     "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
+    "flagrunner.session.history=3",
     "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995"})
 class ProblemsTest {
 
@@ -99,6 +101,19 @@ class ProblemsTest {
         assertThat(r.json().get("status").asString()).isEqualTo("FAILED");
         assertThat(r.json().get("failure").get("reason").asString()).isEqualTo("CONNECT_FAILED");
         assertThat(r.json().get("target").get("name").asString()).isEqualTo("ad-hoc");
+    }
+
+    @Test
+    void theHistoryIsBoundedAndNewestFirst() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(http.postJson("/sessions", "{\"studentId\":\"h" + i + "\"}").json().get("id").asString());
+        }
+
+        List<String> listed = http.get("/sessions").json().findValuesAsString("id");
+
+        assertThat(listed).containsExactly(ids.get(4), ids.get(3), ids.get(2));
+        assertProblem(http.get("/sessions/" + ids.get(0)), 404, "session-not-found");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.flagrunner.mathserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagrunner.protocol.Dialects;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** A seed makes the question sequence reproducible: the same for every connection and every start. */
+class SeededServerTest {
+
+    private static String firstQuestion(ServerOptions options) throws Exception {
+        try (MathServer server = new MathServer(options, ServerEvents.NONE).start();
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("cs5700fall2022 HELLO x\n".getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void theSameSeedAsksTheSameQuestions() throws Exception {
+        ServerOptions seeded = ServerOptions.loopback(Dialects.EVAL2022,
+                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 10, 10).withSeed(42);
+
+        String first = firstQuestion(seeded);
+
+        assertThat(first).startsWith("cs5700fall2022 EVAL ");
+        assertThat(firstQuestion(seeded)).isEqualTo(first);
+        assertThat(seeded.seed()).isEqualTo(OptionalLong.of(42));
+        assertThat(firstQuestion(seeded.withSeed(43))).isNotEqualTo(first);
+    }
+}
