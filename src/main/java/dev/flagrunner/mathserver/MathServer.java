@@ -27,6 +27,8 @@ public final class MathServer implements Closeable {
     private final Examiner examiner;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final AtomicInteger active = new AtomicInteger();
+    /** Open client connections, closed with the server so that stopping it ends them at once. */
+    private final java.util.Set<Socket> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ServerSocket serverSocket;
     private ExecutorService workers;
     private Thread acceptor;
@@ -101,16 +103,19 @@ public final class MathServer implements Closeable {
                 continue;
             }
             active.incrementAndGet();
+            connections.add(client);
             try {
                 workers.execute(() -> {
                     try {
                         new ServerConnection(client, options, examiner, events).run();
                     } finally {
+                        connections.remove(client);
                         active.decrementAndGet();
                         slots.release();
                     }
                 });
             } catch (RuntimeException e) {
+                connections.remove(client);
                 active.decrementAndGet();
                 slots.release();
                 closeQuietly(client);
@@ -128,6 +133,7 @@ public final class MathServer implements Closeable {
         } catch (IOException ignored) {
             // Closing a listener only fails when it is closed already.
         }
+        connections.forEach(MathServer::closeQuietly);
         workers.shutdownNow();
     }
 

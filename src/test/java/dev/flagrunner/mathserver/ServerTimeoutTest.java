@@ -32,6 +32,23 @@ class ServerTimeoutTest {
     }
 
     @Test
+    void closingTheServerEndsItsOpenConnections() throws Exception {
+        ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
+                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 5, 5);
+        MathServer server = new MathServer(options, ServerEvents.NONE).start();
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            client.setSoTimeout(10_000);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 1);
+
+            server.close();
+
+            assertThat(client.getInputStream().read()).isEqualTo(-1);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 0);
+            assertThat(server.isAccepting()).isFalse();
+        }
+    }
+
+    @Test
     void aClientThatAnswersInTimeIsNotClosed() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
         ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
