@@ -12,17 +12,19 @@
 #   (ii)  a new service with Q2 (100) questions: N2 (10 * N) sessions; the heap while the first WINDOW
 #         (min(N, N2)) sessions ran is compared with the heap while the last WINDOW ran
 #   (iii) a new service whose embedded server waits MEM_DELAY ms (500) before each of MEM_Q (30)
-#         questions: heap per running session with MEM_N (min(200, N)) sessions running (jcmd GC.run)
+#         questions: heap (jcmd GC.run) and thread memory (NMT) per running session, with MEM_N
+#         (min(MAX_CONCURRENT, N)) sessions running
 #
-# Each phase starts the service on a free 127.0.0.1 port with -Xmx$XMX (512m) and
-# flagrunner.session.max-concurrent=$MAX_CONCURRENT (200), waits for /actuator/health UP, runs the driver
-# (at most $MAX_CONCURRENT sessions in flight) and stops the service. Prints a table; exits 0 when every
-# check passed, 1 when one failed, 2 when a service did not start.
+# Each phase starts the service on a free 127.0.0.1 port with -Xmx$XMX (512m),
+# flagrunner.session.max-concurrent=$MAX_CONCURRENT (200) and the embedded server's TLS listeners off (the
+# sessions are plain), waits for /actuator/health UP, runs the driver (at most $MAX_CONCURRENT sessions in
+# flight) and stops the service (SIGTERM, graceful). Prints a table; exits 0 when every check passed, 1 when
+# one failed, 2 when a service did not start.
 #
-# Knobs (environment): N Q N2 Q2 WINDOW PHASES ("1 2 3": the phases to run) MEM (1; 0 skips phase iii) MEM_N MEM_Q MEM_DELAY XMX
-# MAX_CONCURRENT POLL_MS (100) SAMPLE_MS (200) SUBMITTERS (16) STARTUP (120 s for health)
-# PHASE_TIMEOUT (1500 s per driver run) SERVICE_TIMEOUT (3600 s: a service never outlives this)
-# BUILD (auto|1|0) JAVA JAVAC SERVICE_OPTS (extra JVM options of the service) DRIVER_OPTS.
+# Knobs (environment): N Q N2 Q2 WINDOW; PHASES ("1 2 3": the phases to run); MEM (1; 0 skips phase iii)
+# MEM_N MEM_Q MEM_DELAY; XMX MAX_CONCURRENT; POLL_MS (100) SAMPLE_MS (200) SUBMITTERS (16); STARTUP (120 s
+# to become healthy) PHASE_TIMEOUT (1500 s per driver run) SERVICE_TIMEOUT (3600 s: no service outlives
+# it); BUILD (auto|1|0) JAVA JAVAC SERVICE_OPTS (more JVM options for the service) DRIVER_OPTS.
 #
 # Everything stays on 127.0.0.1; every process started here is killed on exit (trap EXIT).
 set -euo pipefail
@@ -36,11 +38,11 @@ Q2=${Q2:-100}
 WINDOW=${WINDOW:-$((N < N2 ? N : N2))}
 PHASES=${PHASES:-1 2 3}
 MEM=${MEM:-1}
-MEM_N=${MEM_N:-$((N < 200 ? N : 200))}
+MAX_CONCURRENT=${MAX_CONCURRENT:-200}
+MEM_N=${MEM_N:-$((N < MAX_CONCURRENT ? N : MAX_CONCURRENT))}
 MEM_Q=${MEM_Q:-30}
 MEM_DELAY=${MEM_DELAY:-500}
 XMX=${XMX:-512m}
-MAX_CONCURRENT=${MAX_CONCURRENT:-200}
 POLL_MS=${POLL_MS:-100}
 SAMPLE_MS=${SAMPLE_MS:-200}
 SUBMITTERS=${SUBMITTERS:-16}
@@ -96,15 +98,15 @@ fi
 driver() { "$JAVA" $DRIVER_OPTS -cp "$CLASSES" ConcurrencyBench "$@"; }
 
 # --------------------------------------------------------------- service ---
-PORT="" JPID=""
+PORT="" JPID="" EXTRA_JVM=""
 # start_service NAME ARGS...: a new service on a free loopback port; sets PORT and JPID (the JVM's pid).
 start_service() {
     local name=$1 i
     shift
     PORT=$(driver freeport)
     # shellcheck disable=SC2086  # SERVICE_OPTS is a list of words
-    timeout -k 10 "$SERVICE_TIMEOUT" "$JAVA" -Xmx"$XMX" $SERVICE_OPTS -jar "$JAR" \
-        --server.address=127.0.0.1 --server.port="$PORT" \
+    timeout -k 10 "$SERVICE_TIMEOUT" "$JAVA" -Xmx"$XMX" $SERVICE_OPTS $EXTRA_JVM -jar "$JAR" \
+        --server.address=127.0.0.1 --server.port="$PORT" --flagrunner.embedded-server.tls=false \
         --flagrunner.session.max-concurrent="$MAX_CONCURRENT" "$@" \
         >"$LOGS/$name-service.log" 2>&1 </dev/null &
     SVC_PID=$!
@@ -125,7 +127,8 @@ start_service() {
 }
 stop_service() { kill_one "$SVC_PID" 250; SVC_PID=""; JPID=""; }
 
-# run_driver NAME ARGS...: the driver under timeout, its output teed to the log; returns its status.
+# run_driver NAME ARGS...: the driver under timeout; its output goes to the log, then to stderr. Returns
+# the driver's status (0 all checks passed, 1 a check failed, 124 timed out, other: it broke).
 run_driver() {
     local name=$1 rc=0
     shift
@@ -173,30 +176,35 @@ rm -f "$OUT"/phase*.properties
 # --------------------------------------------------------------- phase i ---
 if has_phase 1; then
     say "== (i) $N sessions x $Q questions, at most $MAX_CONCURRENT in flight"
+    EXTRA_JVM=-Xlog:gc:file=$LOGS/phase1-gc.log:time   # the heap when each GC pause began: the real peaks
     start_service phase1 --flagrunner.embedded-server.questions.min="$Q" --flagrunner.embedded-server.questions.max="$Q"
     # shellcheck disable=SC2046  # run_flags is a list of words
     run_driver phase1 run --base "http://127.0.0.1:$PORT" --pid "$JPID" --n "$N" --questions "$Q" --prefix c \
-        --first 1 --window "$N" $(run_flags) --out "$OUT/phase1.properties" || FAILED=1
+        --first 1 --window "$N" --gc-log "$LOGS/phase1-gc.log" $(run_flags) --out "$OUT/phase1.properties" || FAILED=1
     load R1 "$OUT/phase1.properties"
     log_problems phase1 R1
     stop_service
+    EXTRA_JVM=""
 fi
 
 # -------------------------------------------------------------- phase ii ---
 if has_phase 2; then
     say "== (ii) $N2 sessions x $Q2 questions; heap while the first $WINDOW ran vs while the last $WINDOW ran"
+    EXTRA_JVM=-Xlog:gc:file=$LOGS/phase2-gc.log:time
     start_service phase2 --flagrunner.embedded-server.questions.min="$Q2" --flagrunner.embedded-server.questions.max="$Q2"
     # shellcheck disable=SC2046
     run_driver phase2 run --base "http://127.0.0.1:$PORT" --pid "$JPID" --n "$N2" --questions "$Q2" --prefix c \
-        --first 1 --window "$WINDOW" $(run_flags) --out "$OUT/phase2.properties" || FAILED=1
+        --first 1 --window "$WINDOW" --gc-log "$LOGS/phase2-gc.log" $(run_flags) --out "$OUT/phase2.properties" || FAILED=1
     load R2 "$OUT/phase2.properties"
     log_problems phase2 R2
     stop_service
+    EXTRA_JVM=""
 fi
 
 # ------------------------------------------------------------- phase iii ---
 if [ "$MEM" = 1 ] && has_phase 3; then
     say "== (iii) heap per running session: $MEM_N slow sessions ($MEM_Q questions, $MEM_DELAY ms before each)"
+    EXTRA_JVM=-XX:NativeMemoryTracking=summary   # thread stacks per session (jcmd VM.native_memory)
     start_service phase3 --flagrunner.embedded-server.questions.min="$MEM_Q" \
         --flagrunner.embedded-server.questions.max="$MEM_Q" --flagrunner.embedded-server.faults="delay=$MEM_DELAY"
     run_driver phase3 memory --base "http://127.0.0.1:$PORT" --pid "$JPID" --n "$MEM_N" --questions "$MEM_Q" \
@@ -204,15 +212,18 @@ if [ "$MEM" = 1 ] && has_phase 3; then
     load R3 "$OUT/phase3.properties"
     log_problems phase3 R3
     stop_service
+    EXTRA_JVM=""
 fi
 
 # ---------------------------------------------------------------- report ---
 g() { local -n arr=$1; echo "${arr[$2]:--}"; }
 ms() { local v; v=$(g "$1" "$2"); [ "$v" = - ] && echo - || awk -v u="$v" 'BEGIN { printf "%.0f", u / 1000 }'; }
 cap() { local w c; w=$(g "$1" wall_s); c=$(g "$1" cpus); [ "$w" = - ] && echo - || awk -v w="$w" -v c="$c" 'BEGIN { printf "%.1f", w * c }'; }
-row() { printf '| %-50s | %20s | %20s |\n' "$1" "$2" "$3"; }
+interval() { local w k; w=$(g "$1" wall_s); k=$(g "$1" samples); [ "$w" = - ] || [ "$k" = - ] || [ "$k" = 0 ] && echo - || awk -v w="$w" -v k="$k" 'BEGIN { printf "%.0f", w * 1000 / k }'; }
+row() { printf '| %-50s | %22s | %22s |\n' "$1" "$2" "$3"; }
 echo
 echo "Flagrunner concurrency benchmark: $(nproc) CPUs, service -Xmx$XMX, max-concurrent $MAX_CONCURRENT, $(date -u +%Y-%m-%dT%H:%MZ)"
+if has_phase 1 || has_phase 2; then
 echo
 row "" "(i) $N x $Q q" "(ii) $N2 x $Q2 q"
 row "---" "---:" "---:"
@@ -220,11 +231,19 @@ row "wall time (s)" "$(g R1 wall_s)" "$(g R2 wall_s)"
 row "sessions/s" "$(g R1 sessions_per_s)" "$(g R2 sessions_per_s)"
 row "questions/s" "$(g R1 questions_per_s)" "$(g R2 questions_per_s)"
 row "session duration p50 / p99 (ms)" "$(g R1 p50_ms) / $(g R1 p99_ms)" "$(g R2 p50_ms) / $(g R2 p99_ms)"
-row "peak heap used, sampled every ${SAMPLE_MS} ms (MiB)" "$(g R1 peak_heap_mib)" "$(g R2 peak_heap_mib)"
-row "heap peak / min, first $WINDOW sessions (MiB)" "$(g R1 first_window_peak_heap_mib) / $(g R1 first_window_min_heap_mib)" \
+row "peak heap used, sampled (MiB)" "$(g R1 peak_heap_mib)" "$(g R2 peak_heap_mib)"
+row "  samples (mean interval, ms)" "$(g R1 samples) ($(interval R1))" "$(g R2 samples) ($(interval R2))"
+row "  first $WINDOW sessions: peak / min (MiB)" "$(g R1 first_window_peak_heap_mib) / $(g R1 first_window_min_heap_mib)" \
     "$(g R2 first_window_peak_heap_mib) / $(g R2 first_window_min_heap_mib)"
-row "heap peak / min, last $WINDOW sessions (MiB)" "$(g R1 last_window_peak_heap_mib) / $(g R1 last_window_min_heap_mib)" \
+row "  last $WINDOW sessions: peak / min (MiB)" "$(g R1 last_window_peak_heap_mib) / $(g R1 last_window_min_heap_mib)" \
     "$(g R2 last_window_peak_heap_mib) / $(g R2 last_window_min_heap_mib)"
+row "peak heap used, GC log: at a pause (MiB)" "$(g R1 gc_peak_heap_mib)" "$(g R2 gc_peak_heap_mib)"
+row "  first $WINDOW sessions: peak / max after GC (MiB)" "$(g R1 gc_first_window_peak_mib) / $(g R1 gc_first_window_max_after_mib)" \
+    "$(g R2 gc_first_window_peak_mib) / $(g R2 gc_first_window_max_after_mib)"
+row "  last $WINDOW sessions: peak / max after GC (MiB)" "$(g R1 gc_last_window_peak_mib) / $(g R1 gc_last_window_max_after_mib)" \
+    "$(g R2 gc_last_window_peak_mib) / $(g R2 gc_last_window_max_after_mib)"
+row "GC pauses: count / total / longest (ms)" "$(g R1 gc_pauses) / $(g R1 gc_pause_total_ms) / $(g R1 gc_pause_max_ms)" \
+    "$(g R2 gc_pauses) / $(g R2 gc_pause_total_ms) / $(g R2 gc_pause_max_ms)"
 row "heap after a full GC at the end (MiB)" "$(g R1 heap_after_gc_mib)" "$(g R2 heap_after_gc_mib)"
 row "idle heap before / after full GC at start (MiB)" "$(g R1 idle_heap_mib) / $(g R1 idle_heap_gc_mib)" "$(g R2 idle_heap_mib) / $(g R2 idle_heap_gc_mib)"
 row "peak live threads (idle)" "$(g R1 peak_live_threads) ($(g R1 idle_threads))" "$(g R2 peak_live_threads) ($(g R2 idle_threads))"
@@ -235,6 +254,7 @@ row "POST /sessions latency p50 / p99 (ms)" "$(ms R1 post_p50_us) / $(ms R1 post
 row "CPU s: service / driver (of CPUs x wall)" "$(g R1 service_cpu_s) / $(g R1 driver_cpu_s) ($(cap R1))" "$(g R2 service_cpu_s) / $(g R2 driver_cpu_s) ($(cap R2))"
 row "service log WARN / ERROR lines" "$(g R1 log_warn) / $(g R1 log_error)" "$(g R2 log_warn) / $(g R2 log_error)"
 row "checks failed" "$(g R1 checks_failed)" "$(g R2 checks_failed)"
+fi
 if [ "$MEM" = 1 ] && has_phase 3; then
     echo
     echo "(iii) $(g R3 mem_sessions) sessions of $MEM_Q questions, $MEM_DELAY ms before each question:"
@@ -245,6 +265,8 @@ if [ "$MEM" = 1 ] && has_phase 3; then
     printf '| %-58s | %14s |\n' "heap per running session, sampled-min method (KiB)" "$(g R3 sampled_per_running_session_kib)"
     printf '| %-58s | %14s |\n' "heap kept per ended session (history + flag) (KiB)" "$(g R3 per_ended_session_kib)"
     printf '| %-58s | %14s |\n' "threads per running session" "$(g R3 threads_per_running_session)"
+    printf '| %-58s | %14s |\n' "native: thread stack committed per thread, NMT (KiB)" "$(g R3 nmt_stack_committed_per_thread_kib)"
+    printf '| %-58s | %14s |\n' "native: thread memory per running session, NMT (KiB)" "$(g R3 nmt_thread_committed_per_running_session_kib)"
     printf '| %-58s | %14s |\n' "heap after full GC: warm / running / ended (KiB)" \
         "$(g R3 heap_gc_warm_kib) / $(g R3 heap_gc_running_kib) / $(g R3 heap_gc_ended_kib)"
     printf '| %-58s | %14s |\n' "service log WARN / ERROR lines" "$(g R3 log_warn) / $(g R3 log_error)"

@@ -1,7 +1,7 @@
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,7 +51,12 @@ import java.util.regex.Pattern;
  *
  * {@code memory} estimates the heap a running session costs: heap after a forced full GC ({@code jcmd PID
  * GC.run}, the driver's own JDK) with n sessions running (slow ones: start the service with the
- * {@code delay} fault) minus the heap after the same sessions ended, divided by n.
+ * {@code delay} fault) minus the heap after the same sessions ended, divided by n; and, when the service
+ * runs with {@code -XX:NativeMemoryTracking=summary}, the native memory of its threads per running session.
+ *
+ * HTTP goes through HttpURLConnection's keep-alive pool by default ({@code --http url}); {@code --http jdk}
+ * uses java.net.http.HttpClient, which measured about twice the driver CPU per request here, CPU the
+ * service on the same cores then lacks.
  */
 public final class ConcurrencyBench {
 
@@ -409,6 +414,9 @@ public final class ConcurrencyBench {
         double serviceCpu0 = pid == null ? -1 : processCpuSeconds(pid);
         double driverCpu0 = ownCpuSeconds();
         long t0 = System.nanoTime();
+        final long t0Epoch = System.currentTimeMillis();
+        long firstWindowEndEpoch = 0;   // when `window` sessions had been seen ended
+        long lastWindowStartEpoch = 0;  // when n - window had
         for (int s = 0; s < submitters; s++) {
             Thread t = new Thread(submitter, "submitter-" + s);
             t.setDaemon(true);
@@ -487,8 +495,18 @@ public final class ConcurrencyBench {
             if (completed.get() > beforeCount) {
                 lastCompletion = System.nanoTime();
             }
+            if (firstWindowEndEpoch == 0 && completed.get() >= window) {
+                firstWindowEndEpoch = System.currentTimeMillis();
+            }
+            if (lastWindowStartEpoch == 0 && completed.get() >= n - window) {
+                lastWindowStartEpoch = System.currentTimeMillis();
+            }
         }
         long t1 = lastCompletion;
+        final long t1Epoch = System.currentTimeMillis();
+        if (lastWindowStartEpoch == 0) {
+            lastWindowStartEpoch = t0Epoch;
+        }
         double serviceCpu = pid == null ? -1 : processCpuSeconds(pid) - serviceCpu0;
         double driverCpu = ownCpuSeconds() - driverCpu0;
         stop.value = true;
@@ -687,6 +705,35 @@ public final class ConcurrencyBench {
         put("mean_running_at_polls", String.format(Locale.ROOT, "%.0f", polls == 0 ? 0.0 : runningSum / (double) polls));
         put("poll_errors", pollErrors.get());
         put("window", window);
+        String gcLog = opt("gc-log", null);
+        if (gcLog != null) {
+            // The G1 log has the heap used when each pause began: the real peaks, which samples can miss.
+            List<GcEvent> gcs = GcEvent.read(Path.of(gcLog));
+            GcEvent.Summary all = GcEvent.summarize(gcs, t0Epoch, t1Epoch);
+            GcEvent.Summary firstW = GcEvent.summarize(gcs, t0Epoch, firstWindowEndEpoch == 0 ? t1Epoch : firstWindowEndEpoch);
+            GcEvent.Summary lastW = GcEvent.summarize(gcs, lastWindowStartEpoch, t1Epoch);
+            put("gc_pauses", all.count());
+            put("gc_pause_total_ms", String.format(Locale.ROOT, "%.0f", all.pauseMs()));
+            put("gc_pause_max_ms", String.format(Locale.ROOT, "%.1f", all.maxPauseMs()));
+            put("gc_peak_heap_mib", all.count() == 0 ? "-" : all.maxBefore());
+            put("gc_max_after_mib", all.count() == 0 ? "-" : all.maxAfter());
+            put("gc_first_window_peak_mib", firstW.count() == 0 ? "-" : firstW.maxBefore());
+            put("gc_first_window_max_after_mib", firstW.count() == 0 ? "-" : firstW.maxAfter());
+            put("gc_first_window_pauses", firstW.count());
+            put("gc_last_window_peak_mib", lastW.count() == 0 ? "-" : lastW.maxBefore());
+            put("gc_last_window_max_after_mib", lastW.count() == 0 ? "-" : lastW.maxAfter());
+            put("gc_last_window_pauses", lastW.count());
+            out.printf(Locale.ROOT, "GC log: %d pauses in the run (%.0f ms in all, longest %.1f ms); heap when a pause began: at most %s MiB,"
+                    + " after it at most %s MiB%n", all.count(), all.pauseMs(), all.maxPauseMs(),
+                    all.count() == 0 ? "-" : all.maxBefore(), all.count() == 0 ? "-" : all.maxAfter());
+            if (window < n) {
+                out.printf(Locale.ROOT, "GC log, first %d sessions: %d pauses, peak %s MiB, after-GC at most %s MiB;"
+                        + " last %d: %d pauses, peak %s MiB, after-GC at most %s MiB%n",
+                        window, firstW.count(), firstW.count() == 0 ? "-" : firstW.maxBefore(),
+                        firstW.count() == 0 ? "-" : firstW.maxAfter(), window, lastW.count(),
+                        lastW.count() == 0 ? "-" : lastW.maxBefore(), lastW.count() == 0 ? "-" : lastW.maxAfter());
+            }
+        }
         put("first_window_peak_heap_mib", firstN == 0 ? "-" : mibNum(firstPeak));
         put("first_window_min_heap_mib", firstN == 0 ? "-" : mibNum(firstMin));
         put("first_window_samples", firstN);
@@ -744,6 +791,7 @@ public final class ConcurrencyBench {
         // 1. Warm-up: n sessions to their end, so first-use allocations (pools, meters, caches) are not counted.
         out.printf(Locale.ROOT, "memory: warm-up, %d sessions to their end%n", n);
         int threadsIdle = (int) scrape().sum("jvm_threads_live_threads", null, null);
+        long[] nmtIdle = nmtThreads(pid);
         List<String> warm = submitAll(prefix, 1, n);
         awaitEnded(warm);
         long h0 = gcHeap(pid);
@@ -775,6 +823,7 @@ public final class ConcurrencyBench {
                 "only " + answering + " of " + runningNow + " running sessions answered a question");
         long h1 = gcHeap(pid);
         int threads1 = (int) scrape().sum("jvm_threads_live_threads", null, null);
+        long[] nmtRunning = nmtThreads(pid);
         double sampledRunning = sampledMinHeap(16, 250);
         List<Object> stillRunning = Json.array(getJson("/sessions?status=RUNNING"));
         check(stillRunning.size() >= n, "the sessions were still running after the measurement",
@@ -802,6 +851,20 @@ public final class ConcurrencyBench {
         put("threads_running", threads1);
         put("threads_ended", threads2);
         put("threads_per_running_session", String.format(Locale.ROOT, "%.2f", (threads1 - threadsIdle) / (double) n));
+        if (nmtIdle != null && nmtRunning != null) {
+            // Native memory of threads (stacks, mostly) with n sessions running vs the fresh service.
+            double perThreadStack = nmtRunning[1] / (double) nmtRunning[0];
+            double perSession = (nmtRunning[2] - nmtIdle[2]) / (double) n;
+            put("nmt_threads_idle", nmtIdle[0]);
+            put("nmt_threads_running", nmtRunning[0]);
+            put("nmt_stack_committed_per_thread_kib", String.format(Locale.ROOT, "%.0f", perThreadStack));
+            put("nmt_thread_committed_per_running_session_kib", String.format(Locale.ROOT, "%.0f", perSession));
+            out.printf(Locale.ROOT, "native (NMT): %d threads idle, %d with %d sessions running; thread stacks committed %.0f KiB"
+                    + " per thread; thread memory per running session %.0f KiB%n",
+                    nmtIdle[0], nmtRunning[0], n, perThreadStack, perSession);
+        } else {
+            out.println("native (NMT): not measured (start the service with -XX:NativeMemoryTracking=summary)");
+        }
         put("sampled_min_heap_warm_mib", mibNum(sampled0));
         put("sampled_min_heap_running_mib", mibNum(sampledRunning));
         put("sampled_min_heap_ended_mib", mibNum(sampled2));
@@ -916,6 +979,29 @@ public final class ConcurrencyBench {
         return -1;
     }
 
+    /**
+     * From {@code jcmd PID VM.native_memory summary}: {threads, stack committed KiB, thread committed KiB};
+     * null when the service runs without -XX:NativeMemoryTracking.
+     */
+    private static long[] nmtThreads(String pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, pid, "VM.native_memory", "summary").redirectErrorStream(true).start();
+        String text;
+        try (InputStream in = p.getInputStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return null;
+        }
+        Matcher m = Pattern.compile("-\\s+Thread \\(reserved=\\d+KB, committed=(\\d+)KB\\)\\s+\\(thread #(\\d+)\\)\\s+"
+                + "\\(stack: reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        return new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(1))};
+    }
+
     /** The smallest heap used over count scrapes of /actuator/prometheus (no forced GC). */
     private double sampledMinHeap(int count, int everyMs) throws Exception {
         double min = Double.MAX_VALUE;
@@ -983,6 +1069,54 @@ public final class ConcurrencyBench {
         }
         s = s.replaceAll("\\s+", " ");
         return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    // ------------------------------------------------------------------------------------- GC log
+
+    /** One pause of {@code -Xlog:gc:file=F:time}: {@code [time] GC(n) Pause Young ... 150M->25M(512M) 3.4ms}. */
+    record GcEvent(long epochMillis, boolean forced, int beforeMib, int afterMib, double pauseMs) {
+
+        private static final Pattern LINE = Pattern.compile(
+                "^\\[([0-9T:.+-]+)\\].*GC\\(\\d+\\) (Pause.*?) (\\d+)M->(\\d+)M\\(\\d+M\\) ([0-9.]+)ms");
+        private static final java.time.format.DateTimeFormatter TIME =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+        static List<GcEvent> read(Path file) throws IOException {
+            List<GcEvent> events = new ArrayList<>();
+            if (!Files.exists(file)) {
+                return events;
+            }
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                Matcher m = LINE.matcher(line);
+                if (m.find()) {
+                    long t = java.time.OffsetDateTime.parse(m.group(1), TIME).toInstant().toEpochMilli();
+                    events.add(new GcEvent(t, m.group(2).contains("System.gc()") || m.group(2).contains("Diagnostic"),
+                            Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Double.parseDouble(m.group(5))));
+                }
+            }
+            return events;
+        }
+
+        record Summary(int count, int maxBefore, int maxAfter, double pauseMs, double maxPauseMs) {}
+
+        /** The pauses (not forced by jcmd GC.run) that began in [from, to]. */
+        static Summary summarize(List<GcEvent> events, long from, long to) {
+            int count = 0;
+            int maxBefore = 0;
+            int maxAfter = 0;
+            double total = 0;
+            double max = 0;
+            for (GcEvent e : events) {
+                if (!e.forced() && e.epochMillis() >= from && e.epochMillis() <= to) {
+                    count++;
+                    maxBefore = Math.max(maxBefore, e.beforeMib());
+                    maxAfter = Math.max(maxAfter, e.afterMib());
+                    total += e.pauseMs();
+                    max = Math.max(max, e.pauseMs());
+                }
+            }
+            return new Summary(count, maxBefore, maxAfter, total, max);
+        }
     }
 
     // ------------------------------------------------------------------------- Prometheus text format
