@@ -80,14 +80,10 @@ final class SessionRecord {
         return ended.getCount() > 0;
     }
 
-    Duration duration() {
-        Instant end = endedAt;
-        return Duration.between(startedAt, end == null ? Instant.now() : end);
-    }
-
     SessionView view() {
         SessionStatus s = status;
-        Instant end = endedAt;
+        // endedAt is written before status: a view that read RUNNING shows no end even if it just came.
+        Instant end = s == SessionStatus.RUNNING ? null : endedAt;
         return new SessionView(id, studentId, target.view(), s, s == SessionStatus.FLAG_CAPTURED ? flag : null,
                 failure, client.answered(), startedAt, end,
                 end == null ? null : Duration.between(startedAt, end).toMillis());

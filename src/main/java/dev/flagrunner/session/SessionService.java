@@ -113,23 +113,30 @@ public class SessionService implements SmartLifecycle {
         finish(record, flag, failure);
     }
 
+    /**
+     * Ends a session in an order callers can rely on: the flag is in the store, the meters are updated and
+     * the concurrency slot is free before anyone can see the session as ended.
+     */
     private void finish(SessionRecord record, String flag, SessionFailure failure) {
+        SessionStatus status = failure == null ? SessionStatus.FLAG_CAPTURED
+                : failure.reason() == FailureReason.CANCELLED ? SessionStatus.CANCELLED : SessionStatus.FAILED;
         try {
             if (failure == null) {
-                // Stored before the record ends: whoever sees FLAG_CAPTURED finds the flag in the store.
                 flags.add(new CapturedFlag(record.studentId(), flag, record.target().name(),
                         record.target().dialect().name(), record.target().classId(), record.id(), clock.instant()));
+            }
+            metrics.ended(record.target().dialect(), status, failure == null ? "none" : failure.reason().name(),
+                    Duration.between(record.startedAt(), clock.instant()));
+            log.info("session {} ended: target={} dialect={} status={}{} answers={}", record.id(),
+                    record.target().name(), record.target().dialect().name(), status,
+                    failure == null ? "" : " reason=" + failure.reason(), record.client().answered());
+        } finally {
+            permits.release();
+            if (failure == null) {
                 record.captured(flag, clock);
             } else {
                 record.failed(failure, clock);
             }
-            metrics.ended(record.target().dialect(), record.status(),
-                    failure == null ? "none" : failure.reason().name(), record.duration());
-            log.info("session {} ended: target={} dialect={} status={}{} answers={}", record.id(),
-                    record.target().name(), record.target().dialect().name(), record.status(),
-                    failure == null ? "" : " reason=" + failure.reason(), record.client().answered());
-        } finally {
-            permits.release();
         }
     }
 
