@@ -30,11 +30,15 @@ public final class Evaluator {
         Objects.requireNonNull(arithmetic, "arithmetic");
         Objects.requireNonNull(payload, "payload");
         return switch (arithmetic) {
-            case STATUS_FLOOR, CS230_TRUNCATE, EECE_TRUE_DIVISION ->
-                    BinaryQuestionParser.parse(payload).answer(arithmetic);
+            case STATUS_FLOOR, CS230_TRUNCATE, EECE_TRUE_DIVISION -> oneLiner(arithmetic, payload);
             case EVAL2021 -> PythonExpressionParser.evaluate(payload);
             case EVAL2022 -> TxprParser.evaluate(payload);
             case FIND_COUNT -> FindCount.answer(payload);
         };
+    }
+
+    private static Answer oneLiner(Arithmetic arithmetic, String payload) throws ExpressionException {
+        String small = SmallOneLiner.answer(arithmetic, payload);
+        return small != null ? new Answer.Value(small) : BinaryQuestionParser.parse(payload).answer(arithmetic);
     }
 }

@@ -85,7 +85,13 @@ public final class LineReader implements MessageReader {
 
     /** Reads more bytes, compacting or growing the buffer first; false at end of stream. */
     private boolean fill() throws IOException {
-        if (end == buffer.length) {
+        if (start == end) {
+            // Everything handed out: read into the whole buffer, not into what is left of its tail
+            // (a 30-byte message arriving in a 7-byte tail would take two reads).
+            start = 0;
+            end = 0;
+            scanned = 0;
+        } else if (end == buffer.length) {
             if (start > 0) {
                 System.arraycopy(buffer, start, buffer, 0, end - start);
                 end -= start;

@@ -100,4 +100,56 @@ class LineReaderTest {
 
         assertThat(readAll(reader(longLine + "\nshort\n", 4096, 1 << 20))).containsExactly(longLine, "short");
     }
+
+    /**
+     * A ping-pong server's messages arrive one per read. Once a line is handed out the reader must read
+     * into the whole buffer again, not into the tail the earlier lines left: else every few messages
+     * one arrives in two reads (a system call more on the hot path).
+     */
+    @Test
+    void readsEachPingPongMessageInOneRead() throws IOException {
+        List<byte[]> messages = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            messages.add(("cs5700fall2020 STATUS " + (100 + i) + " * 791\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        OneMessagePerRead in = new OneMessagePerRead(messages);
+        LineReader r = new LineReader(in, 256, StandardCharsets.US_ASCII);
+
+        assertThat(readAll(r)).hasSize(100);
+        assertThat(in.reads).as("reads for 100 messages and the end of the stream").isEqualTo(101);
+    }
+
+    /** Serves one message per read call, or as much of it as fits in the space offered. */
+    private static final class OneMessagePerRead extends java.io.InputStream {
+        private final List<byte[]> messages;
+        private int message;
+        private int offset;
+        int reads;
+
+        OneMessagePerRead(List<byte[]> messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException("LineReader reads in chunks");
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            reads++;
+            if (message == messages.size()) {
+                return -1;
+            }
+            byte[] m = messages.get(message);
+            int n = Math.min(len, m.length - offset);
+            System.arraycopy(m, offset, b, off, n);
+            offset += n;
+            if (offset == m.length) {
+                message++;
+                offset = 0;
+            }
+            return n;
+        }
+    }
 }
