@@ -133,26 +133,39 @@ one_run() {
     RUN_SELF=$(cat "$log.client.out" "$log.client.err" \
         | grep -oE '[0-9]+(\.[0-9]+)? *(questions|exchanges|q)/s' | tail -n 1 | grep -oE '^[0-9]+(\.[0-9]+)?' || true)
     RUN_SELF=${RUN_SELF:+$(printf '%.0f' "$RUN_SELF")}
-    say "   run $run: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') s client process -> ${RUN_WALL}/s;" \
+    say "   $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') s client process -> ${RUN_WALL}/s;" \
         "client says ${RUN_SELF:-nothing}/s"
     return 0
 }
 
-# bench_row KEY LABEL SERVER_FN CLIENT_FN CHECK: RUNS runs, keep the best of each figure.
+# Rows are declared first and run interleaved: run 1 of every row, then run 2 of every row, and so on.
+# A busy minute on a shared machine then hits every row alike instead of one row's three runs, so the
+# best-of-RUNS figures are taken under comparable conditions and their ratios mean something.
+declare -A SFN CFN CHECK
+# bench_row KEY LABEL SERVER_FN CLIENT_FN CHECK: declares a row.
 bench_row() {
-    local key=$1 label=$2 sfn=$3 cfn=$4 check=$5 run rc
-    ORDER+=("$key"); LABEL[$key]=$label; WALL[$key]=""; SELF[$key]=""; NOTE[$key]=""
-    say "== $label"
+    local key=$1
+    ORDER+=("$key"); LABEL[$key]=$2; SFN[$key]=$3; CFN[$key]=$4; CHECK[$key]=$5
+    WALL[$key]=""; SELF[$key]=""; NOTE[$key]=""
+}
+
+# run_rows: RUNS rounds over the declared rows; keeps the best of each figure per row.
+run_rows() {
+    local run key rc
     for ((run = 1; run <= RUNS; run++)); do
-        rc=0; one_run "$key" "$run" "$sfn" "$cfn" "$check" || rc=$?
-        if [ "$rc" -eq 2 ] && [ "$run" -eq 1 ]; then
-            NOTE[$key]="skipped (server did not start; logs: $LOGS/$key-1.server.*)"; return 0
-        fi
-        if [ "$rc" -ne 0 ]; then NOTE[$key]="FAILED in run $run (logs: $LOGS/$key-$run.*)"; FAILED=1; return 0; fi
-        if [ -z "${WALL[$key]}" ] || [ "$RUN_WALL" -gt "${WALL[$key]}" ]; then WALL[$key]=$RUN_WALL; fi
-        if [ -n "$RUN_SELF" ] && { [ -z "${SELF[$key]}" ] || [ "$RUN_SELF" -gt "${SELF[$key]}" ]; }; then
-            SELF[$key]=$RUN_SELF
-        fi
+        for key in "${ORDER[@]}"; do
+            [ -z "${NOTE[$key]}" ] || continue   # skipped or failed already
+            say "== ${LABEL[$key]} (run $run of $RUNS)"
+            rc=0; one_run "$key" "$run" "${SFN[$key]}" "${CFN[$key]}" "${CHECK[$key]}" || rc=$?
+            if [ "$rc" -eq 2 ] && [ "$run" -eq 1 ]; then
+                NOTE[$key]="skipped (server did not start; logs: $LOGS/$key-1.server.*)"; continue
+            fi
+            if [ "$rc" -ne 0 ]; then NOTE[$key]="FAILED in run $run (logs: $LOGS/$key-$run.*)"; FAILED=1; continue; fi
+            if [ -z "${WALL[$key]}" ] || [ "$RUN_WALL" -gt "${WALL[$key]}" ]; then WALL[$key]=$RUN_WALL; fi
+            if [ -n "$RUN_SELF" ] && { [ -z "${SELF[$key]}" ] || [ "$RUN_SELF" -gt "${SELF[$key]}" ]; }; then
+                SELF[$key]=$RUN_SELF
+            fi
+        done
     done
 }
 
@@ -218,6 +231,7 @@ else
     skip_row c "(c) Flagrunner client vs server, TLS"
 fi
 bench_row d "(d) naive Python client vs toy server" server_d client_d flag
+run_rows
 
 # ------------------------------------------------------------------ table ---
 ratio() {   # ratio VALUE BASE -> VALUE/BASE with 3 decimals, or -
