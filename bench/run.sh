@@ -56,7 +56,9 @@ kill_tree() {   # kill one process we started (a `timeout` wrapper, which forwar
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
+SERVICE_PID=""
 cleanup() {
+    kill_tree "$SERVICE_PID"; SERVICE_PID=""
     kill_tree "$CLIENT_PID"; CLIENT_PID=""
     kill_tree "$SERVER_PID"; SERVER_PID=""
 }
@@ -248,4 +250,47 @@ for key in "${ORDER[@]}"; do
             "${SELF[$key]:--}" "$(ratio "${SELF[$key]}" "${SELF[a]}")"
     fi
 done
+
+# ---------------------------------------------------- the service, warm ---
+# Not a row of the issue's table: the service is a long-running JVM, so its JIT is warm after a few
+# sessions, which a fresh `client` process never is. Both ends (session thread and embedded server)
+# run in that one JVM. SERVICE=0 skips this part.
+service_session() {   # service_session PORT TLS -> prints "questions durationMillis" of one session
+    curl -s -X POST "localhost:$1/sessions" -H 'Content-Type: application/json' \
+        -d "{\"studentId\":\"$FR_ID\",\"tls\":$2}" \
+        | "$PY" -c 'import sys, json; d = json.load(sys.stdin); assert d["status"] == "FLAG_CAPTURED", d; print(d["questionsAnswered"], d["durationMillis"])'
+}
+if [ "${SERVICE:-1}" != 0 ] && [ -f "$JAR" ] && command -v curl >/dev/null 2>&1; then
+    WARMUP=${WARMUP:-2}
+    sport=$(free_port)
+    say "== the service, warm: $WARMUP warm-up sessions per transport, then $RUNS measured ones"
+    # shellcheck disable=SC2086
+    timeout -k 5 $((TIMEOUT * (RUNS + WARMUP) * 2 + STARTUP)) "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port="$sport" \
+        --flagrunner.embedded-server.questions.min="$N" --flagrunner.embedded-server.questions.max="$N" \
+        --flagrunner.session.wait="${TIMEOUT}s" >"$LOGS/service.out" 2>&1 </dev/null &
+    SERVICE_PID=$!
+    for ((i = 0; i < STARTUP * 10; i++)); do
+        curl -sf "localhost:$sport/actuator/health" >/dev/null 2>&1 && break
+        kill -0 "$SERVICE_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    declare -A BEST=([false]="" [true]="")
+    if service_ok=$(for ((i = 0; i < WARMUP; i++)); do service_session "$sport" false && service_session "$sport" true; done); then
+        for ((run = 1; run <= RUNS; run++)); do
+            for tls in false true; do
+                read -r q ms < <(service_session "$sport" "$tls") || { FAILED=1; break 2; }
+                rate=$(awk -v q="$q" -v ms="$ms" 'BEGIN { printf "%.0f", q * 1000 / ms }')
+                say "   tls=$tls: $q questions in $ms ms -> $rate/s"
+                if [ -z "${BEST[$tls]}" ] || [ "$rate" -gt "${BEST[$tls]}" ]; then BEST[$tls]=$rate; fi
+            done
+        done
+        echo
+        echo "the service, warm (POST /sessions against its embedded server, session duration; best of $RUNS)"
+        printf '%-40s %14s %8s\n' "(e) service, plain" "${BEST[false]:-FAILED}" "$(ratio "${BEST[false]}" "${SELF[a]}")"
+        printf '%-40s %14s %8s\n' "(f) service, TLS" "${BEST[true]:-FAILED}" "$(ratio "${BEST[true]}" "${SELF[a]}")"
+    else
+        say "   the service's warm-up sessions failed (log: $LOGS/service.out)"; FAILED=1
+    fi
+    kill_tree "$SERVICE_PID"; SERVICE_PID=""
+fi
 exit "$FAILED"
