@@ -19,8 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs sessions on a bounded executor (at most {@code flagrunner.session.max-concurrent} at once; beyond
- * that a start is refused, nothing queues), keeps a bounded history, and hands captured flags to the
+ * that a start is refused with 429, nothing waits for a slot), keeps a bounded history, and hands captured flags to the
  * {@link FlagStore} before the session is seen as ended, so no flag a caller was shown can be missing.
  */
 @Service
@@ -64,12 +64,17 @@ public class SessionService implements SmartLifecycle {
         this.clock = Clock.systemUTC();
         this.permits = new Semaphore(config.maxConcurrent());
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(0, config.maxConcurrent(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> {
+        // The slots bound the work, the pool only runs it. A session frees its slot as it ends, a moment
+        // before its thread is back in the pool; a start in that moment waits in the queue for that thread
+        // (a hand-off queue would refuse it). The queue holds at most max-concurrent tasks: each needs a slot.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(config.maxConcurrent(), config.maxConcurrent(), 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "session-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
     }
 
     /** Starts a session; it runs in the background. */
