@@ -1,0 +1,92 @@
+package dev.flagrunner.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.flagrunner.support.Http;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 7's load case: 200 sessions running at the same time through REST (the embedded server's
+ * delay fault keeps each one running for about three seconds), every flag captured, distinct, in the store,
+ * and the store's and the meters' counts agreeing.
+ */
+@AutoConfigureMetrics
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "flagrunner.session.max-concurrent=200",
+    "flagrunner.embedded-server.faults=delay=40",
+    "flagrunner.embedded-server.questions.min=75",
+    "flagrunner.embedded-server.questions.max=75"})
+class TwoHundredSessionsTest {
+
+    @LocalServerPort
+    int port;
+
+    private Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void twoHundredSessionsRunAtOnceAndEveryFlagIsCapturedStoredAndCounted() throws Exception {
+        AtomicInteger peakActive = new AtomicInteger();
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        List<Future<Http.Response>> posts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = String.format("load%03d", i);
+            posts.add(callers.submit(() -> http.postJson("/sessions", "{\"studentId\":\"" + id + "\"}",
+                    "Prefer", "respond-async")));
+        }
+        Set<String> locations = new HashSet<>();
+        for (Future<Http.Response> post : posts) {
+            Http.Response r = post.get(60, TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            locations.add(r.header("Location"));
+        }
+        callers.shutdown();
+        assertThat(locations).hasSize(200);
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            peakActive.accumulateAndGet((int) metric("flagrunner_sessions_active "), Math::max);
+            return metric("flagrunner_sessions_active ") == 0;
+        });
+        assertThat(peakActive.get()).as("sessions running at the same time").isGreaterThanOrEqualTo(150);
+
+        Set<String> flags = new HashSet<>();
+        for (String location : locations) {
+            Http.Response session = http.get(location);
+            assertThat(session.json().get("status").asString()).as(session.body()).isEqualTo("FLAG_CAPTURED");
+            flags.add(session.json().get("flag").asString());
+        }
+        assertThat(flags).hasSize(200);
+        List<String> stored = http.get("/flags").json().findValuesAsString("flag");
+        assertThat(new HashSet<>(stored)).containsAll(flags);
+        assertThat(metric("flagrunner_flags_stored ")).isEqualTo(stored.size());
+        assertThat(metric("flagrunner_flags_captured_total{")).isEqualTo(stored.size());
+        assertThat(metric("flagrunner_sessions_total{", "status=\"FLAG_CAPTURED\"")).isEqualTo(200.0);
+    }
+
+    /** The sum of the samples whose line starts with {@code prefix} (and contains {@code filter}). */
+    private double metric(String prefix, String... filter) {
+        return http.get("/actuator/prometheus").body().lines()
+                .filter(l -> l.startsWith(prefix) && (filter.length == 0 || l.contains(filter[0])))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}
