@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +50,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         body.setType(type("validation"));
         body.setTitle("Invalid request");
         body.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "has an invalid value")));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /**
+     * Tomcat parses the query string when a parameter is first read and throws if it is not correctly
+     * percent-encoded (or has too many parameters). The client's mistake, not ours: a 400, and the log
+     * keeps neither a stack trace nor Tomcat's message, which quotes the raw value.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unparseableQuery(InvalidParameterException e, WebRequest request) {
+        log.debug("refused a request whose query string could not be parsed: {}", request.getDescription(false));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the query string could not be parsed: a parameter is not correctly percent-encoded UTF-8, or there are too many");
+        body.setType(type("malformed-request"));
+        body.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(body);
     }
 

@@ -3,17 +3,23 @@ package dev.flagrunner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every bad request gets its own documented problem type; none is a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -21,7 +27,10 @@ import tools.jackson.databind.JsonNode;
     "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
     "flagrunner.session.history=3",
     "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995"})
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -79,6 +88,16 @@ class ProblemsTest {
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/flags?studentId=%ZZ", "/sessions?status=%ZZ", "/flags?studentId=%2"})
+    void aBadlyEncodedQueryIs400AndNoErrorInTheLog(String target, CapturedOutput output) {
+        RawHttp.Response r = RawHttp.send(port, "GET", target);
+
+        assertProblem(r, 400, "malformed-request");
+        assertThat(r.body()).doesNotContain("%ZZ");
+        assertThat(output.getAll()).doesNotContain("InvalidParameterException").doesNotContain("unexpected error");
+    }
+
     @Test
     void anUnknownSessionIs404ForGetAndDelete() {
         assertProblem(http.get("/sessions/4b1d"), 404, "session-not-found");
@@ -128,10 +147,18 @@ class ProblemsTest {
         assertThat(r.json().get("info").get("title").asString()).isEqualTo("Flagrunner");
     }
 
-    private static void assertProblem(Http.Response r, int status, String slug) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode problem = r.json();
+    static void assertProblem(Http.Response r, int status, String slug) {
+        assertProblem(r.status(), r.contentType(), r.body(), status, slug);
+    }
+
+    static void assertProblem(RawHttp.Response r, int status, String slug) {
+        assertProblem(r.status(), r.header("Content-Type"), r.body(), status, slug);
+    }
+
+    private static void assertProblem(int actualStatus, String contentType, String body, int status, String slug) {
+        assertThat(actualStatus).as(body).isEqualTo(status);
+        assertThat(contentType).as(body).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(body);
         assertThat(problem.get("type").asString()).isEqualTo("/problems/" + slug);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
