@@ -113,6 +113,21 @@ class ProblemsTest {
     }
 
     @Test
+    void aSessionThatCannotBeAnsweredInJsonIsNeverStarted() {
+        Http.Response r = http.postJson("/sessions", "{\"studentId\":\"xml-only\"}", "Accept", "application/xml");
+
+        assertProblem(r, 406, "not-acceptable");
+        assertThat(http.get("/flags/xml-only").json()).isEmpty();
+        assertThat(http.get("/sessions").json().findValuesAsString("studentId")).doesNotContain("xml-only");
+    }
+
+    @Test
+    void aListThatCannotBeAnsweredInJsonIs406() {
+        assertProblem(http.get("/flags", "Accept", "application/xml"), 406, "not-acceptable");
+        assertProblem(http.get("/sessions", "Accept", "text/html"), 406, "not-acceptable");
+    }
+
+    @Test
     void anUnknownSessionIs404ForGetAndDelete() {
         assertProblem(http.get("/sessions/4b1d"), 404, "session-not-found");
         assertProblem(http.delete("/sessions/4b1d"), 404, "session-not-found");
