@@ -128,6 +128,11 @@ class ProblemsTest {
     }
 
     @Test
+    void theCertificateOfAServerWithoutTlsIs404() {
+        assertProblem(http.get("/mathserver/certificate"), 404, "no-certificate");
+    }
+
+    @Test
     void anUnknownSessionIs404ForGetAndDelete() {
         assertProblem(http.get("/sessions/4b1d"), 404, "session-not-found");
         assertProblem(http.delete("/sessions/4b1d"), 404, "session-not-found");
