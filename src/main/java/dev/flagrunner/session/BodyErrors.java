@@ -1,6 +1,7 @@
 package dev.flagrunner.session;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -27,7 +28,8 @@ final class BodyErrors {
         }
         if (cause instanceof InputCoercionException c && !path(c).isEmpty()) {
             // Valid JSON, but a number out of the field's range (a port of 99999999999).
-            return "field '" + path(c) + "' has the wrong type: expected " + c.getTargetType().getSimpleName();
+            return "field '" + path(c) + "' has the wrong type: expected "
+                    + ClassUtils.resolvePrimitiveIfNecessary(c.getTargetType()).getSimpleName();
         }
         if (cause instanceof JacksonException j && j.getLocation() != null) {
             return "malformed JSON at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();

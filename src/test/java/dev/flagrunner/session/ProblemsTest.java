@@ -58,7 +58,7 @@ class ProblemsTest {
                 Arguments.of("{\"studentId\":\"1\",\"port\":1.9,\"host\":\"127.0.0.1\"}", 400, "malformed-body", "field 'port' has the wrong type"),
                 Arguments.of("{\"studentId\":\"1\",\"port\":80.0}", 400, "malformed-body", "field 'port' has the wrong type"),
                 Arguments.of("{\"studentId\":\"1\",\"port\":1e20}", 400, "malformed-body", "field 'port' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":99999999999}", 400, "malformed-body", "field 'port' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":99999999999}", 400, "malformed-body", "field 'port' has the wrong type: expected Integer"),
                 Arguments.of("{\"studentId\":\"1\",\"tls\":1}", 400, "malformed-body", "field 'tls' has the wrong type: expected Boolean"),
                 Arguments.of("{\"studentId\":\"1\",\"tls\":\"true\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
                 Arguments.of("{\"studentId\":\"1\",\"tls\":\"\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
