@@ -30,7 +30,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     static URI type(String slug) {
-        return URI.create("/problems/" + slug);
+        return StatusProblems.type(slug);
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -116,19 +116,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(type(slugFor(status)));
+            problem.setType(type(StatusProblems.slugFor(status.value())));
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static String slugFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "body-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status.is4xxClientError() ? "bad-request" : "internal-error";
-        };
     }
 }

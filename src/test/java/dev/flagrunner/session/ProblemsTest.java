@@ -128,6 +128,25 @@ class ProblemsTest {
     }
 
     @Test
+    void traceIs405ProblemNamingTheMethodsOfTheResource() {
+        RawHttp.Response r = RawHttp.send(port, "TRACE", "/sessions", "Accept: text/html", "X-Secret: s3cret");
+
+        assertProblem(r, 405, "method-not-allowed");
+        assertThat(r.header("Allow").split(",\\s*")).containsExactlyInAnyOrder("GET", "POST");
+        assertThat(r.json().get("detail").asString()).contains("TRACE");
+        assertThat(r.body()).doesNotContain("s3cret");
+
+        RawHttp.Response one = RawHttp.send(port, "TRACE", "/sessions/4b1d");
+        assertProblem(one, 405, "method-not-allowed");
+        assertThat(one.header("Allow").split(",\\s*")).containsExactlyInAnyOrder("GET", "DELETE");
+    }
+
+    @Test
+    void traceOfAnUnknownPathIs404() {
+        assertProblem(RawHttp.send(port, "TRACE", "/nothing-here"), 404, "not-found");
+    }
+
+    @Test
     void theCertificateOfAServerWithoutTlsIs404() {
         assertProblem(http.get("/mathserver/certificate"), 404, "no-certificate");
     }
@@ -142,6 +161,7 @@ class ProblemsTest {
     void aWrongMethodIs405AndAnUnknownPathIs404() {
         assertProblem(http.delete("/flags"), 405, "method-not-allowed");
         assertProblem(http.get("/nothing-here"), 404, "not-found");
+        assertProblem(http.get("/error"), 404, "not-found");
     }
 
     @Test
