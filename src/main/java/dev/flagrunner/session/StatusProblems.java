@@ -49,4 +49,10 @@ final class StatusProblems {
             default -> "the request was refused: " + title(status);
         };
     }
+
+    /** The problem as JSON text, for places without a message converter (Tomcat's error report). */
+    static String containerJson(int status) {
+        return "{\"type\":\"/problems/" + containerSlugFor(status) + "\",\"title\":\"" + title(status)
+                + "\",\"status\":" + status + ",\"detail\":\"" + containerDetail(status) + "\"}";
+    }
 }

@@ -127,6 +127,24 @@ class ProblemsTest {
         assertProblem(http.get("/sessions", "Accept", "text/html"), 406, "not-acceptable");
     }
 
+    /** Requests Tomcat refuses before any servlet runs: its error report is a problem too, not an HTML page. */
+    static Stream<Arguments> requestsTheContainerRefuses() {
+        return Stream.of(
+                Arguments.of("an encoded slash in the path", "/flags/a%2Fb"),
+                Arguments.of("an encoded NUL in the path", "/flags/%00"),
+                Arguments.of("'<' unencoded in the query", "/flags?studentId=<"),
+                Arguments.of("a 100 KB query string", "/flags?studentId=" + "a".repeat(100 * 1024)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsTheContainerRefuses")
+    void aRequestTheContainerRefusesIsAProblem(String what, String target) {
+        RawHttp.Response r = RawHttp.send(port, "GET", target);
+
+        assertProblem(r, 400, "malformed-request");
+        assertThat(r.body()).doesNotContain("studentId").doesNotContain("a%2Fb").doesNotContain("<");
+    }
+
     @Test
     void traceIs405ProblemNamingTheMethodsOfTheResource() {
         RawHttp.Response r = RawHttp.send(port, "TRACE", "/sessions", "Accept: text/html", "X-Secret: s3cret");
