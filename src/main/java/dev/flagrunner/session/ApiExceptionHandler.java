@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +30,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     static URI type(String slug) {
-        return URI.create("/problems/" + slug);
+        return StatusProblems.type(slug);
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -49,6 +50,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         body.setType(type("validation"));
         body.setTitle("Invalid request");
         body.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "has an invalid value")));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /**
+     * Tomcat parses the query string when a parameter is first read and throws if it is not correctly
+     * percent-encoded (or has too many parameters). The client's mistake, not ours: a 400, and the log
+     * keeps neither a stack trace nor Tomcat's message, which quotes the raw value.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unparseableQuery(InvalidParameterException e, WebRequest request) {
+        log.debug("refused a request whose query string could not be parsed: {}", request.getDescription(false));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the query string could not be parsed: a parameter is not correctly percent-encoded UTF-8, or there are too many");
+        body.setType(type("malformed-request"));
+        body.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(body);
     }
 
@@ -100,19 +116,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(type(slugFor(status)));
+            problem.setType(type(StatusProblems.slugFor(status.value())));
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static String slugFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "body-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> status.is4xxClientError() ? "bad-request" : "internal-error";
-        };
     }
 }

@@ -1,7 +1,9 @@
 package dev.flagrunner.session;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -23,6 +25,11 @@ final class BodyErrors {
             String path = path(m);
             return path.isEmpty() ? "the body must be a JSON object"
                     : "field '" + path + "' has the wrong type: expected " + m.getTargetType().getSimpleName();
+        }
+        if (cause instanceof InputCoercionException c && !path(c).isEmpty()) {
+            // Valid JSON, but a number out of the field's range (a port of 99999999999).
+            return "field '" + path(c) + "' has the wrong type: expected "
+                    + ClassUtils.resolvePrimitiveIfNecessary(c.getTargetType()).getSimpleName();
         }
         if (cause instanceof JacksonException j && j.getLocation() != null) {
             return "malformed JSON at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /sessions}: start, watch, list and cancel sessions (DESIGN.md §3). */
+/**
+ * {@code /sessions}: start, watch, list and cancel sessions (DESIGN.md §3). Every answer is JSON: a caller that
+ * accepts no JSON gets {@code 406} before anything runs (a session started for it would be one it never sees).
+ */
 @RestController
-@RequestMapping("/sessions")
+@RequestMapping(path = "/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
 class SessionController {
 
     private final SessionService sessions;
@@ -32,7 +36,7 @@ class SessionController {
      * (captured or failed: a failure is data), 202 while it still runs. {@code Prefer: respond-async}
      * answers 202 at once.
      */
-    @PostMapping(consumes = "application/json")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SessionView> start(@Valid @RequestBody SessionRequest request,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         SessionRecord record = sessions.start(request);

@@ -3,17 +3,23 @@ package dev.flagrunner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every bad request gets its own documented problem type; none is a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -21,7 +27,10 @@ import tools.jackson.databind.JsonNode;
     "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
     "flagrunner.session.history=3",
     "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995"})
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -40,6 +49,20 @@ class ProblemsTest {
                 Arguments.of("", 400, "malformed-body", "missing or is not valid JSON"),
                 Arguments.of("{\"studentId\":\"1\",\"port\":\"abc\"}", 400, "malformed-body", "field 'port' has the wrong type"),
                 Arguments.of("{\"studentId\":\"1\",\"tls\":\"maybe\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
+                // Scalars of the wrong JSON type are refused, not coerced (a number is no id, 1.9 is no port, 1 is no boolean).
+                Arguments.of("{\"studentId\":123}", 400, "malformed-body", "field 'studentId' has the wrong type: expected String"),
+                Arguments.of("{\"studentId\":true}", 400, "malformed-body", "field 'studentId' has the wrong type: expected String"),
+                Arguments.of("{\"studentId\":1.5}", 400, "malformed-body", "field 'studentId' has the wrong type: expected String"),
+                Arguments.of("{\"studentId\":\"1\",\"classId\":7}", 400, "malformed-body", "field 'classId' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":\"80\"}", 400, "malformed-body", "field 'port' has the wrong type: expected Integer"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":1.9,\"host\":\"127.0.0.1\"}", 400, "malformed-body", "field 'port' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":80.0}", 400, "malformed-body", "field 'port' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":1e20}", 400, "malformed-body", "field 'port' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":99999999999}", 400, "malformed-body", "field 'port' has the wrong type: expected Integer"),
+                Arguments.of("{\"studentId\":\"1\",\"tls\":1}", 400, "malformed-body", "field 'tls' has the wrong type: expected Boolean"),
+                Arguments.of("{\"studentId\":\"1\",\"tls\":\"true\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"tls\":\"\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":\"\"}", 400, "malformed-body", "field 'port' has the wrong type"),
                 Arguments.of("{\"studentId\":\"1\",\"frobnicate\":1}", 400, "malformed-body", "unknown field 'frobnicate'"),
                 Arguments.of("{\"studentId\":\"1\",\"target\":\"nope\"}", 400, "unknown-target", "unknown target 'nope' (known: embedded, remote)"),
                 Arguments.of("{\"studentId\":\"1\",\"dialect\":\"klingon\"}", 400, "unknown-dialect", "unknown dialect 'klingon'"),
@@ -79,6 +102,73 @@ class ProblemsTest {
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/flags?studentId=%ZZ", "/sessions?status=%ZZ", "/flags?studentId=%2"})
+    void aBadlyEncodedQueryIs400AndNoErrorInTheLog(String target, CapturedOutput output) {
+        RawHttp.Response r = RawHttp.send(port, "GET", target);
+
+        assertProblem(r, 400, "malformed-request");
+        assertThat(r.body()).doesNotContain("%ZZ");
+        assertThat(output.getAll()).doesNotContain("InvalidParameterException").doesNotContain("unexpected error");
+    }
+
+    @Test
+    void aSessionThatCannotBeAnsweredInJsonIsNeverStarted() {
+        Http.Response r = http.postJson("/sessions", "{\"studentId\":\"xml-only\"}", "Accept", "application/xml");
+
+        assertProblem(r, 406, "not-acceptable");
+        assertThat(http.get("/flags/xml-only").json()).isEmpty();
+        assertThat(http.get("/sessions").json().findValuesAsString("studentId")).doesNotContain("xml-only");
+    }
+
+    @Test
+    void aListThatCannotBeAnsweredInJsonIs406() {
+        assertProblem(http.get("/flags", "Accept", "application/xml"), 406, "not-acceptable");
+        assertProblem(http.get("/sessions", "Accept", "text/html"), 406, "not-acceptable");
+    }
+
+    /** Requests Tomcat refuses before any servlet runs: its error report is a problem too, not an HTML page. */
+    static Stream<Arguments> requestsTheContainerRefuses() {
+        return Stream.of(
+                Arguments.of("an encoded slash in the path", "/flags/a%2Fb"),
+                Arguments.of("an encoded NUL in the path", "/flags/%00"),
+                Arguments.of("'<' unencoded in the query", "/flags?studentId=<"),
+                Arguments.of("a 100 KB query string", "/flags?studentId=" + "a".repeat(100 * 1024)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsTheContainerRefuses")
+    void aRequestTheContainerRefusesIsAProblem(String what, String target) {
+        RawHttp.Response r = RawHttp.send(port, "GET", target);
+
+        assertProblem(r, 400, "malformed-request");
+        assertThat(r.body()).doesNotContain("studentId").doesNotContain("a%2Fb").doesNotContain("<");
+    }
+
+    @Test
+    void traceIs405ProblemNamingTheMethodsOfTheResource() {
+        RawHttp.Response r = RawHttp.send(port, "TRACE", "/sessions", "Accept: text/html", "X-Secret: s3cret");
+
+        assertProblem(r, 405, "method-not-allowed");
+        assertThat(r.header("Allow").split(",\\s*")).containsExactlyInAnyOrder("GET", "POST");
+        assertThat(r.json().get("detail").asString()).contains("TRACE");
+        assertThat(r.body()).doesNotContain("s3cret");
+
+        RawHttp.Response one = RawHttp.send(port, "TRACE", "/sessions/4b1d");
+        assertProblem(one, 405, "method-not-allowed");
+        assertThat(one.header("Allow").split(",\\s*")).containsExactlyInAnyOrder("GET", "DELETE");
+    }
+
+    @Test
+    void traceOfAnUnknownPathIs404() {
+        assertProblem(RawHttp.send(port, "TRACE", "/nothing-here"), 404, "not-found");
+    }
+
+    @Test
+    void theCertificateOfAServerWithoutTlsIs404() {
+        assertProblem(http.get("/mathserver/certificate"), 404, "no-certificate");
+    }
+
     @Test
     void anUnknownSessionIs404ForGetAndDelete() {
         assertProblem(http.get("/sessions/4b1d"), 404, "session-not-found");
@@ -89,6 +179,7 @@ class ProblemsTest {
     void aWrongMethodIs405AndAnUnknownPathIs404() {
         assertProblem(http.delete("/flags"), 405, "method-not-allowed");
         assertProblem(http.get("/nothing-here"), 404, "not-found");
+        assertProblem(http.get("/error"), 404, "not-found");
     }
 
     @Test
@@ -128,10 +219,18 @@ class ProblemsTest {
         assertThat(r.json().get("info").get("title").asString()).isEqualTo("Flagrunner");
     }
 
-    private static void assertProblem(Http.Response r, int status, String slug) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode problem = r.json();
+    static void assertProblem(Http.Response r, int status, String slug) {
+        assertProblem(r.status(), r.contentType(), r.body(), status, slug);
+    }
+
+    static void assertProblem(RawHttp.Response r, int status, String slug) {
+        assertProblem(r.status(), r.header("Content-Type"), r.body(), status, slug);
+    }
+
+    private static void assertProblem(int actualStatus, String contentType, String body, int status, String slug) {
+        assertThat(actualStatus).as(body).isEqualTo(status);
+        assertThat(contentType).as(body).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(body);
         assertThat(problem.get("type").asString()).isEqualTo("/problems/" + slug);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
