@@ -142,8 +142,9 @@ public final class ClientSession {
         } catch (ExpressionException e) {
             FailureReason reason = e.kind() == ExpressionException.Kind.UNSUPPORTED
                     ? FailureReason.UNSUPPORTED_EXPRESSION : FailureReason.MALFORMED_MESSAGE;
+            // A payload may end in a flag (EECE: the last question and the SUCC in one read).
             throw new SessionFailure(reason, "question " + (answered + 1) + " (message " + messageNumber + "): "
-                    + e.getMessage() + ": " + Quote.of(payload), e);
+                    + e.getMessage() + ": " + Quote.unlessFlagLike(payload), e);
         }
         if (answer instanceof Answer.Value value) {
             return answerPrefix + value.text();
@@ -151,7 +152,8 @@ public final class ClientSession {
         String divZero = spec.dialect().divisionByZeroAnswer().orElse(null);
         if (divZero == null) {
             throw new SessionFailure(FailureReason.UNSUPPORTED_EXPRESSION, "question " + (answered + 1)
-                    + " divides by zero, which has no answer in dialect " + spec.dialect().name() + ": " + Quote.of(payload));
+                    + " divides by zero, which has no answer in dialect " + spec.dialect().name() + ": "
+                    + Quote.unlessFlagLike(payload));
         }
         return spec.classId() + " " + divZero;
     }

@@ -239,6 +239,27 @@ class HostileServerTest {
     }
 
     @Test
+    void aQuestionWithASuccGluedToItIsMalformedAndNotQuoted() throws Exception {
+        // One read holding the last question and the SUCC: the payload then ends in the flag.
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            c.socket().getInputStream().read(new byte[64]);
+            c.send("EECE7374 EXPR 1 + 2EECE7374 SUCC " + FLAG);
+            c.awaitClientClose();
+        })) {
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EECE,
+                    "EECE7374", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
+                    SessionListener.NONE);
+
+            assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
+                assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+                assertThat(f.detail()).startsWith("question 1 (message 1): ")
+                        .endsWith(": not quoted (it may carry a flag): 5 fields of 1, 1, 9, 4, 64 characters")
+                        .doesNotContain(FLAG.substring(0, 12));
+            });
+        }
+    }
+
+    @Test
     void theClientSendsExactlyOneLineFeedAndAnswersPipelinedQuestionsInOrder() throws Exception {
         StringBuilder received = new StringBuilder();
         try (ScriptedServer server = new ScriptedServer(c -> {
