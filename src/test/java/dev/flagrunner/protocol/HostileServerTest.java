@@ -163,6 +163,18 @@ class HostileServerTest {
     }
 
     @Test
+    void aQuestionWithTooFewFieldsIsAMalformedMessage() throws Exception {
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2020 STATUS 1 +\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+        assertThat(f.detail()).isEqualTo("question 1 (message 1): expected a number at column 4, found end of input: '1 +'");
+    }
+
+    @Test
     void aByeWithA63CharacterFlagIsMalformedAndNotQuoted() throws Exception {
         String flag63 = FLAG.substring(1);
         SessionFailure f = failureAgainst(c -> {

@@ -3,6 +3,8 @@ package dev.flagrunner.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagrunner.expression.Evaluator;
+import dev.flagrunner.expression.ExpressionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,6 @@ class ServerMessageParserTest {
             "cs5700fall2020 HELLO 1 + 2       | unknown message keyword in message 3",
             "cs5700fall2020                   | unknown message keyword in message 3",
             "cs5700fall2020 STATUS            | malformed STATUS message in message 3",
-            "cs5700fall2020 STATUS            | malformed STATUS message in message 3",
             "cs5700fall2020 x BYE extra       | end message with 4 fields (expected 3) in message 3",
             "cs5700fall2020 BYE               | end message with 2 fields (expected 3) in message 3",
             "garbage\u0001\u00ff              | wrong class string",
@@ -76,6 +77,17 @@ class ServerMessageParserTest {
                     .isInstanceOfSatisfying(SessionFailure.class, f -> {
                         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
                         assertThat(f.detail()).contains(detail);
+                    });
+        }
+
+        @Test
+        void aQuestionOfTheWrongFieldCountIsLeftToTheEvaluatorWhichRefusesIt() throws SessionFailure {
+            // The parser splits off the payload only; its fields are the expression grammar's business.
+            assertThat(status.parse("cs5700fall2020 STATUS 1 +", 3)).isEqualTo(new ServerMessage.Question("1 +"));
+            assertThatThrownBy(() -> Evaluator.evaluate(Dialects.STATUS.arithmetic(), "1 +"))
+                    .isInstanceOfSatisfying(ExpressionException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ExpressionException.Kind.MALFORMED);
+                        assertThat(e.getMessage()).isEqualTo("expected a number at column 4, found end of input");
                     });
         }
 
