@@ -2,10 +2,19 @@ package dev.flagrunner.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.flagrunner.support.FloodingServer;
 import dev.flagrunner.support.ScriptedServer;
+import dev.flagrunner.tls.ClientTls;
+import dev.flagrunner.tls.ServerCertificate;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -268,6 +277,74 @@ class HostileServerTest {
                         .endsWith(": not quoted (it may carry a flag): 5 fields of 1, 1, 9, 4, 64 characters")
                         .doesNotContain(FLAG.substring(0, 12));
             });
+        }
+    }
+
+    @Test
+    void aServerThatNeverReadsIsAReadTimeoutNotAHang() throws Exception {
+        assertNotReadingIsAReadTimeout(null, SocketOpener.plain());
+    }
+
+    @Test
+    void aTlsServerThatNeverReadsIsAReadTimeoutNotAHang() throws Exception {
+        ServerCertificate certificate = ServerCertificate.selfSigned();
+        assertNotReadingIsAReadTimeout(certificate.sslContext(),
+                SocketOpener.tls(ClientTls.create(certificate.trustMode())));
+    }
+
+    /** Questions without end and never a read: the client's answers fill the buffers and its write blocks. */
+    private static void assertNotReadingIsAReadTimeout(SSLContext tls, SocketOpener opener) throws Exception {
+        try (FloodingServer server = new FloodingServer("cs5700fall2020 STATUS 1 + 2", tls)) {
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
+                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), Duration.ofMillis(500)), opener,
+                    SessionListener.NONE);
+
+            SessionFailure f = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(SessionFailure.class, session::run));
+
+            assertThat(f.reason()).isEqualTo(FailureReason.READ_TIMEOUT);
+            assertThat(f.detail()).matches("could not send answer \\d+ within 500 ms: the server is not reading");
+            assertThat(server.awaitDone(10)).as("the server's write failed: the client closed its socket").isTrue();
+        }
+    }
+
+    @Test
+    void aTlsSessionBlockedInAWriteCanBeCancelled() throws Exception {
+        ServerCertificate certificate = ServerCertificate.selfSigned();
+        try (FloodingServer server = new FloodingServer("cs5700fall2020 STATUS 1 + 2", certificate.sslContext())) {
+            // A read timeout far beyond the test: only cancel() can end the blocked write.
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
+                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), Duration.ofMinutes(10)),
+                    SocketOpener.tls(ClientTls.create(certificate.trustMode())), SessionListener.NONE);
+            CompletableFuture<SessionFailure> ended = CompletableFuture.supplyAsync(() ->
+                    assertThrows(SessionFailure.class, session::run));
+            // The answers fill the buffers: the answer count stops growing once the write blocks.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(new Stalled(session::answered));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5), session::cancel, "cancel() returns at once");
+            SessionFailure f = ended.get(5, TimeUnit.SECONDS);
+
+            assertThat(f.reason()).isEqualTo(FailureReason.CANCELLED);
+            assertThat(server.awaitDone(10)).isTrue();
+        }
+    }
+
+    /** True once a counter read twice in a row is unchanged (Awaitility polls it). */
+    private static final class Stalled implements java.util.concurrent.Callable<Boolean> {
+        private final java.util.function.IntSupplier counter;
+        private int last = -1;
+
+        Stalled(java.util.function.IntSupplier counter) {
+            this.counter = counter;
+        }
+
+        @Override
+        public Boolean call() {
+            int now = counter.getAsInt();
+            boolean stalled = now > 0 && now == last;
+            last = now;
+            return stalled;
         }
     }
 
