@@ -3,11 +3,16 @@ package dev.flagrunner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.mathserver.FlagMinter;
+import dev.flagrunner.mathserver.MathServer;
+import dev.flagrunner.mathserver.ServerEvents;
+import dev.flagrunner.mathserver.ServerOptions;
+import dev.flagrunner.protocol.Dialects;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,6 +91,31 @@ class ClientServerCommandsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("flagrunner: " + message).contains(ClientCommand.USAGE);
+    }
+
+    @Test
+    void aFlagThatCannotBeWrittenToStdoutExits1() throws IOException {
+        MathServer server = new MathServer(ServerOptions.loopback(Dialects.STATUS, new FlagMinter(
+                "k".getBytes(StandardCharsets.UTF_8)), 3, 3), ServerEvents.NONE).start();
+        try {
+            OutputStream closedPipe = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    throw new IOException("Broken pipe");
+                }
+            };
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int exit = ClientCommand.run(new String[] {"-p", String.valueOf(server.port()), "127.0.0.1", "1"},
+                    new PrintStream(closedPipe, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("flagrunner: the flag could not be written to standard output" + System.lineSeparator());
+        } finally {
+            server.close();
+        }
     }
 
     @Test
