@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code client [-p PORT] [-s] [--dialect D] [--class CLS] [--trust PEM | --insecure] [--timeout SECONDS] [--stats]
  * HOST ID}: the assignment's client. Prints exactly one line, the flag, and exits 0 ({@code --stats} adds the
  * exchange rate on stderr); on failure prints
- * {@code flagrunner: <REASON>: <detail>} on stderr and exits 1; usage errors exit 2.
+ * {@code flagrunner: <REASON>: <detail>} on stderr and exits 1, as when the flag cannot be written to stdout;
+ * usage errors exit 2.
  */
 final class ClientCommand {
 
@@ -43,6 +44,11 @@ final class ClientCommand {
             double seconds = (System.nanoTime() - started) / 1e9;
             out.println(flag);
             out.flush();
+            if (out.checkError()) {
+                // A PrintStream swallows write errors: without this a closed pipe loses the flag with exit 0.
+                err.println("flagrunner: the flag could not be written to standard output");
+                return 1;
+            }
             if (options.stats()) {
                 err.printf(java.util.Locale.ROOT, "flagrunner: %d questions in %.3f s: %.0f questions/s (connect to flag)%n",
                         session.answered(), seconds, session.answered() / seconds);

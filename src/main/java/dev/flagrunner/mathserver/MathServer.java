@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +24,22 @@ public final class MathServer implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(MathServer.class);
     static final int MAX_CONNECTIONS = 2048;
+    /** The pause after a failed accept: a lasting failure (EMFILE) would otherwise spin a core and flood the log. */
+    static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
+    /** At most one warning per this interval for failing accepts; the ones in between are counted. */
+    static final Duration ACCEPT_WARNING_INTERVAL = Duration.ofSeconds(10);
 
     private final ServerOptions options;
     private final ServerEvents events;
     private final Examiner examiner;
+    private final ListenerFactory listeners;
+    private final Duration acceptBackoff;
+    /** Open until close(): the back-off after a failed accept waits on it, so closing ends the wait at once. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+    /** Failed accepts not warned about, and when the last warning was; the acceptor thread's only. */
+    private int unwarnedAcceptFailures;
+    private long lastAcceptWarning;
+    private boolean acceptWarned;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final AtomicInteger active = new AtomicInteger();
     /** Open client connections, closed with the server so that stopping it ends them at once. */
@@ -34,9 +49,28 @@ public final class MathServer implements Closeable {
     private Thread acceptor;
 
     public MathServer(ServerOptions options, ServerEvents events) {
+        this(options, events, MathServer::newListener, ACCEPT_BACKOFF);
+    }
+
+    /** With another listener socket and back-off: a seam for tests of accept failures. */
+    MathServer(ServerOptions options, ServerEvents events, ListenerFactory listeners, Duration acceptBackoff) {
         this.options = options;
         this.events = events;
+        this.listeners = listeners;
+        this.acceptBackoff = acceptBackoff;
         this.examiner = new Examiner(options.dialect(), options.classId());
+    }
+
+    /** Makes the unbound listener socket of a server. */
+    @FunctionalInterface
+    interface ListenerFactory {
+        ServerSocket create(ServerOptions options) throws IOException;
+    }
+
+    private static ServerSocket newListener(ServerOptions options) throws IOException {
+        return options.tls().isPresent()
+                ? options.tls().get().getServerSocketFactory().createServerSocket()
+                : new ServerSocket();
     }
 
     /** Binds and starts accepting; returns this server. */
@@ -44,9 +78,7 @@ public final class MathServer implements Closeable {
         if (serverSocket != null) {
             throw new IllegalStateException("already started");
         }
-        ServerSocket socket = options.tls().isPresent()
-                ? options.tls().get().getServerSocketFactory().createServerSocket()
-                : new ServerSocket();
+        ServerSocket socket = listeners.create(options);
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(options.bindAddress(), options.port()), 512);
         serverSocket = socket;
@@ -92,8 +124,8 @@ public final class MathServer implements Closeable {
             try {
                 client = serverSocket.accept();
             } catch (IOException e) {
-                if (!serverSocket.isClosed()) {
-                    log.warn("math server {} accept failed: {}", options.dialect().name(), e.toString());
+                if (!serverSocket.isClosed() && !backOff(e)) {
+                    return;
                 }
                 continue;
             }
@@ -123,11 +155,46 @@ public final class MathServer implements Closeable {
         }
     }
 
+    /**
+     * After a failed accept: warns (at most once per {@link #ACCEPT_WARNING_INTERVAL}, counting the failures
+     * in between) and waits {@link #acceptBackoff}, or less when the server is closed meanwhile.
+     *
+     * @return false when the acceptor should stop (it was interrupted)
+     */
+    private boolean backOff(IOException e) {
+        long now = System.nanoTime();
+        if (!acceptWarned || now - lastAcceptWarning >= ACCEPT_WARNING_INTERVAL.toNanos()) {
+            String more = unwarnedAcceptFailures == 0 ? ""
+                    : " (and " + unwarnedAcceptFailures + " times since the last warning)";
+            log.warn("math server {} accept failed{}: {}; retrying every {} ms", options.dialect().name(), more,
+                    e.toString(), acceptBackoff.toMillis());
+            acceptWarned = true;
+            lastAcceptWarning = now;
+            unwarnedAcceptFailures = 0;
+        } else {
+            unwarnedAcceptFailures++;
+        }
+        try {
+            closed.await(acceptBackoff.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits for the acceptor thread to end; true when it did (for tests). */
+    boolean awaitAcceptorEnd(Duration timeout) throws InterruptedException {
+        acceptor.join(Math.max(1, timeout.toMillis()));
+        return !acceptor.isAlive();
+    }
+
     @Override
     public synchronized void close() {
         if (serverSocket == null) {
             return;
         }
+        closed.countDown();
         try {
             serverSocket.close();
         } catch (IOException ignored) {

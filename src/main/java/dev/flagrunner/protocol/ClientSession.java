@@ -23,6 +23,8 @@ public final class ClientSession {
     private volatile Socket socket;
     private volatile boolean cancelled;
     private volatile int answered;
+    /** The number of the answer being written (0: the HELLO), -1 when none; names a write that timed out. */
+    private int writing = -1;
 
     public ClientSession(SessionSpec spec, SocketOpener opener, SessionListener listener) {
         this.spec = spec;
@@ -38,12 +40,12 @@ public final class ClientSession {
         return answered;
     }
 
-    /** Ends the session from another thread: closes its socket, so a blocked read returns at once. */
+    /** Ends the session from another thread: closes its socket, so a blocked read or write returns at once. */
     public void cancel() {
         cancelled = true;
         Socket s = socket;
         if (s != null) {
-            SocketOpener.closeQuietly(s);
+            SocketOpener.closeNow(s);
         }
     }
 
@@ -72,7 +74,7 @@ public final class ClientSession {
             if (cancelled) {
                 throw cancelledFailure();
             }
-            throw guard.expired() ? readTimeout(e) : transportFailure(e);
+            throw guard.expired() ? timeout(e) : transportFailure(e);
         } finally {
             guard.close();
             SocketOpener.closeQuietly(s);
@@ -83,7 +85,7 @@ public final class ClientSession {
             throws IOException, SessionFailure {
         Dialect dialect = spec.dialect();
         MessageReader reader = MessageReader.of(dialect.framing(), in, dialect.maxMessageLength(), dialect.charset());
-        send(out, spec.classId() + " " + dialect.helloKeyword() + " " + spec.studentId());
+        send(out, spec.classId() + " " + dialect.helloKeyword() + " " + spec.studentId(), 0, guard);
         int messageNumber = 0;
         while (true) {
             long started = System.nanoTime();
@@ -92,7 +94,7 @@ public final class ClientSession {
             guard.idle();
             ServerMessage message = parser.parse(line, ++messageNumber);
             if (message instanceof ServerMessage.Question question) {
-                send(out, answerFor(question.payload(), messageNumber));
+                send(out, answerFor(question.payload(), messageNumber), answered + 1, guard);
                 int count = ++answered;
                 listener.questionAnswered(count, System.nanoTime() - started);
             } else if (message instanceof ServerMessage.Flag flag) {
@@ -126,7 +128,12 @@ public final class ClientSession {
         return line;
     }
 
-    private SessionFailure readTimeout(IOException e) {
+    private SessionFailure timeout(IOException e) {
+        if (writing >= 0) {
+            String what = writing == 0 ? spec.dialect().helloKeyword() : "answer " + writing;
+            return new SessionFailure(FailureReason.READ_TIMEOUT, "could not send " + what + " within "
+                    + spec.readTimeout().toMillis() + " ms: the server is not reading", e);
+        }
         return new SessionFailure(FailureReason.READ_TIMEOUT, "no message from the server within "
                 + spec.readTimeout().toMillis() + " ms " + afterWhat(), e);
     }
@@ -142,8 +149,9 @@ public final class ClientSession {
         } catch (ExpressionException e) {
             FailureReason reason = e.kind() == ExpressionException.Kind.UNSUPPORTED
                     ? FailureReason.UNSUPPORTED_EXPRESSION : FailureReason.MALFORMED_MESSAGE;
+            // A payload may end in a flag (EECE: the last question and the SUCC in one read).
             throw new SessionFailure(reason, "question " + (answered + 1) + " (message " + messageNumber + "): "
-                    + e.getMessage() + ": " + Quote.of(payload), e);
+                    + e.getMessage() + ": " + Quote.unlessFlagLike(payload), e);
         }
         if (answer instanceof Answer.Value value) {
             return answerPrefix + value.text();
@@ -151,13 +159,24 @@ public final class ClientSession {
         String divZero = spec.dialect().divisionByZeroAnswer().orElse(null);
         if (divZero == null) {
             throw new SessionFailure(FailureReason.UNSUPPORTED_EXPRESSION, "question " + (answered + 1)
-                    + " divides by zero, which has no answer in dialect " + spec.dialect().name() + ": " + Quote.of(payload));
+                    + " divides by zero, which has no answer in dialect " + spec.dialect().name() + ": "
+                    + Quote.unlessFlagLike(payload));
         }
         return spec.classId() + " " + divZero;
     }
 
-    private void send(OutputStream out, String message) throws IOException {
+    /**
+     * Writes one message under the read timeout: a server that sends without reading fills the socket
+     * buffers, and the write then blocks until the guard closes the socket.
+     *
+     * @param number the answer's number, 0 for the HELLO
+     */
+    private void send(OutputStream out, String message, int number, ReadTimeouts.Guard guard) throws IOException {
+        writing = number;
+        guard.reading(System.nanoTime());
         out.write((message + spec.dialect().terminator()).getBytes(spec.dialect().charset()));
+        guard.idle();
+        writing = -1;
     }
 
     private SessionFailure transportFailure(IOException e) {

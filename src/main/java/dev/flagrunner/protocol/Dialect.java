@@ -42,9 +42,20 @@ public record Dialect(
     /** How the last message carries the flag. */
     public enum EndForm {
         /** {@code <cls> <flag> BYE} or {@code <cls> BYE <flag>}: both orders are accepted. */
-        BYE,
+        BYE("BYE"),
         /** {@code <cls> SUCC <flag>} (EECE7374). */
-        SUCC
+        SUCC("SUCC");
+
+        private final String keyword;
+
+        EndForm(String keyword) {
+            this.keyword = keyword;
+        }
+
+        /** The keyword next to the flag in the end message. */
+        public String keyword() {
+            return keyword;
+        }
     }
 
     /** The default port for this dialect over plain TCP or TLS; 0 when the dialect has none. */

@@ -4,6 +4,10 @@ package dev.flagrunner.protocol;
 public final class Quote {
 
     static final int MAX = 80;
+    /** Half a flag: a run this long of word characters may be (most of) one. Shorter runs are ordinary text. */
+    static final int FLAG_LIKE_RUN = 32;
+    /** Field lengths listed when text is described instead of quoted; more are summarised. */
+    private static final int MAX_FIELDS_SHOWN = 8;
 
     private Quote() {}
 
@@ -29,5 +33,49 @@ public final class Quote {
             out.append("… (").append(text.length()).append(" chars)");
         }
         return out.toString();
+    }
+
+    /**
+     * Quotes text unless it may carry a flag, that is when it holds an end keyword ({@code BYE},
+     * {@code SUCC}: a flag's neighbour in any dialect, glued to other text or not) or a run of
+     * {@value #FLAG_LIKE_RUN} or more word characters. Such text is described by its space-separated
+     * fields' lengths only: details reach REST bodies, logs and stderr, and a quote cut to
+     * {@value #MAX} characters still carries most of a 64-character flag.
+     */
+    public static String unlessFlagLike(String text) {
+        return mayCarryFlag(text) ? shape(text) : of(text);
+    }
+
+    static boolean mayCarryFlag(String text) {
+        for (Dialect.EndForm end : Dialect.EndForm.values()) {
+            if (text.contains(end.keyword())) {
+                return true;
+            }
+        }
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            run = word ? run + 1 : 0;
+            if (run >= FLAG_LIKE_RUN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code not quoted (it may carry a flag): 3 fields of 14, 64, 3 characters}. */
+    private static String shape(String text) {
+        String[] fields = text.split(" ", -1);
+        StringBuilder out = new StringBuilder("not quoted (it may carry a flag): ").append(fields.length)
+                .append(fields.length == 1 ? " field of " : " fields of ");
+        int shown = Math.min(fields.length, MAX_FIELDS_SHOWN);
+        for (int i = 0; i < shown; i++) {
+            out.append(i == 0 ? "" : ", ").append(fields[i].length());
+        }
+        if (fields.length > shown) {
+            out.append(", …");
+        }
+        return out.append(" characters").toString();
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * README's Performance section). Instead a blocking read is guarded: before it the reader notes its
  * deadline (one volatile write), and one daemon thread per process looks every {@value #TICK_MILLIS} ms
  * for guards past their deadline and closes their sockets, which ends the blocked read at once. A
- * timeout so fires up to one tick late.
+ * timeout so fires up to one tick late. Writes are guarded the same way: a server that sends and never
+ * reads fills the socket buffers, and the client's next write then blocks until the deadline.
  */
 public final class ReadTimeouts {
 
@@ -75,7 +76,7 @@ public final class ReadTimeouts {
         return guards.size();
     }
 
-    /** The read deadline of one socket. */
+    /** The read and write deadline of one socket. */
     public final class Guard implements AutoCloseable {
 
         private static final long IDLE = Long.MIN_VALUE;
@@ -90,29 +91,29 @@ public final class ReadTimeouts {
             this.timeoutNanos = timeoutNanos;
         }
 
-        /** A read starts now ({@code nowNanos} from {@link System#nanoTime()}); it must end within the timeout. */
+        /**
+         * A read (or a write) starts now ({@code nowNanos} from {@link System#nanoTime()}); it must end within
+         * the timeout.
+         */
         public void reading(long nowNanos) {
             long d = nowNanos + timeoutNanos;
             deadline = d == IDLE ? d + 1 : d;
         }
 
-        /** The read ended. */
+        /** The read or write ended. */
         public void idle() {
             deadline = IDLE;
         }
 
-        /** Whether the socket was closed because a read passed its deadline. */
+        /** Whether the socket was closed because a read or write passed its deadline. */
         public boolean expired() {
             return expired;
         }
 
         private void expire() {
             expired = true;
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // Closing is all there is to do; a socket that fails to close is closed enough.
-            }
+            // closeNow: this one thread serves every guard, so a close that waits for a blocked write must not happen.
+            SocketOpener.closeNow(socket);
             guards.remove(this);
         }
 

@@ -13,7 +13,8 @@ import dev.flagrunner.protocol.Dialect.EndForm;
  *   flag     = 64 word characters [A-Za-z0-9_], or "Unknown_Husky_ID" / "Unknown_VT_Username"
  * </pre>
  * Errors are {@link SessionFailure}s with reason {@code MALFORMED_MESSAGE}, naming the message number
- * and quoting the line (never a flag-shaped field: a bad flag is described by its length only).
+ * and quoting the line, unless it may carry a flag (an end keyword or a flag-like token, {@link
+ * Quote#unlessFlagLike}): such a line is described by its field lengths, a bad flag by its length only.
  */
 public final class ServerMessageParser {
 
@@ -75,7 +76,7 @@ public final class ServerMessageParser {
 
     /** Whether a field after the class string is the end keyword: an end message of the wrong shape. */
     private boolean hasEndKeyword(String[] fields) {
-        String end = dialect.end() == EndForm.BYE ? "BYE" : "SUCC";
+        String end = dialect.end().keyword();
         for (int i = 1; i < fields.length; i++) {
             if (fields[i].equals(end)) {
                 return true;
@@ -126,6 +127,6 @@ public final class ServerMessageParser {
 
     private static SessionFailure malformed(String what, String line, int messageNumber) {
         return new SessionFailure(FailureReason.MALFORMED_MESSAGE,
-                what + " in message " + messageNumber + ": " + Quote.of(line));
+                what + " in message " + messageNumber + ": " + Quote.unlessFlagLike(line));
     }
 }

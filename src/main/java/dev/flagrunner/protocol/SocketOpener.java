@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Opens the connection of a session: plain TCP here, TLS in the {@code tls} package. Failures are
@@ -69,6 +70,23 @@ public interface SocketOpener {
             throw new SessionFailure(FailureReason.CONNECT_FAILED,
                     "cannot connect to " + host + ":" + port + ": " + e, e);
         }
+    }
+
+    /**
+     * Closes a socket from another thread, also while the session is blocked writing to it. A TLS socket's
+     * close sends close_notify under the lock that a blocked write holds, so it would wait for a write that
+     * a server which never reads never ends; with SO_LINGER 0 it does not wait (and the close is a reset).
+     * A plain socket's close already ends a blocked write.
+     */
+    static void closeNow(Socket socket) {
+        if (socket instanceof SSLSocket) {
+            try {
+                socket.setSoLinger(true, 0);
+            } catch (IOException ignored) {
+                // Closed already: the close below has nothing to wait for.
+            }
+        }
+        closeQuietly(socket);
     }
 
     static void closeQuietly(Socket socket) {

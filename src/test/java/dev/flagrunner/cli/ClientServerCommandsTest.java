@@ -3,18 +3,26 @@ package dev.flagrunner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.mathserver.FlagMinter;
+import dev.flagrunner.mathserver.MathServer;
+import dev.flagrunner.mathserver.ServerEvents;
+import dev.flagrunner.mathserver.ServerOptions;
+import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.tls.PemFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,6 +66,65 @@ class ClientServerCommandsTest {
         }
     }
 
+    @Test
+    void theServerCommandServesTlsWithTheGivenKeyAndCertificate(@TempDir Path dir) throws Exception {
+        // A pair made here, not the server's generated one: pinning cert.pem succeeds only if it is served.
+        PemFiles pem = PemFiles.write(dir);
+        Process server = flagrunner("server", "--dialect", "cs230", "-s", "--cert", pem.certificate().toString(),
+                "--key", pem.key().toString(), "-p", "0", "--questions", "50", "--secret", "tls-secret")
+                .redirectError(dir.resolve("server.err").toFile()).start();
+        try {
+            BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String listening = serverOut.readLine();
+            assertThat(listening).as("server stderr: %s", stderrOf(dir.resolve("server.err")))
+                    .matches("listening on 127\\.0\\.0\\.1:\\d+");
+            String port = listening.substring(listening.lastIndexOf(':') + 1);
+
+            Process client = flagrunner("client", "-s", "--trust", pem.certificate().toString(), "--dialect", "cs230",
+                    "-p", port, "127.0.0.1", "001234567").redirectError(dir.resolve("client.err").toFile()).start();
+            assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String stdout = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(Files.readString(dir.resolve("client.err"))).isEmpty();
+            assertThat(client.exitValue()).isZero();
+            assertThat(stdout).isEqualTo(new FlagMinter("tls-secret".getBytes(StandardCharsets.UTF_8))
+                    .flag(true, "cs230", "001234567") + System.lineSeparator());
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--dialect cs230 -p 0 --frobnicate          | unknown option --frobnicate",
+        "--dialect cs230 -p 0 -s --cert cert.pem    | --cert and --key go together",
+        "--dialect cs230 -p 0 --cert c.pem --key k.pem | --cert and --key need -s (TLS)",
+    })
+    void serverUsageErrorsExit2WithAMessage(String line, String message) throws Exception {
+        List<String> args = new ArrayList<>(List.of("server"));
+        args.addAll(List.of(line.trim().split(" +")));
+        Process server = flagrunner(args.toArray(String[]::new)).start();
+        if (!server.waitFor(60, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+
+        assertThat(server.exitValue()).isEqualTo(2);
+        assertThat(new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("flagrunner: " + message).contains(ServerCommand.USAGE);
+    }
+
+    private static String stderrOf(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     private record Result(int exit, String out, String err) {}
 
     private static Result runClient(String... args) {
@@ -86,6 +153,31 @@ class ClientServerCommandsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("flagrunner: " + message).contains(ClientCommand.USAGE);
+    }
+
+    @Test
+    void aFlagThatCannotBeWrittenToStdoutExits1() throws IOException {
+        MathServer server = new MathServer(ServerOptions.loopback(Dialects.STATUS, new FlagMinter(
+                "k".getBytes(StandardCharsets.UTF_8)), 3, 3), ServerEvents.NONE).start();
+        try {
+            OutputStream closedPipe = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    throw new IOException("Broken pipe");
+                }
+            };
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int exit = ClientCommand.run(new String[] {"-p", String.valueOf(server.port()), "127.0.0.1", "1"},
+                    new PrintStream(closedPipe, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("flagrunner: the flag could not be written to standard output" + System.lineSeparator());
+        } finally {
+            server.close();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsCommandsTest {
 
     private static final FlagMinter MINTER = new FlagMinter("s".getBytes(StandardCharsets.UTF_8));
+    /** "Fails fast": half the --timeout the fail-fast cases give, so waiting for the timeout fails them. */
+    private static final Duration FAST = Duration.ofSeconds(5);
     private final ServerCertificate certificate = ServerCertificate.selfSigned();
     private MathServer tlsServer;
     private MathServer plainServer;
@@ -81,16 +84,22 @@ class TlsCommandsTest {
 
     @Test
     void aTlsClientAgainstAPlainPortFailsFastWithTheReason() {
-        Result r = client("-s", "--insecure", "--timeout", "2", "-p", String.valueOf(plainServer.port()), "127.0.0.1", "42");
+        long started = System.nanoTime();
+        Result r = client("-s", "--insecure", "--timeout", "10", "-p", String.valueOf(plainServer.port()), "127.0.0.1", "42");
 
+        // Fast: well within the 10 s timeout, which a client waiting for the handshake would take.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("flagrunner: TLS_HANDSHAKE_FAILED: ");
     }
 
     @Test
     void aPlainClientAgainstATlsPortFailsFastWithTheReason() {
-        Result r = client("--timeout", "2", "-p", String.valueOf(tlsServer.port()), "127.0.0.1", "42");
+        long started = System.nanoTime();
+        Result r = client("--timeout", "10", "-p", String.valueOf(tlsServer.port()), "127.0.0.1", "42");
 
+        // Fast: well within the 10 s timeout, which a client waiting for a line would take.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAST);
         assertThat(r.exit()).isEqualTo(1);
         // The TLS server's alert ends in 0x0a, so it arrives as one "line".
         assertThat(r.err()).startsWith("flagrunner: MALFORMED_MESSAGE: a TLS record, not a message: this port speaks TLS");

@@ -1,34 +1,65 @@
 package dev.flagrunner.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.flagrunner.support.FloodingServer;
 import dev.flagrunner.support.ScriptedServer;
+import dev.flagrunner.tls.ClientTls;
+import dev.flagrunner.tls.ServerCertificate;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The client against servers that misbehave: each case ends in its specific reason within the read
- * timeout, and the server's thread ends (the client closed its socket: nothing left behind).
+ * timeout (plus a margin for a loaded machine), and nothing is left behind: the server's thread ends
+ * (the client closed its socket) and the session's read-timeout guard is gone.
  */
 class HostileServerTest {
 
     private static final String FLAG = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+    /** The longest a session may take here: every case ends by the read timeout (one tick late at most). */
+    private static final Duration BOUND = READ_TIMEOUT.plusSeconds(5);
+
+    private int guardedBefore;
+
+    @BeforeEach
+    void countGuards() {
+        guardedBefore = ReadTimeouts.shared().guarded();
+    }
+
+    @AfterEach
+    void noGuardLeftBehind() {
+        await("the session's read-timeout guard is closed").atMost(Duration.ofSeconds(5))
+                .until(() -> ReadTimeouts.shared().guarded() == guardedBefore);
+    }
+
+    /** Runs a session that must fail, within {@link #BOUND}. */
+    private static SessionFailure failureOf(ClientSession session) {
+        return assertTimeoutPreemptively(BOUND, () -> assertThrows(SessionFailure.class, session::run),
+                "the session ends within the read timeout");
+    }
+
+    /** Runs a session that must capture a flag, within {@link #BOUND}. */
+    private static String flagOf(ClientSession session) {
+        return assertTimeoutPreemptively(BOUND, session::run, "the session ends within the read timeout");
+    }
 
     private static SessionFailure failureAgainst(ScriptedServer.Script script) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
             ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
                     "cs5700fall2020", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
                     SessionListener.NONE);
-            SessionFailure failure = null;
-            try {
-                session.run();
-            } catch (SessionFailure f) {
-                failure = f;
-            }
-            assertThat(failure).as("the session must fail").isNotNull();
+            SessionFailure failure = failureOf(session);
             assertThat(server.awaitDone(10)).as("the server's script ended: the client closed its socket").isTrue();
             return failure;
         }
@@ -53,10 +84,10 @@ class HostileServerTest {
                 ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", full.getLocalPort(), Dialects.STATUS,
                         "cs5700fall2020", "1", Duration.ofMillis(300), READ_TIMEOUT), SocketOpener.plain(), SessionListener.NONE);
 
-                assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
-                    assertThat(f.reason()).isEqualTo(FailureReason.CONNECT_TIMEOUT);
-                    assertThat(f.detail()).isEqualTo("no connection to 127.0.0.1:" + full.getLocalPort() + " within 300 ms");
-                });
+                SessionFailure f = failureOf(session);
+
+                assertThat(f.reason()).isEqualTo(FailureReason.CONNECT_TIMEOUT);
+                assertThat(f.detail()).isEqualTo("no connection to 127.0.0.1:" + full.getLocalPort() + " within 300 ms");
             } finally {
                 for (java.net.Socket s : queued) {
                     s.close();
@@ -73,18 +104,21 @@ class HostileServerTest {
         ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", 1, Dialects.STATUS, "cs5700fall2020", "1",
                 Duration.ofSeconds(1), READ_TIMEOUT), broken, SessionListener.NONE);
 
-        assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
-            assertThat(f.reason()).isEqualTo(FailureReason.INTERNAL_ERROR);
-            assertThat(f.detail()).isEqualTo("unexpected IllegalStateException");
-        });
+        SessionFailure f = failureOf(session);
+
+        assertThat(f.reason()).isEqualTo(FailureReason.INTERNAL_ERROR);
+        assertThat(f.detail()).isEqualTo("unexpected IllegalStateException");
     }
 
     @Test
     void garbageBytesAreAMalformedMessage() throws Exception {
         byte[] garbage = new byte[200];
         for (int i = 0; i < garbage.length; i++) {
-            garbage[i] = (byte) (i * 37 + 1 == '\n' ? 0 : i * 37 + 1);
+            // Compare the byte, not the int: (byte) (21 * 37 + 1) is 0x0a.
+            byte b = (byte) (i * 37 + 1);
+            garbage[i] = b == '\n' ? 0 : b;
         }
+        assertThat(garbage).as("one line: no line feed inside").doesNotContain((byte) '\n');
         SessionFailure f = failureAgainst(c -> {
             c.readLine();
             c.send(garbage);
@@ -93,7 +127,8 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-        assertThat(f.detail()).startsWith("wrong class string (expected 'cs5700fall2020') in message 1: '");
+        assertThat(f.detail()).startsWith("wrong class string (expected 'cs5700fall2020') in message 1: '")
+                .endsWith("'… (200 chars)");
     }
 
     @Test
@@ -163,6 +198,18 @@ class HostileServerTest {
     }
 
     @Test
+    void aQuestionWithTooFewFieldsIsAMalformedMessage() throws Exception {
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2020 STATUS 1 +\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+        assertThat(f.detail()).isEqualTo("question 1 (message 1): expected a number at column 4, found end of input: '1 +'");
+    }
+
+    @Test
     void aByeWithA63CharacterFlagIsMalformedAndNotQuoted() throws Exception {
         String flag63 = FLAG.substring(1);
         SessionFailure f = failureAgainst(c -> {
@@ -209,9 +256,9 @@ class HostileServerTest {
             c.send("cs5700fall2022 BYE " + FLAG + "\n");
             c.awaitClientClose();
         })) {
-            String flag = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EVAL2022,
+            String flag = flagOf(new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EVAL2022,
                     "cs5700fall2022", "adil.r", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
-                    SessionListener.NONE).run();
+                    SessionListener.NONE));
 
             assertThat(flag).isEqualTo(FLAG);
         }
@@ -231,10 +278,101 @@ class HostileServerTest {
                     "EECE7374", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
                     SessionListener.NONE);
 
-            assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
-                assertThat(f.reason()).isEqualTo(FailureReason.ANSWER_REJECTED);
-                assertThat(f.detail()).isEqualTo("the server rejected answer 0 (FAIL)").doesNotContain(FLAG);
-            });
+            SessionFailure f = failureOf(session);
+
+            assertThat(f.reason()).isEqualTo(FailureReason.ANSWER_REJECTED);
+            assertThat(f.detail()).isEqualTo("the server rejected answer 0 (FAIL)").doesNotContain(FLAG);
+            assertThat(server.awaitDone(10)).isTrue();
+        }
+    }
+
+    @Test
+    void aQuestionWithASuccGluedToItIsMalformedAndNotQuoted() throws Exception {
+        // One read holding the last question and the SUCC: the payload then ends in the flag.
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            c.socket().getInputStream().read(new byte[64]);
+            c.send("EECE7374 EXPR 1 + 2EECE7374 SUCC " + FLAG);
+            c.awaitClientClose();
+        })) {
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EECE,
+                    "EECE7374", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
+                    SessionListener.NONE);
+
+            SessionFailure f = failureOf(session);
+
+            assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+            assertThat(f.detail()).startsWith("question 1 (message 1): ")
+                    .endsWith(": not quoted (it may carry a flag): 5 fields of 1, 1, 9, 4, 64 characters")
+                    .doesNotContain(FLAG.substring(0, 12));
+            assertThat(server.awaitDone(10)).isTrue();
+        }
+    }
+
+    @Test
+    void aServerThatNeverReadsIsAReadTimeoutNotAHang() throws Exception {
+        assertNotReadingIsAReadTimeout(null, SocketOpener.plain());
+    }
+
+    @Test
+    void aTlsServerThatNeverReadsIsAReadTimeoutNotAHang() throws Exception {
+        ServerCertificate certificate = ServerCertificate.selfSigned();
+        assertNotReadingIsAReadTimeout(certificate.sslContext(),
+                SocketOpener.tls(ClientTls.create(certificate.trustMode())));
+    }
+
+    /** Questions without end and never a read: the client's answers fill the buffers and its write blocks. */
+    private static void assertNotReadingIsAReadTimeout(SSLContext tls, SocketOpener opener) throws Exception {
+        try (FloodingServer server = new FloodingServer("cs5700fall2020 STATUS 1 + 2", tls)) {
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
+                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), Duration.ofMillis(500)), opener,
+                    SessionListener.NONE);
+
+            SessionFailure f = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(SessionFailure.class, session::run));
+
+            assertThat(f.reason()).isEqualTo(FailureReason.READ_TIMEOUT);
+            assertThat(f.detail()).matches("could not send answer \\d+ within 500 ms: the server is not reading");
+            assertThat(server.awaitDone(10)).as("the server's write failed: the client closed its socket").isTrue();
+        }
+    }
+
+    @Test
+    void aTlsSessionBlockedInAWriteCanBeCancelled() throws Exception {
+        ServerCertificate certificate = ServerCertificate.selfSigned();
+        try (FloodingServer server = new FloodingServer("cs5700fall2020 STATUS 1 + 2", certificate.sslContext())) {
+            // A read timeout far beyond the test: only cancel() can end the blocked write.
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
+                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), Duration.ofMinutes(10)),
+                    SocketOpener.tls(ClientTls.create(certificate.trustMode())), SessionListener.NONE);
+            CompletableFuture<SessionFailure> ended = CompletableFuture.supplyAsync(() ->
+                    assertThrows(SessionFailure.class, session::run));
+            // The answers fill the buffers: the answer count stops growing once the write blocks.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(new Stalled(session::answered));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(5), session::cancel, "cancel() returns at once");
+            SessionFailure f = ended.get(5, TimeUnit.SECONDS);
+
+            assertThat(f.reason()).isEqualTo(FailureReason.CANCELLED);
+            assertThat(server.awaitDone(10)).isTrue();
+        }
+    }
+
+    /** True once a counter read twice in a row is unchanged (Awaitility polls it). */
+    private static final class Stalled implements java.util.concurrent.Callable<Boolean> {
+        private final java.util.function.IntSupplier counter;
+        private int last = -1;
+
+        Stalled(java.util.function.IntSupplier counter) {
+            this.counter = counter;
+        }
+
+        @Override
+        public Boolean call() {
+            int now = counter.getAsInt();
+            boolean stalled = now > 0 && now == last;
+            last = now;
+            return stalled;
         }
     }
 
@@ -249,9 +387,9 @@ class HostileServerTest {
             c.send("cs5700fall2020 " + FLAG + " BYE\n");
             c.awaitClientClose();
         })) {
-            String flag = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
+            String flag = flagOf(new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
                     "cs5700fall2020", "007", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
-                    SessionListener.NONE).run();
+                    SessionListener.NONE));
 
             assertThat(flag).isEqualTo(FLAG);
             assertThat(server.awaitDone(10)).isTrue();

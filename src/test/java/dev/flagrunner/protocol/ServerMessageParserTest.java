@@ -3,10 +3,15 @@ package dev.flagrunner.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flagrunner.expression.Evaluator;
+import dev.flagrunner.expression.ExpressionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ServerMessageParserTest {
 
@@ -47,6 +52,13 @@ class ServerMessageParserTest {
         assertThat(eece.parse("EECE7374 FAILEECE7374 SUCC " + FLAG, 100)).isInstanceOf(ServerMessage.Rejected.class);
     }
 
+    /** No 12 consecutive characters of the flag: a quote cut to 80 characters would still carry most of it. */
+    static void assertNoPartOfTheFlagIn(String detail) {
+        for (int i = 0; i + 12 <= FLAG.length(); i++) {
+            assertThat(detail).doesNotContain(FLAG.substring(i, i + 12));
+        }
+    }
+
     @Nested
     class Malformed {
 
@@ -55,7 +67,6 @@ class ServerMessageParserTest {
             "cs5700fall2019 STATUS 1 + 2      | wrong class string (expected 'cs5700fall2020') in message 3",
             "cs5700fall2020 HELLO 1 + 2       | unknown message keyword in message 3",
             "cs5700fall2020                   | unknown message keyword in message 3",
-            "cs5700fall2020 STATUS            | malformed STATUS message in message 3",
             "cs5700fall2020 STATUS            | malformed STATUS message in message 3",
             "cs5700fall2020 x BYE extra       | end message with 4 fields (expected 3) in message 3",
             "cs5700fall2020 BYE               | end message with 2 fields (expected 3) in message 3",
@@ -70,6 +81,17 @@ class ServerMessageParserTest {
         }
 
         @Test
+        void aQuestionOfTheWrongFieldCountIsLeftToTheEvaluatorWhichRefusesIt() throws SessionFailure {
+            // The parser splits off the payload only; its fields are the expression grammar's business.
+            assertThat(status.parse("cs5700fall2020 STATUS 1 +", 3)).isEqualTo(new ServerMessage.Question("1 +"));
+            assertThatThrownBy(() -> Evaluator.evaluate(Dialects.STATUS.arithmetic(), "1 +"))
+                    .isInstanceOfSatisfying(ExpressionException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ExpressionException.Kind.MALFORMED);
+                        assertThat(e.getMessage()).isEqualTo("expected a number at column 4, found end of input");
+                    });
+        }
+
+        @Test
         void aShortFlagIsRefusedWithoutQuotingIt() {
             String flag63 = FLAG.substring(1);
 
@@ -78,6 +100,50 @@ class ServerMessageParserTest {
                         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
                         assertThat(f.detail()).contains("63 characters").doesNotContain(flag63);
                     });
+        }
+
+        /** End lines of the wrong shape: each carries the whole flag, so none may be quoted. */
+        static Stream<Arguments> linesCarryingAFlag() {
+            return Stream.of(
+                    Arguments.of("status", "cs5700fall2020 " + FLAG + " BYE ", "end message with 4 fields (expected 3)"),
+                    Arguments.of("status", "cs5700fall2020 BYE " + FLAG + " x", "end message with 4 fields (expected 3)"),
+                    Arguments.of("status", "cs5700fall2020  " + FLAG + " BYE", "end message with 4 fields (expected 3)"),
+                    Arguments.of("status", "cs5700fall2020 " + FLAG + "  BYE", "end message with 4 fields (expected 3)"),
+                    Arguments.of("status", "cs5700fall2019 " + FLAG + " BYE",
+                            "wrong class string (expected 'cs5700fall2020')"),
+                    Arguments.of("status", "cs5700fall2020 " + FLAG, "unknown message keyword"),
+                    Arguments.of("eece", "EECE7374 SUCC " + FLAG + " ", "end message with 4 fields (expected 3)"),
+                    Arguments.of("eece", "EECE7374 SUCC  " + FLAG, "end message with 4 fields (expected 3)"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("linesCarryingAFlag")
+        void aLineCarryingAFlagIsDescribedNotQuoted(String dialect, String line, String what) {
+            ServerMessageParser parser = dialect.equals("eece") ? eece : status;
+
+            assertThatThrownBy(() -> parser.parse(line, 4))
+                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
+                        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+                        assertThat(f.detail()).startsWith(what + " in message 4: not quoted (it may carry a flag): ");
+                        assertNoPartOfTheFlagIn(f.detail());
+                    });
+        }
+
+        @Test
+        void anEndKeywordGluedToOtherTextOrAFlagLikeRunIsEnoughNotToQuote() {
+            assertThatThrownBy(() -> status.parse("cs5700fall2020 x y BYEBYE", 2))
+                    .hasMessage("unknown message keyword in message 2: not quoted (it may carry a flag):"
+                            + " 4 fields of 14, 1, 1, 6 characters");
+            assertThatThrownBy(() -> status.parse("cs5700fall2020 x " + FLAG.substring(0, 32), 2))
+                    .hasMessage("unknown message keyword in message 2: not quoted (it may carry a flag):"
+                            + " 3 fields of 14, 1, 32 characters");
+        }
+
+        @Test
+        void aLineWithoutAnEndKeywordOrAFlagLikeRunIsStillQuoted() {
+            String run31 = FLAG.substring(0, 31);
+            assertThatThrownBy(() -> status.parse("cs5700fall2020 HELLO " + run31, 2))
+                    .hasMessage("unknown message keyword in message 2: 'cs5700fall2020 HELLO " + run31 + "'");
         }
 
         @Test
