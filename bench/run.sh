@@ -143,7 +143,7 @@ one_run() {
 # Rows are declared first and run interleaved: run 1 of every row, then run 2 of every row, and so on.
 # A busy minute on a shared machine then hits every row alike instead of one row's three runs, so the
 # best-of-RUNS figures are taken under comparable conditions and their ratios mean something.
-declare -A SFN CFN CHECK
+declare -A SFN CFN CHECK ROUND   # ROUND[key,run]: that run's self figure (or process figure)
 # bench_row KEY LABEL SERVER_FN CLIENT_FN CHECK: declares a row.
 bench_row() {
     local key=$1
@@ -163,6 +163,7 @@ run_rows() {
                 NOTE[$key]="skipped (server did not start; logs: $LOGS/$key-1.server.*)"; continue
             fi
             if [ "$rc" -ne 0 ]; then NOTE[$key]="FAILED in run $run (logs: $LOGS/$key-$run.*)"; FAILED=1; continue; fi
+            ROUND[$key,$run]=${RUN_SELF:-$RUN_WALL}
             if [ -z "${WALL[$key]}" ] || [ "$RUN_WALL" -gt "${WALL[$key]}" ]; then WALL[$key]=$RUN_WALL; fi
             if [ -n "$RUN_SELF" ] && { [ -z "${SELF[$key]}" ] || [ "$RUN_SELF" -gt "${SELF[$key]}" ]; }; then
                 SELF[$key]=$RUN_SELF
@@ -249,6 +250,23 @@ for key in "${ORDER[@]}"; do
         printf '%-40s %14s %8s %14s %8s\n' "${LABEL[$key]}" "${WALL[$key]}" "$(ratio "${WALL[$key]}" "${WALL[a]}")" \
             "${SELF[$key]:--}" "$(ratio "${SELF[$key]}" "${SELF[a]}")"
     fi
+done
+
+# Per round: each row's run next to (a)'s run of the same round, minutes apart at most. The C pair swings
+# by up to 50 % between rounds on a shared machine, so these paired ratios and their median say more than
+# the ratio of two best-ofs taken in different rounds.
+echo
+echo "paired ratios, self figure (process figure where a client says nothing) / (a) of the same round"
+for key in "${ORDER[@]}"; do
+    [ "$key" != a ] && [ -z "${NOTE[$key]}" ] && [ -z "${NOTE[a]}" ] || continue
+    pairs=()
+    for ((run = 1; run <= RUNS; run++)); do
+        [ -n "${ROUND[$key,$run]:-}" ] && [ -n "${ROUND[a,$run]:-}" ] || continue
+        pairs+=("$(ratio "${ROUND[$key,$run]}" "${ROUND[a,$run]}")")
+    done
+    [ "${#pairs[@]}" -gt 0 ] || continue
+    median=$(printf '%s\n' "${pairs[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : sprintf("%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
+    printf '%-40s %s   median %s\n' "${LABEL[$key]}" "${pairs[*]}" "$median"
 done
 
 # ---------------------------------------------------- the service, warm ---
