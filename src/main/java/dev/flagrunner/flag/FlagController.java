@@ -1,5 +1,8 @@
 package dev.flagrunner.flag;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +22,15 @@ class FlagController {
         this.store = store;
     }
 
+    @Operation(summary = "The captured flags, newest first")
+    @ApiResponse(responseCode = "200", description = "the flags (an empty list when none)")
     @GetMapping("/flags")
-    List<CapturedFlag> list(@RequestParam(required = false) String studentId) {
+    List<CapturedFlag> list(@Parameter(description = "only this student's flags") @RequestParam(required = false) String studentId) {
         return store.list(studentId);
     }
 
+    @Operation(summary = "One student's captured flags, newest first")
+    @ApiResponse(responseCode = "200", description = "the flags (an empty list when the student has none, not a 404)")
     @GetMapping("/flags/{studentId}")
     List<CapturedFlag> ofStudent(@PathVariable String studentId) {
         return store.list(studentId);

@@ -1,5 +1,9 @@
 package dev.flagrunner.mathserver;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +26,11 @@ class CertificateController {
         this.embedded = embedded;
     }
 
+    @Operation(summary = "The PEM certificate of the embedded server's TLS listeners, to pin")
+    @ApiResponse(responseCode = "200", description = "the certificate",
+            content = @Content(mediaType = "application/x-pem-file", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "/problems/no-certificate: the embedded server has no TLS"
+            + " listener (flagrunner.embedded-server.tls is false)")
     @GetMapping("/mathserver/certificate")
     ResponseEntity<?> certificate() {
         return embedded.tlsCertificate()

@@ -1,5 +1,10 @@
 package dev.flagrunner.session;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
 class SessionController {
 
+    private static final String LOCATION = "/sessions/{id} of the session";
+    private static final String NOT_FOUND = "/problems/session-not-found: no session with that id in the history";
+
     private final SessionService sessions;
 
     SessionController(SessionService sessions) {
@@ -36,8 +44,26 @@ class SessionController {
      * (captured or failed: a failure is data), 202 while it still runs. {@code Prefer: respond-async}
      * answers 202 at once.
      */
+    @Operation(summary = "Start a session against a target and wait up to flagrunner.session.wait for its end")
+    @ApiResponse(responseCode = "201", description = "the session ended: captured, or failed (a failure is data)",
+            headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "202", description = "the session still runs (at once with Prefer: respond-async)",
+            headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "/problems/validation, /problems/malformed-body,"
+            + " /problems/malformed-request, /problems/unknown-target, /problems/unknown-dialect,"
+            + " /problems/target-unavailable")
+    @ApiResponse(responseCode = "403", description = "/problems/host-not-allowed: an ad-hoc host that is not"
+            + " loopback, a configured target's host or in flagrunner.allowed-hosts")
+    @ApiResponse(responseCode = "406", description = "/problems/not-acceptable: an Accept without JSON")
+    @ApiResponse(responseCode = "413", description = "/problems/body-too-large: a body over 64 KiB")
+    @ApiResponse(responseCode = "415", description = "/problems/unsupported-media-type: a body that is not JSON")
+    @ApiResponse(responseCode = "429", description = "/problems/too-many-sessions: flagrunner.session.max-concurrent"
+            + " sessions are running", headers = @Header(name = "Retry-After", description = "seconds to wait",
+                    schema = @Schema(type = "integer", example = "1")))
+    @ApiResponse(responseCode = "503", description = "/problems/shutting-down: the service is stopping")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SessionView> start(@Valid @RequestBody SessionRequest request,
+            @Parameter(description = "respond-async: answer 202 at once")
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         SessionRecord record = sessions.start(request);
         boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
@@ -48,17 +74,27 @@ class SessionController {
                 .body(record.view());
     }
 
+    @Operation(summary = "The bounded session history, newest first")
+    @ApiResponse(responseCode = "200", description = "the sessions (an empty list when none)")
+    @ApiResponse(responseCode = "400", description = "/problems/validation: an unknown status")
     @GetMapping
-    List<SessionView> list(@RequestParam(required = false) SessionStatus status) {
+    List<SessionView> list(@Parameter(description = "only the sessions in this status")
+            @RequestParam(required = false) SessionStatus status) {
         return sessions.list(status);
     }
 
+    @Operation(summary = "One session")
+    @ApiResponse(responseCode = "200", description = "the session")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @GetMapping("/{id}")
     SessionView get(@PathVariable String id) {
         return find(id).view();
     }
 
     /** Cancels a running session (its socket is closed) and answers with it once it has ended. */
+    @Operation(summary = "Cancel a running session (its socket is closed; status CANCELLED)")
+    @ApiResponse(responseCode = "200", description = "the session once it has ended")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @DeleteMapping("/{id}")
     SessionView cancel(@PathVariable String id) {
         SessionRecord record = find(id);
