@@ -1,5 +1,6 @@
 package dev.flagrunner.session;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +28,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * {@code sendError} in a filter. Replaces Boot's {@code BasicErrorController} and its {"timestamp":…} body
  * or Whitelabel page.
  */
+@Hidden // the container's error page, not an operation of the API
 @RestController
 class ErrorProblemController implements ErrorController {
 

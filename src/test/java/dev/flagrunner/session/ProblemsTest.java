@@ -216,6 +216,7 @@ class ProblemsTest {
         assertThat(paths.has("/sessions")).isTrue();
         assertThat(paths.has("/sessions/{id}")).isTrue();
         assertThat(paths.has("/flags")).isTrue();
+        assertThat(paths.has("/error")).as("the container's error page is not part of the API").isFalse();
         assertThat(r.json().get("info").get("title").asString()).isEqualTo("Flagrunner");
     }
 
