@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.flagrunner.support.FloodingServer;
 import dev.flagrunner.support.ScriptedServer;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.ServerCertificate;
@@ -322,7 +321,7 @@ class HostileServerTest {
 
     /** Questions without end and never a read: the client's answers fill the buffers and its write blocks. */
     private static void assertNotReadingIsAReadTimeout(SSLContext tls, SocketOpener opener) throws Exception {
-        try (FloodingServer server = new FloodingServer("cs5700fall2020 STATUS 1 + 2", tls)) {
+        try (ScriptedServer server = new ScriptedServer(tls, ScriptedServer.flood("cs5700fall2020 STATUS 1 + 2"))) {
             ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
                     "cs5700fall2020", "001234567", Duration.ofSeconds(2), Duration.ofMillis(500)), opener,
                     SessionListener.NONE);
@@ -339,7 +338,8 @@ class HostileServerTest {
     @Test
     void aTlsSessionBlockedInAWriteCanBeCancelled() throws Exception {
         ServerCertificate certificate = ServerCertificate.selfSigned();
-        try (FloodingServer server = new FloodingServer("cs5700fall2020 STATUS 1 + 2", certificate.sslContext())) {
+        try (ScriptedServer server = new ScriptedServer(certificate.sslContext(),
+                ScriptedServer.flood("cs5700fall2020 STATUS 1 + 2"))) {
             // A read timeout far beyond the test: only cancel() can end the blocked write.
             ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
                     "cs5700fall2020", "001234567", Duration.ofSeconds(2), Duration.ofMinutes(10)),

@@ -1,5 +1,6 @@
 package dev.flagrunner.support;
 
+import dev.flagrunner.protocol.SocketOpener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,10 +10,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
- * A test server on 127.0.0.1 that plays a script against the first client that connects: a hostile or
- * odd math server. Its thread ends when the script ends and is checked by {@link #awaitDone}.
+ * A test server on 127.0.0.1, plain or TLS, that plays a script against the first client that connects: a
+ * hostile or odd math server. Its thread ends when the script ends and is checked by {@link #awaitDone}.
  */
 public final class ScriptedServer implements AutoCloseable {
 
@@ -28,10 +31,20 @@ public final class ScriptedServer implements AutoCloseable {
     private volatile Socket client;
 
     public ScriptedServer(Script script) throws IOException {
-        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        this(null, script);
+    }
+
+    /** @param tls null for plain TCP; over TLS the handshake is completed before the script plays */
+    public ScriptedServer(SSLContext tls, Script script) throws IOException {
+        listener = tls == null
+                ? new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> {
             try (Socket s = listener.accept()) {
                 client = s;
+                if (s instanceof SSLSocket ssl) {
+                    ssl.startHandshake();
+                }
                 script.play(new Conversation(s));
             } catch (IOException | InterruptedException ignored) {
                 // The client went away: the script is over.
@@ -52,12 +65,27 @@ public final class ScriptedServer implements AutoCloseable {
         return done.await(seconds, TimeUnit.SECONDS);
     }
 
+    /**
+     * A script that writes one question over and over and never reads: a client that answers each question
+     * fills the socket buffers and then blocks in its write. It ends when a write fails (the client closed).
+     */
+    public static Script flood(String question) {
+        byte[] chunk = (question + "\n").repeat(Math.max(1, 16384 / (question.length() + 1)))
+                .getBytes(StandardCharsets.US_ASCII);
+        return c -> {
+            while (true) {
+                c.send(chunk);
+            }
+        };
+    }
+
+    /** Closes the listener and the connection; a TLS one abortively, as a script may be blocked writing to it. */
     @Override
     public void close() throws IOException {
         listener.close();
         Socket c = client;
         if (c != null) {
-            c.close();
+            SocketOpener.closeNow(c);
         }
     }
 
