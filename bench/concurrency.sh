@@ -173,32 +173,31 @@ log_problems() {
 has_phase() { [[ " $PHASES " == *" $1 "* ]]; }
 rm -f "$OUT"/phase*.properties
 
+# run_phase PHASE N Q WINDOW ARRAY: a service whose embedded server asks Q questions per session, N sessions
+# through the driver, the driver's results loaded into ARRAY.
+run_phase() {
+    local phase=$1 n=$2 q=$3 window=$4 results=$5
+    EXTRA_JVM=-Xlog:gc:file=$LOGS/$phase-gc.log:time   # the heap when each GC pause began: the real peaks
+    start_service "$phase" --flagrunner.embedded-server.questions.min="$q" --flagrunner.embedded-server.questions.max="$q"
+    # shellcheck disable=SC2046  # run_flags is a list of words
+    run_driver "$phase" run --base "http://127.0.0.1:$PORT" --pid "$JPID" --n "$n" --questions "$q" --prefix c \
+        --first 1 --window "$window" --gc-log "$LOGS/$phase-gc.log" $(run_flags) --out "$OUT/$phase.properties" || FAILED=1
+    load "$results" "$OUT/$phase.properties"
+    log_problems "$phase" "$results"
+    stop_service
+    EXTRA_JVM=""
+}
+
 # --------------------------------------------------------------- phase i ---
 if has_phase 1; then
     say "== (i) $N sessions x $Q questions, at most $MAX_CONCURRENT in flight"
-    EXTRA_JVM=-Xlog:gc:file=$LOGS/phase1-gc.log:time   # the heap when each GC pause began: the real peaks
-    start_service phase1 --flagrunner.embedded-server.questions.min="$Q" --flagrunner.embedded-server.questions.max="$Q"
-    # shellcheck disable=SC2046  # run_flags is a list of words
-    run_driver phase1 run --base "http://127.0.0.1:$PORT" --pid "$JPID" --n "$N" --questions "$Q" --prefix c \
-        --first 1 --window "$N" --gc-log "$LOGS/phase1-gc.log" $(run_flags) --out "$OUT/phase1.properties" || FAILED=1
-    load R1 "$OUT/phase1.properties"
-    log_problems phase1 R1
-    stop_service
-    EXTRA_JVM=""
+    run_phase phase1 "$N" "$Q" "$N" R1
 fi
 
 # -------------------------------------------------------------- phase ii ---
 if has_phase 2; then
     say "== (ii) $N2 sessions x $Q2 questions; heap while the first $WINDOW ran vs while the last $WINDOW ran"
-    EXTRA_JVM=-Xlog:gc:file=$LOGS/phase2-gc.log:time
-    start_service phase2 --flagrunner.embedded-server.questions.min="$Q2" --flagrunner.embedded-server.questions.max="$Q2"
-    # shellcheck disable=SC2046
-    run_driver phase2 run --base "http://127.0.0.1:$PORT" --pid "$JPID" --n "$N2" --questions "$Q2" --prefix c \
-        --first 1 --window "$WINDOW" --gc-log "$LOGS/phase2-gc.log" $(run_flags) --out "$OUT/phase2.properties" || FAILED=1
-    load R2 "$OUT/phase2.properties"
-    log_problems phase2 R2
-    stop_service
-    EXTRA_JVM=""
+    run_phase phase2 "$N2" "$Q2" "$WINDOW" R2
 fi
 
 # ------------------------------------------------------------- phase iii ---
