@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.RandomPortTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Slow sessions (the embedded server's delay fault): 202 and polling, async start, cancel, 429. */
@@ -22,17 +21,7 @@ import tools.jackson.databind.JsonNode;
     "flagrunner.embedded-server.questions.min=30", "flagrunner.embedded-server.questions.max=30",
     "flagrunner.embedded-server.faults=delay=50",
     "flagrunner.session.wait=100ms", "flagrunner.session.max-concurrent=3"})
-class AsyncSessionsTest {
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class AsyncSessionsTest extends RandomPortTest {
 
     @AfterEach
     void noSessionLeftRunning() {

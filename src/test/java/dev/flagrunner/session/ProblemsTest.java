@@ -3,11 +3,11 @@ package dev.flagrunner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.RandomPortTest;
 import dev.flagrunner.support.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,19 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
     "flagrunner.session.history=3",
     "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995"})
 @ExtendWith(OutputCaptureExtension.class)
-class ProblemsTest {
+class ProblemsTest extends RandomPortTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
 
     static Stream<Arguments> badBodies() {
         return Stream.of(

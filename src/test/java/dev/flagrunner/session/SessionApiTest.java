@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.RandomPortTest;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -16,14 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @AutoConfigureMetrics
@@ -31,19 +30,9 @@ import tools.jackson.databind.JsonNode;
     "flagrunner.embedded-server.secret=test-secret",
     "flagrunner.embedded-server.questions.min=20",
     "flagrunner.embedded-server.questions.max=60"})
-class SessionApiTest {
+class SessionApiTest extends RandomPortTest {
 
     private static final FlagMinter MINTER = new FlagMinter("test-secret".getBytes(StandardCharsets.UTF_8));
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
 
     @Test
     void capturesTheFlagThroughRestAndListsIt() {

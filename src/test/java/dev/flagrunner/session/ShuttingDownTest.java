@@ -4,10 +4,10 @@ import static dev.flagrunner.session.ProblemsTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.RandomPortTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -18,17 +18,13 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false"})
 @DirtiesContext
-class ShuttingDownTest {
-
-    @LocalServerPort
-    int port;
+class ShuttingDownTest extends RandomPortTest {
 
     @Autowired
     SessionService sessions;
 
     @Test
     void aSessionStartedWhileTheServiceStopsIs503() {
-        Http http = new Http(port);
         sessions.stop();
 
         Http.Response r = http.postJson("/sessions", "{\"studentId\":\"too-late\"}");

@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.RandomPortTest;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Sessions over TLS against the embedded server, whose self-signed certificate the service pins. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flagrunner.embedded-server.secret=tls-secret", "flagrunner.embedded-server.tls=true",
     "flagrunner.embedded-server.questions.min=10", "flagrunner.embedded-server.questions.max=10"})
-class TlsSessionsTest {
+class TlsSessionsTest extends RandomPortTest {
 
     private static final FlagMinter MINTER = new FlagMinter("tls-secret".getBytes(StandardCharsets.UTF_8));
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
 
     @Test
     void capturesTheTlsFlagWhichDiffersFromThePlainOne() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.RandomPortTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,11 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 7's load case: 200 sessions running at the same time through REST (the embedded server's
@@ -31,17 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "flagrunner.embedded-server.faults=delay=40",
     "flagrunner.embedded-server.questions.min=75",
     "flagrunner.embedded-server.questions.max=75"})
-class TwoHundredSessionsTest {
-
-    @LocalServerPort
-    int port;
-
-    private Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
+class TwoHundredSessionsTest extends RandomPortTest {
 
     @Test
     void twoHundredSessionsRunAtOnceAndEveryFlagIsCapturedStoredAndCounted() throws Exception {
