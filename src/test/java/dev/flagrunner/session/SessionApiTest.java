@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.RandomPortTest;
+import dev.flagrunner.support.Scrape;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -143,10 +144,8 @@ class SessionApiTest extends RandomPortTest {
     }
 
     private double capturedCount() {
-        return http.get("/actuator/prometheus").body().lines()
-                .filter(l -> l.startsWith("flagrunner_sessions_total{") && l.contains("status=\"FLAG_CAPTURED\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        return Scrape.parse(http.get("/actuator/prometheus").body())
+                .sum("flagrunner_sessions_total", "status", "FLAG_CAPTURED");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.RandomPortTest;
+import dev.flagrunner.support.Scrape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,8 +53,9 @@ class TwoHundredSessionsTest extends RandomPortTest {
         assertThat(locations).hasSize(200);
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            peakActive.accumulateAndGet((int) metric("flagrunner_sessions_active "), Math::max);
-            return metric("flagrunner_sessions_active ") == 0;
+            int active = (int) scrape().sum("flagrunner_sessions_active");
+            peakActive.accumulateAndGet(active, Math::max);
+            return active == 0;
         });
         assertThat(peakActive.get()).as("sessions running at the same time").isGreaterThanOrEqualTo(150);
 
@@ -66,16 +68,13 @@ class TwoHundredSessionsTest extends RandomPortTest {
         assertThat(flags).hasSize(200);
         List<String> stored = http.get("/flags").json().findValuesAsString("flag");
         assertThat(new HashSet<>(stored)).containsAll(flags);
-        assertThat(metric("flagrunner_flags_stored ")).isEqualTo(stored.size());
-        assertThat(metric("flagrunner_flags_captured_total{")).isEqualTo(stored.size());
-        assertThat(metric("flagrunner_sessions_total{", "status=\"FLAG_CAPTURED\"")).isEqualTo(200.0);
+        Scrape metrics = scrape();
+        assertThat(metrics.sum("flagrunner_flags_stored")).isEqualTo(stored.size());
+        assertThat(metrics.sum("flagrunner_flags_captured_total")).isEqualTo(stored.size());
+        assertThat(metrics.sum("flagrunner_sessions_total", "status", "FLAG_CAPTURED")).isEqualTo(200.0);
     }
 
-    /** The sum of the samples whose line starts with {@code prefix} (and contains {@code filter}). */
-    private double metric(String prefix, String... filter) {
-        return http.get("/actuator/prometheus").body().lines()
-                .filter(l -> l.startsWith(prefix) && (filter.length == 0 || l.contains(filter[0])))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+    private Scrape scrape() {
+        return Scrape.parse(http.get("/actuator/prometheus").body());
     }
 }

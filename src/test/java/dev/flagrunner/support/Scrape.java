@@ -1,4 +1,4 @@
-package dev.flagrunner.ops;
+package dev.flagrunner.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The samples of one Prometheus text-format scrape: just enough parsing to check names, labels and values. */
-record Scrape(List<Sample> samples) {
+public record Scrape(List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {}
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
-    static Scrape parse(String text) {
+    public static Scrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -37,11 +37,16 @@ record Scrape(List<Sample> samples) {
         return new Scrape(List.copyOf(samples));
     }
 
-    List<Sample> named(String name) {
+    public List<Sample> named(String name) {
         return samples.stream().filter(s -> s.name().equals(name)).toList();
     }
 
-    double sum(String name) {
+    public double sum(String name) {
         return named(name).stream().mapToDouble(Sample::value).sum();
+    }
+
+    /** The sum of the samples of {@code name} whose label {@code label} is {@code value}. */
+    public double sum(String name, String label, String value) {
+        return named(name).stream().filter(s -> value.equals(s.labels().get(label))).mapToDouble(Sample::value).sum();
     }
 }
