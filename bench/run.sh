@@ -278,6 +278,12 @@ service_session() {   # service_session PORT TLS -> prints "questions durationMi
         -d "{\"studentId\":\"$FR_ID\",\"tls\":$2}" \
         | "$PY" -c 'import sys, json; d = json.load(sys.stdin); assert d["status"] == "FLAG_CAPTURED", d; print(d["questionsAnswered"], d["durationMillis"])'
 }
+warm_up() {   # warm_up PORT: WARMUP sessions per transport; fails at the first session that fails
+    local i
+    for ((i = 0; i < WARMUP; i++)); do
+        service_session "$1" false >/dev/null && service_session "$1" true >/dev/null || return 1
+    done
+}
 if [ "${SERVICE:-1}" != 0 ] && [ -f "$JAR" ] && command -v curl >/dev/null 2>&1; then
     WARMUP=${WARMUP:-2}
     sport=$(free_port)
@@ -293,7 +299,7 @@ if [ "${SERVICE:-1}" != 0 ] && [ -f "$JAR" ] && command -v curl >/dev/null 2>&1;
         sleep 0.1
     done
     declare -A BEST=([false]="" [true]="")
-    if service_ok=$(for ((i = 0; i < WARMUP; i++)); do service_session "$sport" false && service_session "$sport" true; done); then
+    if warm_up "$sport"; then
         for ((run = 1; run <= RUNS; run++)); do
             for tls in false true; do
                 read -r q ms < <(service_session "$sport" "$tls") || { FAILED=1; break 2; }
