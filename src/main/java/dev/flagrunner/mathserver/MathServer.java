@@ -194,12 +194,14 @@ public final class MathServer implements Closeable {
         if (serverSocket == null) {
             return;
         }
-        closed.countDown();
+        // The listener first: an acceptor woken from its back-off by the latch must find it closed, or it
+        // retries the failing accept without backing off until the listener is (a spin, while close() runs).
         try {
             serverSocket.close();
         } catch (IOException ignored) {
             // Closing a listener only fails when it is closed already.
         }
+        closed.countDown();
         connections.forEach(MathServer::closeQuietly);
         workers.shutdownNow();
     }
