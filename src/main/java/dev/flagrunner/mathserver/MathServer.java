@@ -69,7 +69,7 @@ public final class MathServer implements Closeable {
 
     private static ServerSocket newListener(ServerOptions options) throws IOException {
         return options.tls().isPresent()
-                ? options.tls().get().getServerSocketFactory().createServerSocket()
+                ? new TlsListener(options.tls().get())
                 : new ServerSocket();
     }
 

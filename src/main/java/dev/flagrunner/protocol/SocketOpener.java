@@ -36,7 +36,7 @@ public interface SocketOpener {
      */
     static SocketOpener tls(ClientTls tls) {
         return (host, port, connectTimeout, readTimeout) -> {
-            Socket tcp = connectTcp(host, port, connectTimeout, readTimeout);
+            Socket tcp = connect(new ReadBufferedSocket(), host, port, connectTimeout);
             try {
                 return tls.handshake(tcp, host, port, connectTimeout);
             } catch (TlsHandshakeException e) {
@@ -49,7 +49,11 @@ public interface SocketOpener {
     /** A connected TCP socket with TCP_NODELAY; reads block ({@link ReadTimeouts} keeps their timeout). */
     static Socket connectTcp(String host, int port, Duration connectTimeout, Duration readTimeout)
             throws SessionFailure {
-        Socket socket = new Socket();
+        return connect(new Socket(), host, port, connectTimeout);
+    }
+
+    /** Connects a new, unconnected {@code socket} with TCP_NODELAY; on failure it is closed. */
+    private static Socket connect(Socket socket, String host, int port, Duration connectTimeout) throws SessionFailure {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));

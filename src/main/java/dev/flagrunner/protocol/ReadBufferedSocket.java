@@ -1,0 +1,36 @@
+package dev.flagrunner.protocol;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+
+/**
+ * A TCP socket whose input stream is buffered, to carry TLS. The JDK's TLS socket reads each record in two
+ * reads, its 5-byte header and then its body; on a bare socket that is two system calls per message, here
+ * the first read fetches the whole record (and whatever follows) and the second is served from memory. The
+ * buffer is allocated once per connection; a longer record is read on directly.
+ *
+ * <p>Not for plain connections: their {@link LineReader} already reads whole messages into its own buffer,
+ * and a buffer in between would only copy.
+ */
+public class ReadBufferedSocket extends Socket {
+
+    /** Bytes buffered: many math-protocol records (a question is one record of well under 100 bytes). */
+    static final int BUFFER_SIZE = 8 * 1024;
+
+    private InputStream input;
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        if (input == null) {
+            input = new BufferedInputStream(unbuffered(), BUFFER_SIZE);
+        }
+        return input;
+    }
+
+    /** The socket's own stream, which the buffer reads: a seam for tests that count those reads. */
+    InputStream unbuffered() throws IOException {
+        return super.getInputStream();
+    }
+}
