@@ -16,6 +16,7 @@
 #   N [100000] questions/exchanges per run     RUNS [3] runs per row
 #   TIMEOUT [120] s limit for each process      STARTUP [60] s to wait for "listening on"
 #   JAR [target/flagrunner.jar]   JAVA [java]   JAVA_OPTS [] extra JVM flags
+#   FLAGRUNNER_CLI_JVM_OPTS [bin/flagrunner's: -XX:+UseSerialGC -Xmn8m] the client's and server's JVM options
 #   FR_TLS_SERVER_ARGS [-s]       FR_TLS_CLIENT_ARGS [-s --insecure]   row (c) flags
 #   FR_ID [001234567] the ID the clients say HELLO with
 #   PY [the interpreter behind python3] for row (d)
@@ -33,6 +34,7 @@ STARTUP=${STARTUP:-60}
 JAR=${JAR:-target/flagrunner.jar}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
+export JAVA JAVA_OPTS FLAGRUNNER_JAR=$JAR   # bin/flagrunner's
 FR_TLS_SERVER_ARGS=${FR_TLS_SERVER_ARGS:--s}
 FR_TLS_CLIENT_ARGS=${FR_TLS_CLIENT_ARGS:--s --insecure}
 FR_ID=${FR_ID:-001234567}
@@ -187,17 +189,16 @@ skip_row() {   # skip_row KEY LABEL [REASON]
 server_a() { SERVER=("$OUT/pingpong" server "$1"); }
 client_a() { CLIENT=("$OUT/pingpong" client "$1" "$N"); }
 
-# (b) Flagrunner's client process against Flagrunner's reference server process.
-# shellcheck disable=SC2086  # JAVA_OPTS is a list of words
-server_b() { SERVER=("$JAVA" $JAVA_OPTS -jar "$JAR" server --dialect status -p "$1" --questions "$N"); }
-# shellcheck disable=SC2086
-client_b() { CLIENT=("$JAVA" $JAVA_OPTS -jar "$JAR" client --stats -p "$1" 127.0.0.1 "$FR_ID"); }
+# (b) Flagrunner's client process against Flagrunner's reference server process, both started as a user
+# starts them: through bin/flagrunner, which gives the command line tools their JVM options.
+server_b() { SERVER=(bin/flagrunner server --dialect status -p "$1" --questions "$N"); }
+client_b() { CLIENT=(bin/flagrunner client --stats -p "$1" 127.0.0.1 "$FR_ID"); }
 
 # (c) the same over TLS.
+# shellcheck disable=SC2086  # the FR_TLS_*_ARGS are lists of words
+server_c() { SERVER=(bin/flagrunner server --dialect status $FR_TLS_SERVER_ARGS -p "$1" --questions "$N"); }
 # shellcheck disable=SC2086
-server_c() { SERVER=("$JAVA" $JAVA_OPTS -jar "$JAR" server --dialect status $FR_TLS_SERVER_ARGS -p "$1" --questions "$N"); }
-# shellcheck disable=SC2086
-client_c() { CLIENT=("$JAVA" $JAVA_OPTS -jar "$JAR" client --stats $FR_TLS_CLIENT_ARGS -p "$1" 127.0.0.1 "$FR_ID"); }
+client_c() { CLIENT=(bin/flagrunner client --stats $FR_TLS_CLIENT_ARGS -p "$1" 127.0.0.1 "$FR_ID"); }
 
 # (d) the "typical good student" Python client against the toy server.
 server_d() { SERVER=("$PY" bench/toy_status_server.py -p "$1" --questions "$N" --timeout "$TIMEOUT"); }
@@ -218,6 +219,7 @@ server_command_exists() {
 cpu=$(grep -m1 -E '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)
 echo "Flagrunner physical-limit benchmark  $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "machine: nproc=$(nproc), cpu=${cpu:-unknown}, kernel=$(uname -srm)"
+echo "jvm:     client and server through bin/flagrunner: ${FLAGRUNNER_CLI_JVM_OPTS--XX:+UseSerialGC -Xmn8m (its default)} ${JAVA_OPTS}"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min)   N=$N per run, best of $RUNS"
 echo "tools:   $(gcc --version | head -n 1); $("$PY" --version 2>&1)$(command -v "$JAVA" >/dev/null 2>&1 && echo "; $("$JAVA" -version 2>&1 | head -n 1)")"
 echo
@@ -289,7 +291,7 @@ if [ "${SERVICE:-1}" != 0 ] && [ -f "$JAR" ] && command -v curl >/dev/null 2>&1;
     sport=$(free_port)
     say "== the service, warm: $WARMUP warm-up sessions per transport, then $RUNS measured ones"
     # shellcheck disable=SC2086
-    timeout -k 5 $((TIMEOUT * (RUNS + WARMUP) * 2 + STARTUP)) "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port="$sport" \
+    timeout -k 5 $((TIMEOUT * (RUNS + WARMUP) * 2 + STARTUP)) bin/flagrunner --server.port="$sport" \
         --flagrunner.embedded-server.questions.min="$N" --flagrunner.embedded-server.questions.max="$N" \
         --flagrunner.session.wait="${TIMEOUT}s" >"$LOGS/service.out" 2>&1 </dev/null &
     SERVICE_PID=$!

@@ -1,0 +1,126 @@
+package dev.flagrunner.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagrunner.FlagrunnerApplication;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/flagrunner}, run as a process: which JVM options each command gets, and that the JVM takes them.
+ * A stand-in {@code java} (through the script's {@code JAVA}) prints the command line it was given; the
+ * jar is built after the tests, so the one that really runs swaps {@code -jar JAR} for the test classpath.
+ */
+class LauncherScriptTest {
+
+    private static final Path SCRIPT = Path.of("bin", "flagrunner").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+    private Path jar;
+
+    @BeforeEach
+    void fakeJar() throws IOException {
+        jar = Files.writeString(dir.resolve("flagrunner.jar"), "a stand-in: the tests' java never opens it");
+    }
+
+    @Test
+    void theToolsGetTheSerialCollectorAndASmallYoungGeneration() throws Exception {
+        for (String tool : List.of("client", "server", "eval")) {
+            assertThat(argumentsJavaGets(Map.of(), tool, "-p", "1"))
+                    .containsExactly("-XX:+UseSerialGC", "-Xmn8m", "-jar", jar.toString(), tool, "-p", "1");
+        }
+    }
+
+    @Test
+    void theServiceKeepsTheJvmsDefaults() throws Exception {
+        assertThat(argumentsJavaGets(Map.of())).containsExactly("-jar", jar.toString());
+        assertThat(argumentsJavaGets(Map.of(), "--server.port=0"))
+                .containsExactly("-jar", jar.toString(), "--server.port=0");
+    }
+
+    @Test
+    void javaOptsComeAfterAndTheToolsOptionsCanBeReplacedOrDropped() throws Exception {
+        assertThat(argumentsJavaGets(Map.of("JAVA_OPTS", "-Xmx64m -Dx=y"), "client"))
+                .containsExactly("-XX:+UseSerialGC", "-Xmn8m", "-Xmx64m", "-Dx=y", "-jar", jar.toString(), "client");
+        assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_CLI_JVM_OPTS", "-XX:+UseParallelGC"), "client"))
+                .containsExactly("-XX:+UseParallelGC", "-jar", jar.toString(), "client");
+        assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_CLI_JVM_OPTS", ""), "client"))
+                .containsExactly("-jar", jar.toString(), "client");
+    }
+
+    @Test
+    void aMissingJarIsAUsageErrorThatSaysHowToBuildIt() throws Exception {
+        Process process = script(Map.of("FLAGRUNNER_JAR", dir.resolve("none.jar").toString()), "client").start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(new String(process.getErrorStream().readAllBytes(), UTF_8)).isEqualTo("flagrunner: no jar at "
+                + dir.resolve("none.jar") + ": build it with ./mvnw -B -q -DskipTests package, or set FLAGRUNNER_JAR\n");
+    }
+
+    @Test
+    void theJvmRunsAToolWithTheseOptions() throws Exception {
+        Path java = executable("java-on-the-test-classpath", """
+                #!/usr/bin/env bash
+                args=()
+                while [ $# -gt 0 ]; do
+                    if [ "$1" = -jar ]; then args+=(-cp "$TEST_CLASSPATH" %s); shift 2; else args+=("$1"); shift; fi
+                done
+                exec "%s" "${args[@]}"
+                """.formatted(FlagrunnerApplication.class.getName(), Path.of(System.getProperty("java.home"), "bin", "java")));
+        Process process = script(Map.of("JAVA", java.toString(), "JAVA_OPTS", "-XX:+PrintCommandLineFlags",
+                "TEST_CLASSPATH", System.getProperty("java.class.path")), "eval", "--dialect", "eval2022").start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write("( 1 <<^ -1 )\n".getBytes(UTF_8));
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stdout = new String(process.getInputStream().readAllBytes(), UTF_8);
+
+        assertThat(process.exitValue()).isZero();
+        assertThat(stdout.lines().toList()).hasSize(2).last().isEqualTo("-8193");
+        assertThat(stdout.lines().findFirst().orElseThrow()).contains("-XX:+UseSerialGC", "-XX:MaxNewSize=8388608");
+    }
+
+    /** The arguments the script passes to java, one per element. */
+    private List<String> argumentsJavaGets(Map<String, String> env, String... args) throws Exception {
+        Path java = executable("java-that-prints", """
+                #!/usr/bin/env bash
+                printf '%s\\n' "$@"
+                """);
+        Map<String, String> withJava = new java.util.HashMap<>(env);
+        withJava.put("JAVA", java.toString());
+        Process process = script(withJava, args).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return new String(process.getInputStream().readAllBytes(), UTF_8).lines().toList();
+    }
+
+    private ProcessBuilder script(Map<String, String> env, String... args) {
+        ProcessBuilder builder = new ProcessBuilder();
+        builder.command().add(SCRIPT.toString());
+        builder.command().addAll(List.of(args));
+        Map<String, String> environment = builder.environment();
+        environment.remove("JAVA_OPTS");
+        environment.remove("FLAGRUNNER_CLI_JVM_OPTS");
+        environment.put("FLAGRUNNER_JAR", jar.toString());
+        environment.putAll(env);
+        return builder;
+    }
+
+    private Path executable(String name, String text) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+        return file;
+    }
+}
