@@ -11,6 +11,9 @@
 # Each row is run RUNS times; the best run is reported.  For every run the
 # time is taken around the whole client process (its start-up included), and
 # the client's own questions/s is parsed from its output where it reports one.
+# Rows (b) and (c) start their server process once and it serves all their runs,
+# as a math server serves one client after another; (a) and (d) start theirs per
+# run (they serve one connection).  Every client is a fresh process.
 #
 # Environment knobs (defaults in brackets):
 #   N [100000] questions/exchanges per run     RUNS [3] runs per row
@@ -59,7 +62,14 @@ kill_tree() {   # kill one process we started (a `timeout` wrapper, which forwar
     wait "$pid" 2>/dev/null || true
 }
 SERVICE_PID=""
+declare -A ROW_SERVER_PID=() ROW_SERVER_PORT=() SERVES_ALL_RUNS=()
+stop_row_servers() {
+    local key
+    for key in "${!ROW_SERVER_PID[@]}"; do kill_tree "${ROW_SERVER_PID[$key]}"; done
+    ROW_SERVER_PID=()
+}
 cleanup() {
+    stop_row_servers
     kill_tree "$SERVICE_PID"; SERVICE_PID=""
     kill_tree "$CLIENT_PID"; CLIENT_PID=""
     kill_tree "$SERVER_PID"; SERVER_PID=""
@@ -79,30 +89,49 @@ say() { echo "$*" >&2; }
 declare -A LABEL WALL SELF NOTE
 ORDER=()
 
+# start_server KEY LOG SERVER_FN LIFETIME: starts a row's server, waits for "listening on HOST:PORT" and
+# sets SERVER_PID and APORT; returns 2 when it never listened (command not available).
+start_server() {
+    local key=$1 log=$2 sfn=$3 lifetime=$4 i
+    "$sfn" "$(free_port)"
+    timeout -k 5 "$lifetime" "${SERVER[@]}" >"$log.server.out" 2>"$log.server.err" </dev/null &
+    SERVER_PID=$!
+    APORT=""
+    for ((i = 0; i < STARTUP * 20; i++)); do
+        APORT=$(sed -n '1s/^listening on .*:\([0-9][0-9]*\)[[:space:]]*$/\1/p' "$log.server.out")
+        [ -n "$APORT" ] && break
+        kill -0 "$SERVER_PID" 2>/dev/null || break
+        sleep 0.05
+    done
+    if [ -z "$APORT" ]; then
+        say "   server did not print 'listening on HOST:PORT': $(head -c 300 "$log.server.err" | head -n 2)"
+        kill_tree "$SERVER_PID"; SERVER_PID=""
+        return 2
+    fi
+}
+
 # one_run KEY RUN SERVER_FN CLIENT_FN CHECK
 # SERVER_FN PORT must set the array SERVER; CLIENT_FN PORT must set the array CLIENT.
 # CHECK is "flag" (client stdout must be exactly one non-empty line, the flag)
 # or "none".  Sets RUN_WALL and RUN_SELF; returns 0 ok, 2 server never
 # listened (command not available), 1 any other failure.
+# A row with SERVES_ALL_RUNS[KEY]=1 starts its server once and keeps it for all its runs, as a math server
+# serves one client after another (Flagrunner's does; the C and Python ones serve one connection and exit).
 one_run() {
     local key=$1 run=$2 sfn=$3 cfn=$4 check=$5
-    local log=$LOGS/$key-$run port aport t0 t1 rc i
+    local log=$LOGS/$key-$run slog aport t0 t1 rc i keep=${SERVES_ALL_RUNS[$key]:-0}
     RUN_WALL="" RUN_SELF=""
-    port=$(free_port)
-    "$sfn" "$port"
-    timeout -k 5 "$TIMEOUT" "${SERVER[@]}" >"$log.server.out" 2>"$log.server.err" </dev/null &
-    SERVER_PID=$!
-    aport=""
-    for ((i = 0; i < STARTUP * 20; i++)); do
-        aport=$(sed -n '1s/^listening on .*:\([0-9][0-9]*\)[[:space:]]*$/\1/p' "$log.server.out")
-        [ -n "$aport" ] && break
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.05
-    done
-    if [ -z "$aport" ]; then
-        say "   server did not print 'listening on HOST:PORT': $(head -c 300 "$log.server.err" | head -n 2)"
-        kill_tree "$SERVER_PID"; SERVER_PID=""
-        return 2
+    if [ "$keep" = 1 ]; then
+        slog=$LOGS/$key
+        if [ -z "${ROW_SERVER_PID[$key]:-}" ]; then
+            start_server "$key" "$slog" "$sfn" $((TIMEOUT * (RUNS + 1) * 4 + STARTUP)) || return $?
+            ROW_SERVER_PID[$key]=$SERVER_PID; ROW_SERVER_PORT[$key]=$APORT; SERVER_PID=""
+        fi
+        aport=${ROW_SERVER_PORT[$key]}
+    else
+        slog=$log
+        start_server "$key" "$slog" "$sfn" "$TIMEOUT" || return $?
+        aport=$APORT
     fi
     "$cfn" "$aport"
     t0=$(now)
@@ -111,10 +140,12 @@ one_run() {
     rc=0; wait "$CLIENT_PID" || rc=$?
     t1=$(now)
     CLIENT_PID=""
-    # Give the server a moment to finish by itself (ours exit after one
-    # session), then stop it.
-    for ((i = 0; i < 30; i++)); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill_tree "$SERVER_PID"; SERVER_PID=""
+    if [ "$keep" != 1 ]; then
+        # Give the server a moment to finish by itself (the C and Python ones exit after one session),
+        # then stop it.
+        for ((i = 0; i < 30; i++)); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill_tree "$SERVER_PID"; SERVER_PID=""
+    fi
     if [ "$rc" -ne 0 ]; then
         if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then say "   client timed out after $TIMEOUT s"; fi
         say "   client exited with $rc: $(head -c 300 "$log.client.err" | head -n 2)"
@@ -127,7 +158,7 @@ one_run() {
             say "   client stdout is not exactly one flag line (see $log.client.out)"
             return 1
         fi
-        expected=$(sed -n 's/^flag: //p' "$log.server.err" | head -n 1)   # the toy server tells
+        expected=$(sed -n 's/^flag: //p' "$slog.server.err" | head -n 1)   # the toy server tells
         if [ -n "$expected" ] && [ "$expected" != "$flag" ]; then
             say "   client printed flag $flag, server sent $expected"
             return 1
@@ -231,12 +262,14 @@ bench_row a "(a) C ping-pong, 2 processes" server_a client_a none
 if [ -f "$JAR" ] && server_command_exists; then
     bench_row b "(b) Flagrunner client vs server" server_b client_b flag
     bench_row c "(c) Flagrunner client vs server, TLS" server_c client_c flag
+    SERVES_ALL_RUNS[b]=1; SERVES_ALL_RUNS[c]=1
 else
     skip_row b "(b) Flagrunner client vs server"
     skip_row c "(c) Flagrunner client vs server, TLS"
 fi
 bench_row d "(d) naive Python client vs toy server" server_d client_d flag
 run_rows
+stop_row_servers
 
 # ------------------------------------------------------------------ table ---
 ratio() {   # ratio VALUE BASE -> VALUE/BASE with 3 decimals, or -
