@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.Locale;
 
 /**
  * One run of the client side of the protocol: HELLO, answer every question, return the flag. Each
@@ -149,9 +150,13 @@ public final class ClientSession {
         } catch (ExpressionException e) {
             FailureReason reason = e.kind() == ExpressionException.Kind.UNSUPPORTED
                     ? FailureReason.UNSUPPORTED_EXPRESSION : FailureReason.MALFORMED_MESSAGE;
-            // A payload may end in a flag (EECE: the last question and the SUCC in one read).
+            // A payload may end in a flag (EECE: the last question and the SUCC in one read), and the
+            // evaluator's message quotes the token it stopped at: then say only what and where.
+            String why = Quote.mayCarryFlag(payload)
+                    ? e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " at column " + (e.position() + 1)
+                    : e.getMessage();
             throw new SessionFailure(reason, "question " + (answered + 1) + " (message " + messageNumber + "): "
-                    + e.getMessage() + ": " + Quote.unlessFlagLike(payload), e);
+                    + why + ": " + Quote.unlessFlagLike(payload), e);
         }
         if (answer instanceof Answer.Value value) {
             return answerPrefix + value.text();

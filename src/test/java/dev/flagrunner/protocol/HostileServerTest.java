@@ -222,6 +222,21 @@ class HostileServerTest {
     }
 
     @Test
+    void aQuestionEndingInADecimalFlagIsMalformedAndNoPartOfTheFlagIsQuoted() throws Exception {
+        // The scanner's own message quotes the offending token (up to 20 characters): here the flag's start.
+        String decimalFlag = "31415926535897932384626433832795028841971693993751058209749445923";
+        SessionFailure f = failureAgainst(c -> {
+            c.readLine();
+            c.send("cs5700fall2020 STATUS 1 " + decimalFlag + "\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+        assertThat(f.detail()).isEqualTo("question 1 (message 1): malformed at column 3: not quoted (it may carry a"
+                + " flag): 2 fields of 1, 65 characters").doesNotContain(decimalFlag.substring(0, 8));
+    }
+
+    @Test
     void unknownHuskyIdIsUnknownStudent() throws Exception {
         SessionFailure f = failureAgainst(c -> {
             c.readLine();
