@@ -44,6 +44,11 @@ public record FlagrunnerProperties(
                         + "' is reserved (the built-in target and the name of sessions to a host given in a request)");
             }
         }
+        if (embeddedServer.enabled() && embeddedServer.questions().max() > session.maxQuestions()) {
+            throw new IllegalArgumentException("flagrunner.embedded-server.questions.max ("
+                    + embeddedServer.questions().max() + ") is above flagrunner.session.max-questions ("
+                    + session.maxQuestions() + "): every longer session against the embedded server would fail");
+        }
         if (!defaultTarget.equals(EMBEDDED) && !targets.containsKey(defaultTarget)) {
             throw new IllegalArgumentException("flagrunner.default-target '" + defaultTarget
                     + "' is neither 'embedded' nor one of flagrunner.targets " + targets.keySet());
@@ -76,11 +81,15 @@ public record FlagrunnerProperties(
             @Name("wait") @DefaultValue("30s") @NotNull Duration waitForEnd,
             @DefaultValue("200") @Min(1) @Max(10_000) int maxConcurrent,
             @DefaultValue("1000") @Min(1) @Max(1_000_000) int history,
-            @DefaultValue("10s") @NotNull Duration shutdownGrace) {
+            @DefaultValue("10s") @NotNull Duration shutdownGrace,
+            @DefaultValue("1000000") @Min(1) int maxQuestions) {
 
         public Session {
             requirePositive(connectTimeout, "flagrunner.session.connect-timeout");
             requirePositive(readTimeout, "flagrunner.session.read-timeout");
+            if (maxQuestions < 1) {
+                throw new IllegalArgumentException("flagrunner.session.max-questions must be at least 1, not " + maxQuestions);
+            }
             if (waitForEnd.isNegative()) {
                 throw new IllegalArgumentException("flagrunner.session.wait must not be negative: " + waitForEnd);
             }

@@ -23,6 +23,8 @@ class ConfigurationTest {
         "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=99999 | port",
         "--flagrunner.targets.embedded.host=127.0.0.1 --flagrunner.targets.embedded.port=1 | the name 'embedded' is reserved",
         "--flagrunner.embedded-server.faults=explode          | unknown fault 'explode'",
+        "--flagrunner.session.max-questions=0                | flagrunner.session.max-questions must be at least 1, not 0",
+        "--flagrunner.session.max-questions=500              | flagrunner.embedded-server.questions.max (1000) is above flagrunner.session.max-questions (500)",
     })
     void aBadSettingFailsTheStartNamingIt(String args, String message) {
         ThrowableAssert.ThrowingCallable start = () -> new SpringApplicationBuilder(FlagrunnerApplication.class)

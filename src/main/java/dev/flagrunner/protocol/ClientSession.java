@@ -95,6 +95,10 @@ public final class ClientSession {
             guard.idle();
             ServerMessage message = parser.parse(line, ++messageNumber);
             if (message instanceof ServerMessage.Question question) {
+                if (answered == spec.maxQuestions()) {
+                    throw new SessionFailure(FailureReason.TOO_MANY_QUESTIONS, "the server asked question "
+                            + (answered + 1) + ", more than the limit of " + spec.maxQuestions() + " questions");
+                }
                 send(out, answerFor(question.payload(), messageNumber), answered + 1, guard);
                 int count = ++answered;
                 listener.questionAnswered(count, System.nanoTime() - started);

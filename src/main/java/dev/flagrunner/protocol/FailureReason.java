@@ -12,6 +12,8 @@ public enum FailureReason {
     LINE_TOO_LONG,
     UNSUPPORTED_EXPRESSION,
     UNKNOWN_STUDENT,
+    /** The server asked more questions than the session's limit (a server that never sends a flag). */
+    TOO_MANY_QUESTIONS,
     CANCELLED,
     INTERNAL_ERROR
 }

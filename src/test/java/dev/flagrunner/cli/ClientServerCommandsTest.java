@@ -146,6 +146,8 @@ class ClientServerCommandsTest {
         "-s --insecure --trust a.pem 127.0.0.1 1     | --trust and --insecure exclude each other",
         "--dialect eval2022 127.0.0.1 1              | dialect eval2022 has no default plain port: give -p PORT",
         "-p                                          | option -p needs a value",
+        "--max-questions 0 127.0.0.1 1               | option --max-questions must be between 1 and 2147483647: 0",
+        "--max-questions many 127.0.0.1 1            | option --max-questions must be a number: many",
     })
     void usageErrorsExit2WithAMessage(String line, String message) {
         Result r = runClient(line.trim().split(" +"));
@@ -175,6 +177,25 @@ class ClientServerCommandsTest {
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString(StandardCharsets.UTF_8))
                     .isEqualTo("flagrunner: the flag could not be written to standard output" + System.lineSeparator());
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void aServerAskingMoreThanMaxQuestionsEndsTheSessionWithExit1() throws IOException {
+        MathServer server = new MathServer(ServerOptions.loopback(Dialects.STATUS, new FlagMinter(
+                "k".getBytes(StandardCharsets.UTF_8)), 6, 6), ServerEvents.NONE).start();
+        try {
+            Result limited = runClient("--max-questions", "5", "-p", String.valueOf(server.port()), "127.0.0.1", "1");
+            Result enough = runClient("--max-questions", "6", "-p", String.valueOf(server.port()), "127.0.0.1", "1");
+
+            assertThat(limited.exit()).isEqualTo(1);
+            assertThat(limited.out()).isEmpty();
+            assertThat(limited.err()).isEqualTo("flagrunner: TOO_MANY_QUESTIONS: the server asked question 6, more than"
+                    + " the limit of 5 questions" + System.lineSeparator());
+            assertThat(enough.exit()).isZero();
+            assertThat(enough.out()).hasLineCount(1);
         } finally {
             server.close();
         }

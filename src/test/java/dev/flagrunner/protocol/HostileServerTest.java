@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,6 +235,24 @@ class HostileServerTest {
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
         assertThat(f.detail()).isEqualTo("question 1 (message 1): malformed at column 3: not quoted (it may carry a"
                 + " flag): 2 fields of 1, 65 characters").doesNotContain(decimalFlag.substring(0, 8));
+    }
+
+    @Test
+    void aServerThatNeverStopsAskingEndsAtTheQuestionLimitAfterThatManyAnswers() throws Exception {
+        AtomicInteger answers = new AtomicInteger();
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.askForever("cs5700fall2020", answers))) {
+            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
+                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), READ_TIMEOUT, 1_000), SocketOpener.plain(),
+                    SessionListener.NONE);
+
+            SessionFailure f = failureOf(session);
+
+            assertThat(f.reason()).isEqualTo(FailureReason.TOO_MANY_QUESTIONS);
+            assertThat(f.detail()).isEqualTo("the server asked question 1001, more than the limit of 1000 questions");
+            assertThat(server.awaitDone(10)).isTrue();
+            assertThat(answers).hasValue(1_000);
+            assertThat(session.answered()).isEqualTo(1_000);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -75,6 +76,23 @@ public final class ScriptedServer implements AutoCloseable {
         return c -> {
             while (true) {
                 c.send(chunk);
+            }
+        };
+    }
+
+    /**
+     * A status server that never stops asking: after the HELLO, question after question with {@code classId},
+     * each after the previous answer, counting the answers. It ends when the client closes.
+     */
+    public static Script askForever(String classId, AtomicInteger answers) {
+        return c -> {
+            c.readLine();
+            for (int i = 0; ; i++) {
+                c.send(classId + " STATUS " + i + " * 2\n");
+                if (c.readLine() == null) {
+                    return;
+                }
+                answers.incrementAndGet();
             }
         };
     }
