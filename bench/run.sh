@@ -223,13 +223,13 @@ client_a() { CLIENT=("$OUT/pingpong" client "$1" "$N"); }
 # (b) Flagrunner's client process against Flagrunner's reference server process, both started as a user
 # starts them: through bin/flagrunner, which gives the command line tools their JVM options.
 server_b() { SERVER=(bin/flagrunner server --dialect status -p "$1" --questions "$N"); }
-client_b() { CLIENT=(bin/flagrunner client --stats -p "$1" 127.0.0.1 "$FR_ID"); }
+client_b() { CLIENT=(bin/flagrunner client --stats --max-questions "$N" -p "$1" 127.0.0.1 "$FR_ID"); }
 
 # (c) the same over TLS.
 # shellcheck disable=SC2086  # the FR_TLS_*_ARGS are lists of words
 server_c() { SERVER=(bin/flagrunner server --dialect status $FR_TLS_SERVER_ARGS -p "$1" --questions "$N"); }
 # shellcheck disable=SC2086
-client_c() { CLIENT=(bin/flagrunner client --stats $FR_TLS_CLIENT_ARGS -p "$1" 127.0.0.1 "$FR_ID"); }
+client_c() { CLIENT=(bin/flagrunner client --stats --max-questions "$N" $FR_TLS_CLIENT_ARGS -p "$1" 127.0.0.1 "$FR_ID"); }
 
 # (d) the "typical good student" Python client against the toy server.
 server_d() { SERVER=("$PY" bench/toy_status_server.py -p "$1" --questions "$N" --timeout "$TIMEOUT"); }
@@ -326,6 +326,7 @@ if [ "${SERVICE:-1}" != 0 ] && [ -f "$JAR" ] && command -v curl >/dev/null 2>&1;
     # shellcheck disable=SC2086
     timeout -k 5 $((TIMEOUT * (RUNS + WARMUP) * 2 + STARTUP)) bin/flagrunner --server.port="$sport" \
         --flagrunner.embedded-server.questions.min="$N" --flagrunner.embedded-server.questions.max="$N" \
+        --flagrunner.session.max-questions="$N" \
         --flagrunner.session.wait="${TIMEOUT}s" >"$LOGS/service.out" 2>&1 </dev/null &
     SERVICE_PID=$!
     for ((i = 0; i < STARTUP * 10; i++)); do
