@@ -1,9 +1,9 @@
 package dev.flagrunner.session;
 
+import dev.flagrunner.session.OpenApiProblems.Problem.FieldError;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "parameter '" + e.getName() + "' has an invalid value");
         body.setType(type("validation"));
         body.setTitle("Invalid request");
-        body.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "has an invalid value")));
+        body.setProperty("errors", List.of(new FieldError(e.getName(), "has an invalid value")));
         return ResponseEntity.badRequest().body(body);
     }
 
@@ -81,12 +81,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .sorted(Comparator.comparing(org.springframework.validation.FieldError::getField))
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
                 .toList();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request body: "
-                + String.join("; ", errors.stream().map(m -> m.get("field") + " " + m.get("message")).toList()));
+                + String.join("; ", errors.stream().map(m -> m.field() + " " + m.message()).toList()));
         body.setType(type("validation"));
         body.setTitle("Invalid request");
         body.setProperty("errors", errors);

@@ -36,6 +36,7 @@ class OpenApiProblems {
             @Schema(description = "/problems/validation of a body field or a parameter only: each invalid one")
                     List<FieldError> errors) {
 
+        /** Also what the service answers with: a record, so its keys come in this order in every response. */
         @Schema(name = "FieldError")
         record FieldError(@Schema(example = "studentId") String field,
                 @Schema(example = "must not be blank") String message) {}

@@ -111,6 +111,7 @@ class SessionApiTest extends RandomPortTest {
 
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.json().get("errors").get(0).get("message").asString()).contains("64");
+            assertThat(r.body()).contains("\"errors\":[{\"field\":\"studentId\",\"message\":\"");
         }
     }
 
