@@ -24,9 +24,33 @@ public class ReadBufferedSocket extends Socket {
     @Override
     public synchronized InputStream getInputStream() throws IOException {
         if (input == null) {
-            input = new BufferedInputStream(unbuffered(), BUFFER_SIZE);
+            input = new UnlockedAvailable(unbuffered());
         }
         return input;
+    }
+
+    /**
+     * A buffered stream whose {@code available()} does not wait for a read. The JDK's TLS socket asks for it
+     * while closing; a {@code BufferedInputStream} holds its lock for the whole of a blocked read, and a
+     * server-side handshake reads without the TLS socket's own read lock, so a peer that never sent its
+     * ClientHello made the closing thread (the shared timeout thread, or shutdown) wait for that peer.
+     */
+    private static final class UnlockedAvailable extends BufferedInputStream {
+
+        UnlockedAvailable(InputStream in) {
+            super(in, BUFFER_SIZE);
+        }
+
+        @Override
+        public int available() throws IOException {
+            InputStream source = in;
+            if (source == null) {
+                throw new IOException("Stream closed");
+            }
+            // An estimate, as available() always is: a read may be changing pos and count meanwhile.
+            int buffered = count - pos;
+            return buffered > 0 ? buffered : source.available();
+        }
     }
 
     /** The socket's own stream, which the buffer reads: a seam for tests that count those reads. */

@@ -1,6 +1,7 @@
 package dev.flagrunner.mathserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flagrunner.protocol.Dialects;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,46 @@ class ServerTimeoutTest {
         }
     }
 
+    /**
+     * A TLS connection that never sends its ClientHello blocks the server's handshake in a read; closing it
+     * must not wait for that read (the shared timeout thread does the closing, for every connection).
+     */
+    @Test
+    void silentTlsClientsAreEachClosedAfterTheIdleTimeout() throws Exception {
+        BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
+        ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
+                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 5, 5).withIdleTimeout(Duration.ofMillis(300))
+                .withTls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext());
+        try (MathServer server = new MathServer(options, (o, outcome) -> outcomes.add(outcome)).start();
+                Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port());
+                Socket second = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            first.setSoTimeout(10_000);
+            second.setSoTimeout(10_000);
+
+            assertThat(untilClosed(first)).as("the server closes, with a TLS alert at most").isTrue();
+            assertThat(untilClosed(second)).as("and so the next one").isTrue();
+            assertThat(List.of(outcomes.poll(10, TimeUnit.SECONDS), outcomes.poll(10, TimeUnit.SECONDS)))
+                    .containsOnly(ServerOutcome.TIMEOUT);
+        }
+    }
+
+    @Test
+    void closingATlsServerEndsAConnectionStillInItsHandshake() throws Exception {
+        ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
+                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 5, 5)
+                .withTls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext());
+        MathServer server = new MathServer(options, ServerEvents.NONE).start();
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            client.setSoTimeout(10_000);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 1);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), server::close, "close() waited for the silent client");
+
+            assertThat(untilClosed(client)).isTrue();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 0);
+        }
+    }
+
     @Test
     void aClientThatAnswersInTimeIsNotClosed() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
@@ -62,5 +104,11 @@ class ServerTimeoutTest {
             assertThat(session.run()).hasSize(64);
             assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ServerOutcome.FLAG_SENT);
         }
+    }
+
+    /** Reads to the end of the stream (within the socket's timeout): true when what came was a TLS alert record or nothing. */
+    private static boolean untilClosed(Socket socket) throws java.io.IOException {
+        byte[] received = socket.getInputStream().readAllBytes();
+        return received.length == 0 || (received[0] == 0x15 && received.length <= 7 + 24);
     }
 }
