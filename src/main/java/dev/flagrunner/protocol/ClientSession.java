@@ -97,7 +97,8 @@ public final class ClientSession {
             if (message instanceof ServerMessage.Question question) {
                 if (answered == spec.maxQuestions()) {
                     throw new SessionFailure(FailureReason.TOO_MANY_QUESTIONS, "the server asked question "
-                            + (answered + 1) + ", more than the limit of " + spec.maxQuestions() + " questions");
+                            + (answered + 1) + ", more than the limit of " + spec.maxQuestions()
+                            + " questions (flagrunner.session.max-questions, client --max-questions)");
                 }
                 send(out, answerFor(question.payload(), messageNumber), answered + 1, guard);
                 int count = ++answered;
@@ -154,13 +155,15 @@ public final class ClientSession {
         } catch (ExpressionException e) {
             FailureReason reason = e.kind() == ExpressionException.Kind.UNSUPPORTED
                     ? FailureReason.UNSUPPORTED_EXPRESSION : FailureReason.MALFORMED_MESSAGE;
-            // A payload may end in a flag (EECE: the last question and the SUCC in one read), and the
-            // evaluator's message quotes the token it stopped at: then say only what and where.
-            String why = Quote.mayCarryFlag(payload)
-                    ? e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " at column " + (e.position() + 1)
-                    : e.getMessage();
-            throw new SessionFailure(reason, "question " + (answered + 1) + " (message " + messageNumber + "): "
-                    + why + ": " + Quote.unlessFlagLike(payload), e);
+            String where = "question " + (answered + 1) + " (message " + messageNumber + "): ";
+            if (Quote.mayCarryFlag(payload)) {
+                // A payload may end in a flag (EECE: the last question and the SUCC in one read), and the
+                // evaluator's message quotes the token it stopped at: say only what and where, and keep the
+                // exception, which a log could print, out of the failure.
+                throw new SessionFailure(reason, where + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " at column " + (e.position() + 1) + ": " + Quote.unlessFlagLike(payload));
+            }
+            throw new SessionFailure(reason, where + e.getMessage() + ": " + Quote.of(payload), e);
         }
         if (answer instanceof Answer.Value value) {
             return answerPrefix + value.text();

@@ -193,7 +193,8 @@ class ClientServerCommandsTest {
             assertThat(limited.exit()).isEqualTo(1);
             assertThat(limited.out()).isEmpty();
             assertThat(limited.err()).isEqualTo("flagrunner: TOO_MANY_QUESTIONS: the server asked question 6, more than"
-                    + " the limit of 5 questions" + System.lineSeparator());
+                    + " the limit of 5 questions (flagrunner.session.max-questions, client --max-questions)"
+                    + System.lineSeparator());
             assertThat(enough.exit()).isZero();
             assertThat(enough.out()).hasLineCount(1);
         } finally {

@@ -31,7 +31,8 @@ class QuestionLimitTest extends RandomPortTest {
             assertThat(body.get("status").asString()).as(r.body()).isEqualTo("FAILED");
             assertThat(body.get("failure").get("reason").asString()).isEqualTo("TOO_MANY_QUESTIONS");
             assertThat(body.get("failure").get("detail").asString())
-                    .isEqualTo("the server asked question 61, more than the limit of 60 questions");
+                    .isEqualTo("the server asked question 61, more than the limit of 60 questions"
+                    + " (flagrunner.session.max-questions, client --max-questions)");
             assertThat(body.get("questionsAnswered").asInt()).isEqualTo(60);
             assertThat(endless.awaitDone(10)).isTrue();
             assertThat(answers).hasValue(60);
