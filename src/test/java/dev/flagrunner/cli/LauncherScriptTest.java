@@ -60,13 +60,47 @@ class LauncherScriptTest {
     }
 
     @Test
-    void aMissingJarIsAUsageErrorThatSaysHowToBuildIt() throws Exception {
-        Process process = script(Map.of("FLAGRUNNER_JAR", dir.resolve("none.jar").toString()), "client").start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    void itFindsTheJarBesideItsRealSelfThroughALinkFromAnyDirectoryAndWithCdpathSet() throws Exception {
+        Path install = Files.createDirectories(dir.resolve("with space"));
+        Path script = Files.copy(SCRIPT, Files.createDirectories(install.resolve("bin")).resolve("flagrunner"));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(Files.createDirectories(install.resolve("target")).resolve("flagrunner.jar"), "a stand-in");
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("elsewhere")).resolve("fr"), script);
 
-        assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(new String(process.getErrorStream().readAllBytes(), UTF_8)).isEqualTo("flagrunner: no jar at "
-                + dir.resolve("none.jar") + ": build it with ./mvnw -B -q -DskipTests package, or set FLAGRUNNER_JAR\n");
+        // A decoy with the same relative path: `cd "with space/bin"` would go there, through CDPATH.
+        Path decoy = Files.createDirectories(dir.resolve("decoy").resolve("with space").resolve("bin")).getParent().getParent();
+        String expectedJar = install.resolve("bin").toRealPath() + "/../target/flagrunner.jar";
+
+        for (String command : List.of(link.toString(), "with space/bin/flagrunner")) {
+            ProcessBuilder builder = new ProcessBuilder(command, "eval").directory(dir.toFile());
+            builder.environment().remove("FLAGRUNNER_JAR");
+            builder.environment().remove("JAVA_OPTS");
+            builder.environment().remove("FLAGRUNNER_CLI_JVM_OPTS");
+            builder.environment().put("CDPATH", decoy.toString());
+            builder.environment().put("JAVA", printingJava().toString());
+
+            assertThat(finish(builder.start(), 0).lines().toList()).as(command)
+                    .containsExactly("-XX:+UseSerialGC", "-Xmn8m", "-jar", expectedJar, "eval");
+        }
+    }
+
+    @Test
+    void noJavaIsAUsageErrorThatSaysWhereItLooked() throws Exception {
+        ProcessBuilder builder = script(Map.of("JAVA_HOME", dir.resolve("no-jdk").toString()), "client");
+        builder.environment().remove("JAVA");
+        Process process = builder.redirectErrorStream(true).start();
+
+        assertThat(finish(process, 2)).isEqualTo("flagrunner: no java at '" + dir.resolve("no-jdk") + "/bin/java': set"
+                + " JAVA or JAVA_HOME, or put java on the PATH\n");
+    }
+
+    @Test
+    void aMissingJarIsAUsageErrorThatSaysHowToBuildIt() throws Exception {
+        Process process = script(Map.of("FLAGRUNNER_JAR", dir.resolve("none.jar").toString()), "client")
+                .redirectErrorStream(true).start();
+
+        assertThat(finish(process, 2)).isEqualTo("flagrunner: no jar at " + dir.resolve("none.jar")
+                + ": build it with ./mvnw -B -q -DskipTests package, or set FLAGRUNNER_JAR\n");
     }
 
     @Test
@@ -84,26 +118,37 @@ class LauncherScriptTest {
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write("( 1 <<^ -1 )\n".getBytes(UTF_8));
         }
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String stdout = new String(process.getInputStream().readAllBytes(), UTF_8);
+        String stdout = finish(process, 0);
 
-        assertThat(process.exitValue()).isZero();
         assertThat(stdout.lines().toList()).hasSize(2).last().isEqualTo("-8193");
         assertThat(stdout.lines().findFirst().orElseThrow()).contains("-XX:+UseSerialGC", "-XX:MaxNewSize=8388608");
     }
 
     /** The arguments the script passes to java, one per element. */
     private List<String> argumentsJavaGets(Map<String, String> env, String... args) throws Exception {
-        Path java = executable("java-that-prints", """
+        Map<String, String> withJava = new java.util.HashMap<>(env);
+        withJava.put("JAVA", printingJava().toString());
+        return finish(script(withJava, args).start(), 0).lines().toList();
+    }
+
+    /** A stand-in java that prints its arguments, one per line. */
+    private Path printingJava() throws IOException {
+        return executable("java-that-prints", """
                 #!/usr/bin/env bash
                 printf '%s\\n' "$@"
                 """);
-        Map<String, String> withJava = new java.util.HashMap<>(env);
-        withJava.put("JAVA", java.toString());
-        Process process = script(withJava, args).start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-        return new String(process.getInputStream().readAllBytes(), UTF_8).lines().toList();
+    }
+
+    /** Waits for the process (killing it after a minute), checks its exit code and returns its stdout. */
+    private static String finish(Process process, int expectedExit) throws Exception {
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
+            String stdout = new String(process.getInputStream().readAllBytes(), UTF_8);
+            assertThat(process.exitValue()).as(stdout).isEqualTo(expectedExit);
+            return stdout;
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     private ProcessBuilder script(Map<String, String> env, String... args) {
