@@ -184,6 +184,10 @@ bench_row() {
     WALL[$key]=""; SELF[$key]=""; NOTE[$key]=""
 }
 
+server_logs() {   # server_logs KEY RUN: where that run's server wrote its output
+    if [ "${SERVES_ALL_RUNS[$1]:-0}" = 1 ]; then echo "$LOGS/$1.server.*"; else echo "$LOGS/$1-$2.server.*"; fi
+}
+
 # run_rows: RUNS rounds over the declared rows; keeps the best of each figure per row.
 run_rows() {
     local run key rc
@@ -193,9 +197,11 @@ run_rows() {
             say "== ${LABEL[$key]} (run $run of $RUNS)"
             rc=0; one_run "$key" "$run" "${SFN[$key]}" "${CFN[$key]}" "${CHECK[$key]}" || rc=$?
             if [ "$rc" -eq 2 ] && [ "$run" -eq 1 ]; then
-                NOTE[$key]="skipped (server did not start; logs: $LOGS/$key-1.server.*)"; continue
+                NOTE[$key]="skipped (server did not start; logs: $(server_logs "$key" 1))"; continue
             fi
-            if [ "$rc" -ne 0 ]; then NOTE[$key]="FAILED in run $run (logs: $LOGS/$key-$run.*)"; FAILED=1; continue; fi
+            if [ "$rc" -ne 0 ]; then
+                NOTE[$key]="FAILED in run $run (logs: $LOGS/$key-$run.client.*, $(server_logs "$key" "$run"))"; FAILED=1; continue
+            fi
             ROUND[$key,$run]=${RUN_SELF:-$RUN_WALL}
             if [ -z "${WALL[$key]}" ] || [ "$RUN_WALL" -gt "${WALL[$key]}" ]; then WALL[$key]=$RUN_WALL; fi
             if [ -n "$RUN_SELF" ] && { [ -z "${SELF[$key]}" ] || [ "$RUN_SELF" -gt "${SELF[$key]}" ]; }; then
