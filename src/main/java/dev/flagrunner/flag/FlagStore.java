@@ -1,6 +1,7 @@
 package dev.flagrunner.flag;
 
 import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.protocol.Dialects;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,15 +34,20 @@ public class FlagStore {
         Gauge.builder("flagrunner.flags.stored", this, FlagStore::size)
                 .description("Flags held in the in-memory store")
                 .register(registry);
+        // Every dialect's series from the start (at zero), so a dashboard shows 0, not "No data".
+        Dialects.all().forEach(dialect -> captured(dialect.name()));
+    }
+
+    private Counter captured(String dialect) {
+        return Counter.builder("flagrunner.flags.captured")
+                .description("Flags captured by sessions")
+                .tag("dialect", dialect)
+                .register(registry);
     }
 
     /** Stores a captured flag (or refreshes the same one captured before). */
     public void add(CapturedFlag flag) {
-        Counter.builder("flagrunner.flags.captured")
-                .description("Flags captured by sessions")
-                .tag("dialect", flag.dialect())
-                .register(registry)
-                .increment();
+        captured(flag.dialect()).increment();
         synchronized (entries) {
             entries.remove(flag.key());
             entries.put(flag.key(), flag);

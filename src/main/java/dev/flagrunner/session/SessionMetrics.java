@@ -40,8 +40,13 @@ class SessionMetrics {
         Gauge.builder("flagrunner.sessions.active", active, AtomicInteger::get)
                 .description("Sessions running now")
                 .register(registry);
-        // Registered up front, so dashboards see every dialect's series (at zero) before its first session.
-        Dialects.all().forEach(this::questionMeters);
+        // Registered up front, so dashboards see every dialect's series (at zero) before its first session;
+        // the failures' series appear with the first failure of each kind.
+        for (Dialect dialect : Dialects.all()) {
+            questionMeters(dialect);
+            sessions(dialect, SessionStatus.FLAG_CAPTURED, "none");
+            duration(dialect, SessionStatus.FLAG_CAPTURED);
+        }
     }
 
     private record QuestionMeters(Counter answered, Timer latency) {}
@@ -52,14 +57,21 @@ class SessionMetrics {
 
     void ended(Dialect dialect, SessionStatus status, String reason, Duration duration) {
         active.decrementAndGet();
-        Counter.builder("flagrunner.sessions")
+        sessions(dialect, status, reason).increment();
+        duration(dialect, status).record(duration);
+    }
+
+    private Counter sessions(Dialect dialect, SessionStatus status, String reason) {
+        return Counter.builder("flagrunner.sessions")
                 .description("Sessions ended, by outcome")
                 .tag("dialect", dialect.name())
                 .tag("status", status.name())
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
-        Timer.builder("flagrunner.session.duration")
+                .register(registry);
+    }
+
+    private Timer duration(Dialect dialect, SessionStatus status) {
+        return Timer.builder("flagrunner.session.duration")
                 .description("Duration of a session from connect to its end")
                 .tag("dialect", dialect.name())
                 .tag("status", status.name())
@@ -67,8 +79,7 @@ class SessionMetrics {
                 .serviceLevelObjectives(SESSION_SLOS)
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(30))
-                .register(registry)
-                .record(duration);
+                .register(registry);
     }
 
     /** A listener that counts and times each answered question of a session of this dialect. */

@@ -50,7 +50,8 @@ class FlagStoreTest {
 
         assertThat(store.list(null)).extracting(CapturedFlag::flag).containsExactly("f1", "f2");
         assertThat(store.list(null).get(0).capturedAt()).isEqualTo(Instant.ofEpochSecond(3));
-        assertThat(registry.get("flagrunner.flags.captured").counter().count()).isEqualTo(3.0);
+        assertThat(registry.get("flagrunner.flags.captured").counters())
+                .extracting(io.micrometer.core.instrument.Counter::count).containsOnlyOnce(3.0).containsOnly(0.0, 3.0);
         assertThat(registry.get("flagrunner.flags.stored").gauge().value()).isEqualTo(2.0);
     }
 
@@ -78,5 +79,15 @@ class FlagStoreTest {
     @Test
     void toStringNeverShowsTheFlag() {
         assertThat(flag("a", "secret-flag-value", "embedded", 1).toString()).doesNotContain("secret-flag-value");
+    }
+
+    @Test
+    void everyDialectsCapturedCounterExistsAtZeroBeforeItsFirstFlag() {
+        store(10);
+
+        for (dev.flagrunner.protocol.Dialect dialect : dev.flagrunner.protocol.Dialects.all()) {
+            assertThat(registry.find("flagrunner.flags.captured").tag("dialect", dialect.name()).counter())
+                    .as(dialect.name()).isNotNull().extracting(c -> c.count()).isEqualTo(0.0);
+        }
     }
 }
