@@ -47,9 +47,10 @@ public class ReadBufferedSocket extends Socket {
             if (source == null) {
                 throw new IOException("Stream closed");
             }
-            // An estimate, as available() always is: a read may be changing pos and count meanwhile.
-            int buffered = count - pos;
-            return buffered > 0 ? buffered : source.available();
+            // What the connection holds, leaving out what is buffered: pos and count change under the lock
+            // (fill() resets one before the other), and available() may under-estimate. The JDK calls it
+            // only to drain a closing connection, which then reads the buffered bytes from memory.
+            return source.available();
         }
     }
 
