@@ -65,13 +65,15 @@ class LauncherScriptTest {
         Path script = Files.copy(SCRIPT, Files.createDirectories(install.resolve("bin")).resolve("flagrunner"));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(Files.createDirectories(install.resolve("target")).resolve("flagrunner.jar"), "a stand-in");
-        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("elsewhere")).resolve("fr"), script);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(elsewhere.resolve("fr"), script);
+        Path relativeLink = Files.createSymbolicLink(elsewhere.resolve("fr-relative"), elsewhere.relativize(script));
 
         // A decoy with the same relative path: `cd "with space/bin"` would go there, through CDPATH.
         Path decoy = Files.createDirectories(dir.resolve("decoy").resolve("with space").resolve("bin")).getParent().getParent();
         String expectedJar = install.resolve("bin").toRealPath() + "/../target/flagrunner.jar";
 
-        for (String command : List.of(link.toString(), "with space/bin/flagrunner")) {
+        for (String command : List.of(link.toString(), relativeLink.toString(), "with space/bin/flagrunner")) {
             ProcessBuilder builder = new ProcessBuilder(command, "eval").directory(dir.toFile());
             builder.environment().remove("FLAGRUNNER_JAR");
             builder.environment().remove("JAVA_OPTS");
@@ -96,8 +98,8 @@ class LauncherScriptTest {
 
     @Test
     void aMissingJarIsAUsageErrorThatSaysHowToBuildIt() throws Exception {
-        Process process = script(Map.of("FLAGRUNNER_JAR", dir.resolve("none.jar").toString()), "client")
-                .redirectErrorStream(true).start();
+        Process process = script(Map.of("FLAGRUNNER_JAR", dir.resolve("none.jar").toString(),
+                "JAVA", printingJava().toString()), "client").redirectErrorStream(true).start();
 
         assertThat(finish(process, 2)).isEqualTo("flagrunner: no jar at " + dir.resolve("none.jar")
                 + ": build it with ./mvnw -B -q -DskipTests package, or set FLAGRUNNER_JAR\n");
