@@ -54,11 +54,20 @@ class HostileServerTest {
         return assertTimeoutPreemptively(BOUND, session::run, "the session ends within the read timeout");
     }
 
+    /** A plain session to 127.0.0.1:{@code port} with this test's timeouts. */
+    private static ClientSession plainSession(int port, Dialect dialect, String classId, String studentId) {
+        return plainSession(port, dialect, classId, studentId, SessionSpec.DEFAULT_MAX_QUESTIONS);
+    }
+
+    private static ClientSession plainSession(int port, Dialect dialect, String classId, String studentId,
+            int maxQuestions) {
+        return new ClientSession(new SessionSpec("127.0.0.1", port, dialect, classId, studentId, Duration.ofSeconds(2),
+                READ_TIMEOUT, maxQuestions), SocketOpener.plain(), SessionListener.NONE);
+    }
+
     private static SessionFailure failureAgainst(ScriptedServer.Script script) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
-            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
-                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
-                    SessionListener.NONE);
+            ClientSession session = plainSession(server.port(), Dialects.STATUS, "cs5700fall2020", "001234567");
             SessionFailure failure = failureOf(session);
             assertThat(server.awaitDone(10)).as("the server's script ended: the client closed its socket").isTrue();
             return failure;
@@ -242,9 +251,7 @@ class HostileServerTest {
     void aServerThatNeverStopsAskingEndsAtTheQuestionLimitAfterThatManyAnswers() throws Exception {
         AtomicInteger answers = new AtomicInteger();
         try (ScriptedServer server = new ScriptedServer(ScriptedServer.askForever("cs5700fall2020", answers))) {
-            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
-                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), READ_TIMEOUT, 1_000), SocketOpener.plain(),
-                    SessionListener.NONE);
+            ClientSession session = plainSession(server.port(), Dialects.STATUS, "cs5700fall2020", "001234567", 1_000);
 
             SessionFailure f = failureOf(session);
 
@@ -291,9 +298,7 @@ class HostileServerTest {
             c.send("cs5700fall2022 BYE " + FLAG + "\n");
             c.awaitClientClose();
         })) {
-            String flag = flagOf(new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EVAL2022,
-                    "cs5700fall2022", "adil.r", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
-                    SessionListener.NONE));
+            String flag = flagOf(plainSession(server.port(), Dialects.EVAL2022, "cs5700fall2022", "adil.r"));
 
             assertThat(flag).isEqualTo(FLAG);
         }
@@ -309,9 +314,7 @@ class HostileServerTest {
             c.send("EECE7374 FAILEECE7374 SUCC " + FLAG);
             c.awaitClientClose();
         })) {
-            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EECE,
-                    "EECE7374", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
-                    SessionListener.NONE);
+            ClientSession session = plainSession(server.port(), Dialects.EECE, "EECE7374", "001234567");
 
             SessionFailure f = failureOf(session);
 
@@ -329,9 +332,7 @@ class HostileServerTest {
             c.send("EECE7374 EXPR 1 + 2EECE7374 SUCC " + FLAG);
             c.awaitClientClose();
         })) {
-            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.EECE,
-                    "EECE7374", "001234567", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
-                    SessionListener.NONE);
+            ClientSession session = plainSession(server.port(), Dialects.EECE, "EECE7374", "001234567");
 
             SessionFailure f = failureOf(session);
 
@@ -423,9 +424,7 @@ class HostileServerTest {
             c.send("cs5700fall2020 " + FLAG + " BYE\n");
             c.awaitClientClose();
         })) {
-            String flag = flagOf(new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
-                    "cs5700fall2020", "007", Duration.ofSeconds(2), READ_TIMEOUT), SocketOpener.plain(),
-                    SessionListener.NONE));
+            String flag = flagOf(plainSession(server.port(), Dialects.STATUS, "cs5700fall2020", "007"));
 
             assertThat(flag).isEqualTo(FLAG);
             assertThat(server.awaitDone(10)).isTrue();
