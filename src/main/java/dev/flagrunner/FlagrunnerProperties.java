@@ -82,7 +82,7 @@ public record FlagrunnerProperties(
             @DefaultValue("200") @Min(1) @Max(10_000) int maxConcurrent,
             @DefaultValue("1000") @Min(1) @Max(1_000_000) int history,
             @DefaultValue("10s") @NotNull Duration shutdownGrace,
-            @DefaultValue("1000000") @Min(1) int maxQuestions) {
+            @DefaultValue("1000000") int maxQuestions) {
 
         public Session {
             requirePositive(connectTimeout, "flagrunner.session.connect-timeout");
