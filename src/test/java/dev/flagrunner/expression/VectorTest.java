@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every row of every shared vector file (PROTOCOL.md §11), as one test each. The files live outside
- * the project ({@code ../shared/vectors}); a missing folder fails the build rather than skipping.
+ * Every row of every test-vector file (docs/protocol.md, "Test vectors"), as one test each. The files are
+ * test resources beside this class ({@code vectors/*.tsv}); a missing file fails the build rather than
+ * skipping.
  */
 class VectorTest {
-
-    static final Path VECTORS = Path.of("..", "shared", "vectors");
 
     private static final Map<String, Arithmetic> FILES = Map.of(
             "status.tsv", Arithmetic.STATUS_FLOOR,
@@ -34,21 +32,10 @@ class VectorTest {
             "eece.tsv", Arithmetic.EECE_TRUE_DIVISION,
             "findcount.tsv", Arithmetic.FIND_COUNT);
 
-    /** The row counts PROTOCOL.md §11 promises, so a truncated or missing file cannot pass quietly. */
+    /** The row counts of the vector files, so a truncated or missing file cannot pass quietly. */
     private static final Map<String, Integer> ROWS = Map.of(
             "status.tsv", 45, "cs230.tsv", 41, "eval2021.tsv", 41, "eval2022.tsv", 47, "eece.tsv", 41,
             "findcount.tsv", 43);
-
-    /**
-     * Rows of the shared files that are wrong, with the answer checked instead. Both count the symbol
-     * itself as well as its occurrences in the string, unlike every other row ({@code A AAAA} → 4,
-     * {@code ! !} → 1, {@code \ \\\} → 3) and unlike PROTOCOL.md §5.2 ("occurrences of symbol in
-     * string"); a CPython recount of all 43 rows disagrees only here. The test fails once a row is
-     * corrected upstream, so the erratum is then removed instead of lingering.
-     */
-    private static final Map<String, String> ERRATA = Map.of(
-            "findcount.tsv:z zzzzzzzzz", "9",
-            "findcount.tsv:~ ~a~b~c~", "4");
 
     record Row(String file, int line, String expression, String expected) {}
 
@@ -62,13 +49,7 @@ class VectorTest {
     @MethodSource("rows")
     void answersAsTheVectorSays(Row row) throws ExpressionException {
         Arithmetic arithmetic = FILES.get(row.file());
-        String expected = row.expected();
-        String corrected = ERRATA.get(row.file() + ":" + row.expression());
-        if (corrected != null) {
-            assertThat(expected).as("erratum still needed (else remove it from ERRATA)").isNotEqualTo(corrected);
-            expected = corrected;
-        }
-        switch (expected) {
+        switch (row.expected()) {
             case "DIVZERO" -> {
                 ExpressionException e = catchThrowableOfType(ExpressionException.class,
                         () -> Evaluator.evaluate(arithmetic, row.expression()));
@@ -79,33 +60,40 @@ class VectorTest {
             case "ERR #DIV/0" -> assertThat(Evaluator.evaluate(arithmetic, row.expression()))
                     .isEqualTo(Answer.DivisionByZero.INSTANCE);
             default -> assertThat(Evaluator.evaluate(arithmetic, row.expression()))
-                    .isEqualTo(new Answer.Value(expected));
+                    .isEqualTo(new Answer.Value(row.expected()));
         }
     }
 
     @Test
-    void everyErratumNamesARowOfTheFiles() {
-        List<String> keys = FILES.keySet().stream().flatMap(file -> read(file).stream())
-                .map(row -> row.file() + ":" + row.expression()).toList();
-        assertThat(keys).containsAll(ERRATA.keySet());
-    }
-
-    @Test
-    void everyFileHasTheRowsTheProtocolPromises() {
+    void everyFileHasItsRows() {
         for (String file : FILES.keySet()) {
             assertThat(read(file)).as(file).hasSize(ROWS.get(file));
         }
     }
 
+    /**
+     * The findcount rows agree with a plain count of the symbol in the string, independent of FindCount.
+     * Two rows of the upstream file counted the symbol itself as well ({@code z zzzzzzzzz} said 10,
+     * {@code ~ ~a~b~c~} said 5); they are corrected here, and this keeps such a row from coming back.
+     */
+    @Test
+    void everyFindcountRowIsTheSymbolsCountInTheString() {
+        for (Row row : read("findcount.tsv")) {
+            char symbol = row.expression().charAt(0);
+            String string = row.expression().substring(2);
+            long count = string.chars().filter(c -> c == symbol).count();
+            assertThat(row.expected()).as(row.file() + ":" + row.line()).isEqualTo(Long.toString(count));
+        }
+    }
+
     /** Reads {@code expression<TAB>expected} rows, keeping every space of the expression column. */
     static List<Row> read(String file) {
-        Path path = VECTORS.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException("vector file " + path.toAbsolutePath().normalize()
-                    + " is missing: the shared vectors must sit at ../shared/vectors beside the project");
-        }
-        try {
-            String text = Files.readString(path, StandardCharsets.US_ASCII);
+        String resource = "vectors/" + file;
+        try (InputStream in = VectorTest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource dev/flagrunner/expression/" + resource + " is missing");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
             List<Row> rows = new ArrayList<>();
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
