@@ -1,5 +1,6 @@
 package dev.flagrunner.session;
 
+import dev.flagrunner.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;

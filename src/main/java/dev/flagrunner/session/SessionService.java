@@ -1,5 +1,6 @@
 package dev.flagrunner.session;
 
+import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.FlagrunnerProperties;
 import dev.flagrunner.flag.CapturedFlag;
 import dev.flagrunner.flag.FlagStore;

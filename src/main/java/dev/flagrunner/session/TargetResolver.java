@@ -1,5 +1,6 @@
 package dev.flagrunner.session;
 
+import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.mathserver.MathServer;

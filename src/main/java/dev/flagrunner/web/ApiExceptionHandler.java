@@ -1,6 +1,6 @@
-package dev.flagrunner.session;
+package dev.flagrunner.web;
 
-import dev.flagrunner.session.OpenApiProblems.Problem.FieldError;
+import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;

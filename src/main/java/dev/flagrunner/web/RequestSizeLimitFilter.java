@@ -1,4 +1,4 @@
-package dev.flagrunner.session;
+package dev.flagrunner.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

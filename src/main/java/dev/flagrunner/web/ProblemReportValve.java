@@ -1,4 +1,4 @@
-package dev.flagrunner.session;
+package dev.flagrunner.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.flagrunner.session;
+package dev.flagrunner.web;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;

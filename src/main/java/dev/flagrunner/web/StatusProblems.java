@@ -1,4 +1,4 @@
-package dev.flagrunner.session;
+package dev.flagrunner.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package dev.flagrunner.session;
+package dev.flagrunner.web;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

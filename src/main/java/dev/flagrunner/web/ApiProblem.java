@@ -1,4 +1,4 @@
-package dev.flagrunner.session;
+package dev.flagrunner.web;
 
 import java.util.Map;
 import org.springframework.http.HttpStatus;
