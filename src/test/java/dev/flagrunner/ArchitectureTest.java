@@ -38,6 +38,18 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** One home for the HTTP edge: the catalogue in web is the only writer of problem bodies. */
+    @Test
+    void onlyTheWebPackageBuildsProblemBodies() {
+        noClasses().that().resideOutsideOfPackage("dev.flagrunner.web..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.http.ProblemDetail")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.ErrorResponseException")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.ErrorResponse")
+                .orShould().accessField(org.springframework.http.MediaType.class, "APPLICATION_PROBLEM_JSON")
+                .orShould().accessField(org.springframework.http.MediaType.class, "APPLICATION_PROBLEM_JSON_VALUE")
+                .check(CLASSES);
+    }
+
     @Test
     void noScriptEngineEvaluatesServerInput() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.script..").check(CLASSES);

@@ -1,12 +1,11 @@
 package dev.flagrunner.mathserver;
 
+import dev.flagrunner.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,15 +31,10 @@ class CertificateController {
     @ApiResponse(responseCode = "404", description = "/problems/no-certificate: the embedded server has no TLS"
             + " listener (flagrunner.embedded-server.tls is false)")
     @GetMapping("/mathserver/certificate")
-    ResponseEntity<?> certificate() {
+    ResponseEntity<String> certificate() {
         return embedded.tlsCertificate()
-                .<ResponseEntity<?>>map(c -> ResponseEntity.ok().contentType(PEM).body(c.certificatePem()))
-                .orElseGet(() -> {
-                    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "the embedded server has no TLS listener (flagrunner.embedded-server.tls is false)");
-                    p.setType(java.net.URI.create("/problems/no-certificate"));
-                    p.setTitle("No certificate");
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-                });
+                .map(c -> ResponseEntity.ok().contentType(PEM).body(c.certificatePem()))
+                .orElseThrow(() -> ProblemType.NO_CERTIFICATE.exception(
+                        "the embedded server has no TLS listener (flagrunner.embedded-server.tls is false)"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.web.ApiProblem;
+import dev.flagrunner.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -107,8 +107,8 @@ class SessionController {
     }
 
     private SessionRecord find(String id) {
-        return sessions.find(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "session-not-found",
-                "Session not found", "no session with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
+        return sessions.find(id).orElseThrow(() -> ProblemType.SESSION_NOT_FOUND.exception(
+                "no session with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
                         + "' (the history keeps the newest flagrunner.session.history sessions)"));
     }
 }

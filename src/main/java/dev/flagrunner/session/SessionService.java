@@ -1,6 +1,5 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.FlagrunnerProperties;
 import dev.flagrunner.flag.CapturedFlag;
 import dev.flagrunner.flag.FlagStore;
@@ -8,6 +7,8 @@ import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionSpec;
+import dev.flagrunner.web.ApiProblem;
+import dev.flagrunner.web.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -28,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,12 +81,12 @@ public class SessionService implements SmartLifecycle {
     /** Starts a session; it runs in the background. */
     SessionRecord start(SessionRequest request) {
         if (!accepting) {
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down",
+            throw ProblemType.SHUTTING_DOWN.exception(
                     "the service is shutting down and starts no new session");
         }
         ResolvedTarget target = resolver.resolve(request);
         if (!permits.tryAcquire()) {
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-sessions", "Too many sessions",
+            throw new ApiProblem(ProblemType.TOO_MANY_SESSIONS,
                     config.maxConcurrent() + " sessions are running (flagrunner.session.max-concurrent); try again shortly",
                     Map.of("Retry-After", "1"));
         }

@@ -1,18 +1,17 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.web.ProblemType;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +42,7 @@ class TargetResolver {
     ResolvedTarget resolve(SessionRequest request) {
         String name = request.target() != null ? request.target() : properties.defaultTarget();
         Dialect dialect = request.dialect() == null ? null : Dialects.byName(request.dialect()).orElseThrow(() ->
-                new ApiProblem(HttpStatus.BAD_REQUEST, "unknown-dialect", "Unknown dialect",
+                ProblemType.UNKNOWN_DIALECT.exception(
                         "unknown dialect '" + request.dialect() + "' (known: " + Dialects.names() + ")"));
         ResolvedTarget base = name.equals(FlagrunnerProperties.EMBEDDED)
                 ? embeddedTarget(dialect, request.tls() != null && request.tls())
@@ -53,8 +52,7 @@ class TargetResolver {
 
     private ResolvedTarget embeddedTarget(Dialect requested, boolean tls) {
         Dialect dialect = requested != null ? requested : Dialects.STATUS;
-        MathServer server = embedded.listener(dialect, tls).orElseThrow(() -> new ApiProblem(
-                HttpStatus.BAD_REQUEST, "target-unavailable", "Target unavailable",
+        MathServer server = embedded.listener(dialect, tls).orElseThrow(() -> ProblemType.TARGET_UNAVAILABLE.exception(
                 "the embedded server has no " + (tls ? "TLS" : "plain") + " listener for dialect " + dialect.name()
                         + " (flagrunner.embedded-server: enabled=" + embedded.enabled() + ", listeners: "
                         + embedded.listeners().stream().map(s -> s.options().dialect().name() + "/"
@@ -66,7 +64,7 @@ class TargetResolver {
     private ResolvedTarget configuredTarget(String name, Dialect requested) {
         FlagrunnerProperties.Target t = properties.targets().get(name);
         if (t == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "unknown-target", "Unknown target",
+            throw ProblemType.UNKNOWN_TARGET.exception(
                     "unknown target '" + name + "' (known: embedded" + (properties.targets().isEmpty() ? "" : ", "
                             + String.join(", ", properties.targets().keySet().stream().sorted().toList())) + ")");
         }
@@ -98,7 +96,7 @@ class TargetResolver {
     private static int defaultPort(Dialect dialect, boolean tls) {
         int port = dialect.defaultPort(tls);
         if (port == 0) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+            throw ProblemType.VALIDATION.exception(
                     "dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain") + " port: give 'port'");
         }
         return port;
@@ -108,7 +106,7 @@ class TargetResolver {
         if (allowedHosts.contains(host.toLowerCase(Locale.ROOT)) || isLoopback(host)) {
             return;
         }
-        throw new ApiProblem(HttpStatus.FORBIDDEN, "host-not-allowed", "Host not allowed",
+        throw ProblemType.HOST_NOT_ALLOWED.exception(
                 "host '" + host + "' is not allowed: only loopback, the hosts of configured targets and "
                         + "flagrunner.allowed-hosts may be named in a request");
     }

@@ -1,7 +1,6 @@
 package dev.flagrunner.web;
 
 import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -21,34 +20,23 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every exception to an RFC 9457 problem with a stable {@code type} of {@code /problems/<slug>}
- * (README lists them). Nothing reaches a caller as a 500 unless it is a bug, and then without details.
+ * Maps every exception to an RFC 9457 problem of the {@link ProblemType} catalogue (README lists it). Nothing reaches a caller as a 500 unless it is a bug, and then without details.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    static URI type(String slug) {
-        return StatusProblems.type(slug);
-    }
-
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        body.setType(type(e.slug()));
-        body.setTitle(e.title());
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::add);
-        return ResponseEntity.status(e.status()).headers(headers).body(body);
+        return ResponseEntity.status(e.type().status()).headers(headers).body(Problems.body(e.type(), e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "parameter '" + e.getName() + "' has an invalid value");
-        body.setType(type("validation"));
-        body.setTitle("Invalid request");
+        ProblemDetail body = Problems.body(ProblemType.VALIDATION, "parameter '" + e.getName() + "' has an invalid value");
         body.setProperty("errors", List.of(new FieldError(e.getName(), "has an invalid value")));
         return ResponseEntity.badRequest().body(body);
     }
@@ -61,21 +49,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> unparseableQuery(InvalidParameterException e, WebRequest request) {
         log.debug("refused a request whose query string could not be parsed: {}", request.getDescription(false));
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the query string could not be parsed: a parameter is not correctly percent-encoded UTF-8, or there are too many");
-        body.setType(type("malformed-request"));
-        body.setTitle("Malformed request");
-        return ResponseEntity.badRequest().body(body);
+        return ResponseEntity.badRequest().body(Problems.body(ProblemType.MALFORMED_REQUEST, "the query string could not"
+                + " be parsed: a parameter is not correctly percent-encoded UTF-8, or there are too many"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error in a request", e);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "an unexpected error occurred; the service log has the details");
-        body.setType(type("internal-error"));
-        body.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(body);
+        return ResponseEntity.internalServerError().body(Problems.body(ProblemType.INTERNAL_ERROR,
+                "an unexpected error occurred; the service log has the details"));
     }
 
     @Override
@@ -85,10 +67,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(org.springframework.validation.FieldError::getField))
                 .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
                 .toList();
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid request body: "
+        ProblemDetail body = Problems.body(ProblemType.VALIDATION, "invalid request body: "
                 + String.join("; ", errors.stream().map(m -> m.field() + " " + m.message()).toList()));
-        body.setType(type("validation"));
-        body.setTitle("Invalid request");
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
     }
@@ -98,25 +78,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
-                ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-                body.setType(type("body-too-large"));
-                body.setTitle("Request body too large");
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(Problems.body(ProblemType.BODY_TOO_LARGE, tooLarge.getMessage()));
             }
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, BodyErrors.describe(e));
-        body.setType(type("malformed-body"));
-        body.setTitle("Malformed request body");
-        return ResponseEntity.badRequest().body(body);
+        return ResponseEntity.badRequest().body(Problems.body(ProblemType.MALFORMED_BODY, BodyErrors.describe(e)));
     }
 
-    /** Gives the problems that Spring MVC itself raises a stable type instead of {@code about:blank}. */
+    /** Gives the problems that Spring MVC itself raises the catalogue's type and title instead of {@code about:blank}. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(type(StatusProblems.slugFor(status.value())));
+            ProblemType type = ProblemType.forStatus(status.value());
+            problem.setType(type.type());
+            problem.setTitle(type.title());
         }
         return super.createResponseEntity(body, headers, status, request);
     }

@@ -4,13 +4,11 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -58,10 +56,8 @@ class ErrorProblemController implements ErrorController {
                         + " is not allowed here; allowed: " + String.join(", ", allowed);
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-        problem.setType(StatusProblems.type(StatusProblems.containerSlugFor(status)));
-        problem.setTitle(StatusProblems.title(status));
-        problem.setInstance(instance(uri));
+        ProblemDetail problem = Problems.body(StatusProblems.containerType(status), status, detail);
+        problem.setInstance(Problems.instance(uri));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
@@ -82,17 +78,5 @@ class ErrorProblemController implements ErrorController {
             }
         });
         return methods;
-    }
-
-    /** The path the error is about (left unset, Spring names the path of the error page). */
-    private static URI instance(String uri) {
-        if (uri == null) {
-            return null;
-        }
-        try {
-            return URI.create(uri);
-        } catch (IllegalArgumentException e) {
-            return URI.create(uri.replaceAll("[^A-Za-z0-9/_.-]", ""));
-        }
     }
 }

@@ -34,11 +34,10 @@ final class ProblemReportValve extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
+            response.setContentType(Problems.CONTENT_TYPE);
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write(StatusProblems.containerJson(status));
+                writer.write(StatusProblems.containerJson(status, request.getRequestURI()));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -28,13 +28,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("application/problem+json");
             response.setHeader("Connection", "close");
-            response.getWriter().write("{\"type\":\"/problems/body-too-large\",\"title\":\"Request body too large\","
-                    + "\"status\":413,\"detail\":\"the request body has " + declared + " bytes; at most " + MAX_BODY_BYTES
-                    + " are accepted\",\"instance\":\"" + request.getRequestURI().replaceAll("[^A-Za-z0-9/_.-]", "")
-                    + "\"}");
+            Problems.write(request, response, ProblemType.BODY_TOO_LARGE,
+                    "the request body has " + declared + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
