@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every {@code flagrunner.*} key (DESIGN.md §5) with its default, so the packaged jar runs without an
+ * Every {@code flagrunner.*} key (docs/architecture.md §6.4) with its default, so the packaged jar runs without an
  * {@code application.yml}. Unknown keys fail the start, so a typo is never silently ignored.
  */
 @Validated

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layering of DESIGN.md §1: the protocol core is plain Java; features depend inwards only. */
+/** The layering of docs/architecture.md §1: the protocol core is plain Java; features depend inwards only. */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

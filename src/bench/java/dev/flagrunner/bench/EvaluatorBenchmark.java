@@ -5,9 +5,8 @@ import dev.flagrunner.expression.Arithmetic;
 import dev.flagrunner.expression.Evaluator;
 import dev.flagrunner.expression.ExpressionException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,12 +21,14 @@ import org.openjdk.jmh.annotations.State;
  * One evaluation of typical and worst real questions (docs/expression.md has the figures): a STATUS
  * one-liner (the hot path of the most common dialect), an EECE true division (Python float text), a
  * 40-level {@code <<^} chain (157-digit result) and the real 2.1 KB EVAL-2022 server expression, read
- * from the shared vectors ({@code ../shared/vectors/eval2022.tsv}, run from the project root).
+ * from the test vectors on the classpath ({@value #VECTORS}, a test resource).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EvaluatorBenchmark {
+
+    static final String VECTORS = "/dev/flagrunner/expression/vectors/eval2022.tsv";
 
     private String statusOneLiner;
     private String eeceDivision;
@@ -39,7 +40,7 @@ public class EvaluatorBenchmark {
         statusOneLiner = new StringBuilder("713 / 187").toString(); // not a compile-time constant
         eeceDivision = new StringBuilder("397 / 311").toString();
         shiftChain40 = shiftChain(40);
-        realEval2022 = lastBigRow(Path.of("..", "shared", "vectors", "eval2022.tsv"));
+        realEval2022 = lastBigRow(VECTORS);
         check(Arithmetic.STATUS_FLOOR, statusOneLiner, new Answer.Value("3"));
         check(Arithmetic.EECE_TRUE_DIVISION, eeceDivision, new Answer.Value("1.2765273311897105"));
         check(Arithmetic.EVAL2022, realEval2022, Answer.DivisionByZero.INSTANCE);
@@ -74,18 +75,21 @@ public class EvaluatorBenchmark {
         return chain.toString();
     }
 
-    private static String lastBigRow(Path vectors) throws IOException {
-        if (!Files.isRegularFile(vectors)) {
-            throw new IllegalStateException(vectors.toAbsolutePath().normalize() + " is missing: run from the project root");
+    private static String lastBigRow(String resource) throws IOException {
+        List<String> lines;
+        try (InputStream in = EvaluatorBenchmark.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + resource + " is missing from the classpath");
+            }
+            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
         }
-        List<String> lines = Files.readAllLines(vectors, StandardCharsets.US_ASCII);
         for (int i = lines.size() - 1; i >= 0; i--) {
             String expression = lines.get(i).substring(0, lines.get(i).lastIndexOf('\t'));
             if (expression.length() > 2000) {
                 return expression;
             }
         }
-        throw new IllegalStateException("no 2 KB expression in " + vectors);
+        throw new IllegalStateException("no 2 KB expression in " + resource);
     }
 
     private static void check(Arithmetic arithmetic, String payload, Answer expected) throws ExpressionException {

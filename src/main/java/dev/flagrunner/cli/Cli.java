@@ -3,7 +3,7 @@ package dev.flagrunner.cli;
 import java.util.Arrays;
 import java.util.Set;
 
-/** Dispatches the command-line commands (DESIGN.md §7); none of them starts Spring. */
+/** Dispatches the command-line commands (docs/architecture.md §6.5); none of them starts Spring. */
 public final class Cli {
 
     private static final Set<String> COMMANDS = Set.of("client", "server", "eval");

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * {@code eval --dialect D} (DESIGN.md §7): the evaluator as a line filter, without a Spring context.
+ * {@code eval --dialect D} (docs/expression.md, "The eval command"): the evaluator as a line filter,
+ * without a Spring context.
  * Each input line is one question payload (the text after {@code STATUS}, {@code EVAL}, {@code EXPR} or
  * {@code FIND}); each output line is the answer the client would send ({@code ERR #DIV/0} where the
  * dialect answers that) or {@code error: <message>} where the client would abort.

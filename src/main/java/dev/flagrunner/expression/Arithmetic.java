@@ -1,7 +1,7 @@
 package dev.flagrunner.expression;
 
 /**
- * The arithmetic (and payload grammar) of one dialect's questions. See PROTOCOL.md §5–§6 and
+ * The arithmetic (and payload grammar) of one dialect's questions. See docs/protocol.md §3–§4 and
  * {@code docs/expression.md}. Which dialect uses which, and the look-up by name, live in the protocol
  * layer's dialect table ({@code dev.flagrunner.protocol.Dialects}); the name here only labels messages.
  */

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 
 /**
  * Parses the one-operation questions of {@code status} ({@code STATUS a op b}), {@code cs230} and
- * {@code eece} ({@code EXPR a op b}), PROTOCOL.md §5.1, §5.5, §5.6. Extra spaces are tolerated (the
+ * {@code eece} ({@code EXPR a op b}), docs/protocol.md §3.1, §3.5, §3.6. Extra spaces are tolerated (the
  * vectors' tolerance cases); operands may be negative and may carry leading zeros.
  *
  * <pre>

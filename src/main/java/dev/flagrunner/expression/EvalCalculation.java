@@ -7,7 +7,7 @@ import java.math.BigInteger;
  * is built): exact integers, floor {@code //}, {@code <<^}, and Python's rule for division by zero.
  *
  * <p>A division by zero anywhere makes the whole answer {@code ERR #DIV/0}, with no short-circuit
- * (PROTOCOL.md §6): both operands of every operation are parsed, in Python's left-to-right order,
+ * (docs/protocol.md §4): both operands of every operation are parsed, in Python's left-to-right order,
  * before the divisor is looked at. After the first one the answer is decided, so further operations
  * are skipped, but parsing goes on: a malformed payload is malformed even if it divides by zero, as
  * Python compiles an expression before it runs it.

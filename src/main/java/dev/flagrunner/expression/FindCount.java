@@ -1,7 +1,7 @@
 package dev.flagrunner.expression;
 
 /**
- * Answers a FIND question (PROTOCOL.md §5.2): how often the symbol occurs in the string, case
+ * Answers a FIND question (docs/protocol.md §3.2): how often the symbol occurs in the string, case
  * sensitive. Both are visible ASCII; the string has no spaces (none of the observed ones does), so
  * exactly one space separates them. Linear in the payload and allocation-free but for the answer.
  *

@@ -65,7 +65,7 @@ final class IntegerMath {
         return bounded(a.multiply(b), operator);
     }
 
-    /** {@code a <<^ b} = {@code (a << 13) XOR b} on unbounded two's complement (PROTOCOL.md §6). */
+    /** {@code a <<^ b} = {@code (a << 13) XOR b} on unbounded two's complement (docs/protocol.md §4). */
     static BigInteger shiftXor(BigInteger a, BigInteger b, Token operator) throws ExpressionException {
         return bounded(a.shiftLeft(SHIFT).xor(b), operator);
     }

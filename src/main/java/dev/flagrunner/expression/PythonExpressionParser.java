@@ -11,7 +11,7 @@ import java.math.BigInteger;
 import java.util.EnumSet;
 
 /**
- * Parses and evaluates an EVAL-2021 question (PROTOCOL.md §5.3): the integer subset of a Python 3
+ * Parses and evaluates an EVAL-2021 question (docs/protocol.md §3.3): the integer subset of a Python 3
  * expression that the spring 2021 clients handed to {@code eval}, with Python's precedence and left
  * associativity. Tokens follow {@link Notation#PYTHON}: spaces are optional, {@code -} is always an
  * operator, and unary minus binds tighter than {@code *} and {@code //} ({@code -7 // 2 * 3} is

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 
 /**
  * Python's {@code int / int} and the text of {@code str(float)} (= {@code repr} in Python 3), for the
- * EECE dialect (PROTOCOL.md §6).
+ * EECE dialect (docs/protocol.md §4).
  *
  * <p>Why not {@code Double.toString(a / (double) b)}: it agrees with Python for the spec's operands
  * 1..1000, but JDK 17 sometimes prints more digits than the shortest round-trip form (JDK-4511638,

@@ -7,7 +7,7 @@ import java.math.BigInteger;
 import java.util.EnumSet;
 
 /**
- * Parses and evaluates an EVAL-2022 question (PROTOCOL.md §5.4): every operation has its own
+ * Parses and evaluates an EVAL-2022 question (docs/protocol.md §3.4): every operation has its own
  * parentheses, so there is no precedence. Tokens are separated by one or more spaces ({@link
  * Notation#WORDS}); {@code -7} is one literal, a lone {@code -} the operator.
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Misbehaviour the reference server can put on for testing clients (DESIGN.md §6); all off by default.
+ * Misbehaviour the reference server can put on for testing clients (docs/protocol.md §8.5); all off by default.
  *
  * @param fragment    every message is split across two writes
  * @param coalesce    every fifth question goes out in one write with the next one (pipelining: the

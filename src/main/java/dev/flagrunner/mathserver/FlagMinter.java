@@ -8,7 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Flag = lower-case hex HMAC-SHA256(secret, transport + " " + classId + " " + studentId): stable for the
- * life of the secret, different over plain and TLS (DESIGN.md §6).
+ * life of the secret, different over plain and TLS (docs/protocol.md §8.5).
  */
 public final class FlagMinter {
 

@@ -4,7 +4,7 @@ import dev.flagrunner.expression.Arithmetic;
 import java.util.random.RandomGenerator;
 
 /**
- * Random question payloads in each dialect's ranges (PROTOCOL.md §1): what the real servers sent.
+ * Random question payloads in each dialect's ranges (docs/protocol.md §1, §8.5): what the real servers sent.
  * The expected answer is not computed here but by the expression engine, in {@link Examiner}.
  */
 final class QuestionGenerator {

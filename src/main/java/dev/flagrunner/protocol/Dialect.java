@@ -5,7 +5,7 @@ import java.nio.charset.Charset;
 import java.util.Optional;
 
 /**
- * One dialect of the math server protocol family (PROTOCOL.md §1): everything the client and the
+ * One dialect of the math server protocol family (docs/protocol.md §1): everything the client and the
  * reference server need to speak it. The instances live in {@link Dialects}, the one table of them.
  *
  * @param name              the name used in configuration, REST and the CLI

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The table of every dialect (PROTOCOL.md §1), read by the client, the reference server and the CLI. */
+/** The table of every dialect (docs/protocol.md §1), read by the client, the reference server and the CLI. */
 public final class Dialects {
 
-    /** Line limit of the EVAL dialects: the real one is unknown (PROTOCOL.md §5.3, §5.4); 1 MiB is generous. */
+    /** Line limit of the EVAL dialects: the real one is unknown (docs/protocol.md §3.3, §3.4); 1 MiB is generous. */
     public static final int EVAL_MAX_MESSAGE = 1 << 20;
 
     private static final Optional<String> ERR_DIV0 = Optional.of("ERR #DIV/0");
@@ -54,7 +54,7 @@ public final class Dialects {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    /** Every dialect, in the order of PROTOCOL.md §1. */
+    /** Every dialect, in the order of docs/protocol.md §1. */
     public static List<Dialect> all() {
         return List.copyOf(BY_NAME.values());
     }

@@ -1,6 +1,6 @@
 package dev.flagrunner.protocol;
 
-/** Why a session ended without a flag (DESIGN.md §3). Stable names: dashboards and scripts rely on them. */
+/** Why a session ended without a flag (docs/architecture.md §5, §6.2). Stable names: dashboards and scripts rely on them. */
 public enum FailureReason {
     CONNECT_FAILED,
     CONNECT_TIMEOUT,

@@ -4,7 +4,7 @@ import dev.flagrunner.protocol.Dialect.EndForm;
 
 /**
  * Parses server messages strictly by fields, never by searching for words (a FIND string may contain
- * {@code BYE}). Grammar (single spaces between fields, PROTOCOL.md §5):
+ * {@code BYE}). Grammar (single spaces between fields, docs/protocol.md §2–§3):
  * <pre>
  *   question = cls SP questionKeyword SP payload
  *   bye      = cls SP flag SP "BYE" / cls SP "BYE" SP flag       (EndForm.BYE: both orders)

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /sessions}: start, watch, list and cancel sessions (DESIGN.md §3). Every answer is JSON: a caller that
+ * {@code /sessions}: start, watch, list and cancel sessions (docs/architecture.md §3, §6.1). Every answer is JSON: a caller that
  * accepts no JSON gets {@code 406} before anything runs (a session started for it would be one it never sees).
  */
 @RestController

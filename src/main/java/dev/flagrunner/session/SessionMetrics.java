@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * The session meters of DESIGN.md §4. Tags carry only dialect, status and reason: never a student id,
+ * The session meters of docs/architecture.md §6.3. Tags carry only dialect, status and reason: never a student id,
  * a flag or a caller-given host. The per-question meters are looked up once per dialect, not per question.
  */
 @Component

@@ -3,7 +3,7 @@ package dev.flagrunner.session;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** The JSON body of a session (DESIGN.md §3). {@code flag} only when captured, {@code failure} only when failed. */
+/** The JSON body of a session (docs/architecture.md §6.1). {@code flag} only when captured, {@code failure} only when failed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(
         String id,

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a client decides whether to trust a server's certificate (DESIGN.md §5 {@code trust:}, §7
- * {@code --trust} / {@code --insecure}).
+ * How a client decides whether to trust a server's certificate (a target's {@code trust:}, the client
+ * command's {@code --trust} / {@code --insecure}; docs/tls.md).
  *
  * <ul>
  *   <li>{@link System}: the JDK's default trust store ({@code cacerts}); the server's name must match

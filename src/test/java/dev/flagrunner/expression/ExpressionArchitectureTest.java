@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine is plain Java (DESIGN.md §1, STYLE.md habit 1), and never runs server text as code. */
+/** The engine is plain Java (docs/architecture.md §1), and never runs server text as code. */
 class ExpressionArchitectureTest {
 
     private final JavaClasses engine = new ClassFileImporter()

@@ -63,7 +63,7 @@ class OneLinerPropertyTest {
         }
     }
 
-    /** PROTOCOL.md §6: in the spec's range JDK 17's Double.toString already equals Python's str(). */
+    /** docs/protocol.md §4: in the spec's range JDK 17's Double.toString already equals Python's str(). */
     @Property
     void eeceQuotientsInTheSpecRangeMatchJavaDoubleToString(@ForAll @IntRange(min = 1, max = 1000) int a,
             @ForAll @IntRange(min = 1, max = 1000) int b) throws ExpressionException {

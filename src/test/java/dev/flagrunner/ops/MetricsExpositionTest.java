@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** DESIGN.md §4 as Prometheus sees it at /actuator/prometheus, after real sessions. */
+/** The meters of docs/architecture.md §6.3 as Prometheus sees it at /actuator/prometheus, after real sessions. */
 @ObservedService
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsExpositionTest {
