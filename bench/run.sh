@@ -94,6 +94,9 @@ ORDER=()
 start_server() {
     local key=$1 log=$2 sfn=$3 lifetime=$4 i
     "$sfn" "$(free_port)"
+    # Created before the server starts: the background job's redirection may not have run yet when the
+    # loop below first reads the file (sed then printed "can't read" on a busy machine).
+    : >"$log.server.out"
     timeout -k 5 "$lifetime" "${SERVER[@]}" >"$log.server.out" 2>"$log.server.err" </dev/null &
     SERVER_PID=$!
     APORT=""
