@@ -1,15 +1,13 @@
 package dev.flagrunner.expression;
 
+import static dev.flagrunner.support.SeededProperty.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.support.Draw;
 import java.math.BigInteger;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random expression trees, evaluated by the {@link ExpressionTree} oracle, printed in the dialect's
@@ -18,50 +16,54 @@ import net.jqwik.api.Provide;
 class EvalPropertyTest {
 
     private static final int DEPTH = 6;
+    private static final int TRIES = 1000;
+    private static final List<String> TXPR_OPERATORS = List.of("+", "-", "*", "//", "<<^");
+    private static final List<String> PYTHON_OPERATORS = List.of("+", "-", "*", "//");
 
-    @Property(tries = 1000)
-    void eval2022AgreesWithTheOracle(@ForAll("txprTrees") ExpressionTree tree, @ForAll long spacing)
-            throws ExpressionException {
-        String payload = ExpressionTree.txpr(tree, spacing);
-        assertThat(Evaluator.evaluate(Arithmetic.EVAL2022, payload)).as(payload).isEqualTo(expected(tree));
+    @Test
+    void eval2022AgreesWithTheOracle() {
+        agreesWithTheOracle(Arithmetic.EVAL2022, TXPR_OPERATORS, false, ExpressionTree::txpr);
     }
 
-    @Property(tries = 1000)
-    void eval2021AgreesWithTheOracle(@ForAll("pythonTrees") ExpressionTree tree, @ForAll long spacing)
-            throws ExpressionException {
-        String payload = ExpressionTree.python(tree, spacing);
-        assertThat(Evaluator.evaluate(Arithmetic.EVAL2021, payload)).as(payload).isEqualTo(expected(tree));
+    @Test
+    void eval2021AgreesWithTheOracle() {
+        agreesWithTheOracle(Arithmetic.EVAL2021, PYTHON_OPERATORS, true, ExpressionTree::python);
     }
 
-    @Provide
-    Arbitrary<ExpressionTree> txprTrees() {
-        return trees(DEPTH, List.of("+", "-", "*", "//", "<<^"), false);
+    /** Trees printed by {@code printer} (with a random spacing seed) evaluate as the oracle says. */
+    private static void agreesWithTheOracle(Arithmetic arithmetic, List<String> operators, boolean negations,
+            BiFunction<ExpressionTree, Long, String> printer) {
+        forAll(TRIES, draw -> {
+            ExpressionTree tree = tree(draw, DEPTH, operators, negations);
+            String payload = printer.apply(tree, draw.anyLong());
+            assertThat(Evaluator.evaluate(arithmetic, payload)).as(payload).isEqualTo(expected(tree));
+        });
     }
 
-    @Provide
-    Arbitrary<ExpressionTree> pythonTrees() {
-        return trees(DEPTH, List.of("+", "-", "*", "//"), true);
-    }
-
-    private static Arbitrary<ExpressionTree> trees(int depth, List<String> operators, boolean negations) {
-        // Small literals make zero divisors and exact quotients common; 32-bit ones exercise signs and size.
-        Arbitrary<ExpressionTree> leaf = Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(-3, 3)),
-                        net.jqwik.api.Tuple.of(3, Arbitraries.integers()))
-                .map(value -> new ExpressionTree.Leaf(BigInteger.valueOf(value)));
+    /**
+     * A tree of at most {@code depth} levels: below the top, a leaf, a node and (with {@code negations}) a
+     * unary minus weigh 1 : 3 : 1.
+     */
+    private static ExpressionTree tree(Draw draw, int depth, List<String> operators, boolean negations) {
         if (depth == 0) {
-            return leaf;
+            return leaf(draw);
         }
-        Arbitrary<ExpressionTree> smaller = trees(depth - 1, operators, negations);
-        Arbitrary<ExpressionTree> node = Combinators
-                .combine(Arbitraries.of(operators), smaller, smaller)
-                .as(ExpressionTree.Node::new);
-        if (!negations) {
-            return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, leaf), net.jqwik.api.Tuple.of(3, node));
+        int pick = draw.intBetween(0, negations ? 4 : 3);
+        if (pick == 0) {
+            return leaf(draw);
         }
-        Arbitrary<ExpressionTree> negation = smaller.map(ExpressionTree.Negation::new);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, leaf), net.jqwik.api.Tuple.of(3, node),
-                net.jqwik.api.Tuple.of(1, negation));
+        if (pick == 4) {
+            return new ExpressionTree.Negation(tree(draw, depth - 1, operators, negations));
+        }
+        String operator = draw.oneOf(operators);
+        ExpressionTree left = tree(draw, depth - 1, operators, negations);
+        return new ExpressionTree.Node(operator, left, tree(draw, depth - 1, operators, negations));
+    }
+
+    /** Small literals (1 in 4) make zero divisors and exact quotients common; 32-bit ones exercise signs and size. */
+    private static ExpressionTree leaf(Draw draw) {
+        int value = draw.oneIn(4) ? draw.intBetween(-3, 3) : draw.anyInt();
+        return new ExpressionTree.Leaf(BigInteger.valueOf(value));
     }
 
     private static Answer expected(ExpressionTree tree) {

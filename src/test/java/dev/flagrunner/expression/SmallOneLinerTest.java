@@ -1,14 +1,11 @@
 package dev.flagrunner.expression;
 
+import static dev.flagrunner.support.SeededProperty.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.support.Draw;
 import java.math.BigInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,22 +19,30 @@ class SmallOneLinerTest {
     private static final Arithmetic[] ONE_LINERS = {
             Arithmetic.STATUS_FLOOR, Arithmetic.CS230_TRUNCATE, Arithmetic.EECE_TRUE_DIVISION};
 
-    @Property(tries = 2000)
-    void answersAsTheGeneralParserOrDeclines(@ForAll("operands") BigInteger a, @ForAll("operators") String operator,
-            @ForAll("operands") BigInteger b, @ForAll @IntRange(min = 0, max = 2) int outer,
-            @ForAll @IntRange(min = 1, max = 3) int inner) {
-        String payload = " ".repeat(outer) + a + " ".repeat(inner) + operator + " ".repeat(inner) + b + " ".repeat(outer);
-        for (Arithmetic arithmetic : ONE_LINERS) {
-            assertAgrees(arithmetic, payload);
-        }
+    @Test
+    void answersAsTheGeneralParserOrDeclines() {
+        forAll(2000, draw -> {
+            BigInteger a = operand(draw);
+            String operator = operator(draw);
+            BigInteger b = operand(draw);
+            int outer = draw.intBetween(0, 2);
+            int inner = draw.intBetween(1, 3);
+            String payload = " ".repeat(outer) + a + " ".repeat(inner) + operator + " ".repeat(inner) + b + " ".repeat(outer);
+            for (Arithmetic arithmetic : ONE_LINERS) {
+                assertAgrees(arithmetic, payload);
+            }
+        });
     }
 
-    @Property
-    void answersEveryQuestionOfTheRealServersRanges(@ForAll @IntRange(min = -1000, max = 1000) int a,
-            @ForAll("operators") String operator, @ForAll @IntRange(min = 1, max = 1000) int b) {
-        String payload = a + " " + operator + " " + b;
-        assertThat(SmallOneLiner.answer(Arithmetic.STATUS_FLOOR, payload)).isEqualTo(general(Arithmetic.STATUS_FLOOR, payload));
-        assertThat(SmallOneLiner.answer(Arithmetic.CS230_TRUNCATE, payload)).isEqualTo(general(Arithmetic.CS230_TRUNCATE, payload));
+    @Test
+    void answersEveryQuestionOfTheRealServersRanges() {
+        forAll(1000, draw -> {
+            String payload = draw.intBetween(-1000, 1000) + " " + operator(draw) + " " + draw.intBetween(1, 1000);
+            assertThat(SmallOneLiner.answer(Arithmetic.STATUS_FLOOR, payload)).as(payload)
+                    .isEqualTo(general(Arithmetic.STATUS_FLOOR, payload));
+            assertThat(SmallOneLiner.answer(Arithmetic.CS230_TRUNCATE, payload)).as(payload)
+                    .isEqualTo(general(Arithmetic.CS230_TRUNCATE, payload));
+        });
     }
 
     @ParameterizedTest
@@ -96,20 +101,20 @@ class SmallOneLinerTest {
         }
     }
 
-    @Provide
-    Arbitrary<BigInteger> operands() {
+    /** The real servers' range, up to 18 digits (the long path's edge), beyond 32 bits, or an edge value. */
+    private static BigInteger operand(Draw draw) {
         BigInteger longEdge = BigInteger.TEN.pow(18);
-        return Arbitraries.oneOf(
-                Arbitraries.bigIntegers().between(BigInteger.valueOf(-1000), BigInteger.valueOf(1000)),
-                Arbitraries.bigIntegers().between(longEdge.negate(), longEdge),
-                Arbitraries.bigIntegers().between(BigInteger.valueOf(-4_000_000_000L), BigInteger.valueOf(4_000_000_000L)),
-                Arbitraries.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE.negate(),
-                        longEdge.subtract(BigInteger.ONE), longEdge.subtract(BigInteger.ONE).negate(), longEdge,
-                        BigInteger.valueOf(Long.MAX_VALUE), BigInteger.valueOf(Long.MIN_VALUE)));
+        return switch (draw.intBetween(0, 3)) {
+            case 0 -> draw.bigIntegerBetween(BigInteger.valueOf(-1000), BigInteger.valueOf(1000));
+            case 1 -> draw.bigIntegerBetween(longEdge.negate(), longEdge);
+            case 2 -> draw.bigIntegerBetween(BigInteger.valueOf(-4_000_000_000L), BigInteger.valueOf(4_000_000_000L));
+            default -> draw.oneOf(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE.negate(),
+                    longEdge.subtract(BigInteger.ONE), longEdge.subtract(BigInteger.ONE).negate(), longEdge,
+                    BigInteger.valueOf(Long.MAX_VALUE), BigInteger.valueOf(Long.MIN_VALUE));
+        };
     }
 
-    @Provide
-    Arbitrary<String> operators() {
-        return Arbitraries.of("+", "-", "*", "/");
+    private static String operator(Draw draw) {
+        return draw.oneOf("+", "-", "*", "/");
     }
 }
