@@ -1,12 +1,14 @@
 package dev.flagrunner.cli;
 
+import dev.flagrunner.protocol.LineTooLongException;
 import java.io.IOException;
 import java.io.Reader;
 
 /**
  * Reads lines ended by LF (a CR just before the LF is dropped, so files written on Windows work) of at
  * most {@code maxChars} characters each. An over-long line is skipped up to its LF and reported by a
- * {@link LineTooLongException} without ever being held in memory; the next call reads the next line.
+ * {@link LineTooLongException} (its length in characters) without ever being held in memory; the next
+ * call reads the next line.
  * A last line without LF is still a line.
  */
 final class BoundedLineReader {
@@ -27,7 +29,7 @@ final class BoundedLineReader {
     }
 
     /** The next line without its terminator, or null at the end of input. */
-    String readLine() throws IOException, LineTooLongException {
+    String readLine() throws IOException {
         line.setLength(0);
         long length = 0; // the whole line's length, even the part not kept
         char last = '\0';
@@ -82,13 +84,5 @@ final class BoundedLineReader {
         position = 0;
         limit = read;
         return true;
-    }
-
-    /** A line longer than the reader's maximum; it has been skipped. */
-    static final class LineTooLongException extends Exception {
-
-        LineTooLongException(long length, int maxChars) {
-            super("line of " + length + " characters exceeds the maximum of " + maxChars);
-        }
     }
 }

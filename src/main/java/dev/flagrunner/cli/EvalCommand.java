@@ -1,10 +1,10 @@
 package dev.flagrunner.cli;
 
-import dev.flagrunner.cli.BoundedLineReader.LineTooLongException;
 import dev.flagrunner.expression.Answer;
 import dev.flagrunner.expression.Arithmetic;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.protocol.LineTooLongException;
 import dev.flagrunner.expression.Evaluator;
 import dev.flagrunner.expression.ExpressionException;
 import java.io.BufferedWriter;

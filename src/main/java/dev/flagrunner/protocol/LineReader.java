@@ -62,9 +62,10 @@ public final class LineReader implements MessageReader {
                 }
             }
             scanned = end;
-            // A CR may still precede the LF to come, so allow one byte more than the limit before failing.
+            // A CR may still precede the LF to come, so allow one byte more than the limit before failing;
+            // the line then holds at least all these bytes but such a CR.
             if (end - start > maxLineLength + 1) {
-                throw new LineTooLongException(end - start, maxLineLength, true);
+                throw LineTooLongException.atLeast(end - start - 1, maxLineLength);
             }
             if (!fill()) {
                 if (end == start) {
@@ -79,7 +80,7 @@ public final class LineReader implements MessageReader {
 
     private void checkLength(int length) throws LineTooLongException {
         if (length > maxLineLength) {
-            throw new LineTooLongException(length, maxLineLength, false);
+            throw new LineTooLongException(length, maxLineLength);
         }
     }
 

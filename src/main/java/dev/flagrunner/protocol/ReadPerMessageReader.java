@@ -32,7 +32,7 @@ public final class ReadPerMessageReader implements MessageReader {
             return null;
         }
         if (n > maxMessageLength) {
-            throw new LineTooLongException(n, maxMessageLength, true);
+            throw LineTooLongException.atLeast(n, maxMessageLength);
         }
         // A trailing LF is harmless in this dialect (the sample server uses split()): drop it.
         int length = n > 0 && buffer[n - 1] == '\n' ? n - 1 : n;

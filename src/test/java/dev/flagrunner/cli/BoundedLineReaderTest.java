@@ -34,8 +34,8 @@ class BoundedLineReaderTest {
     void skipsAnOverlongLineAndGoesOn() throws Exception {
         BoundedLineReader lines = new BoundedLineReader(trickle("12345\n123456\n1234567\r\n12345\r\nok"), 5);
         assertThat(lines.readLine()).isEqualTo("12345");
-        assertThatThrownBy(lines::readLine).hasMessage("line of 6 characters exceeds the maximum of 5");
-        assertThatThrownBy(lines::readLine).hasMessage("line of 7 characters exceeds the maximum of 5");
+        assertThatThrownBy(lines::readLine).hasMessage("line length (6) exceeds the allowed maximum (5)");
+        assertThatThrownBy(lines::readLine).hasMessage("line length (7) exceeds the allowed maximum (5)");
         assertThat(lines.readLine()).isEqualTo("12345");
         assertThat(lines.readLine()).isEqualTo("ok");
         assertThat(lines.readLine()).isNull();

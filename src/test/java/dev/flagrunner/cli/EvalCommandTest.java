@@ -89,7 +89,7 @@ class EvalCommandTest {
     void anOverlongLineIsReportedAndTheNextLineStillAnswered() {
         String overlong = "1".repeat(EvalCommand.MAX_LINE_CHARS + 1);
         assertThat(run(overlong + "\n1 + 1\n", "--dialect", "status")).isZero();
-        assertThat(stdout()).isEqualTo("error: line of 1048577 characters exceeds the maximum of 1048576\n2\n");
+        assertThat(stdout()).isEqualTo("error: line length (1048577) exceeds the allowed maximum (1048576)\n2\n");
     }
 
     @Test

@@ -157,7 +157,7 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.LINE_TOO_LONG);
-        assertThat(f.detail()).isEqualTo("message 1: message length exceeds the allowed maximum (256 bytes)");
+        assertThat(f.detail()).isEqualTo("message 1: line length (at least 257) exceeds the allowed maximum (256)");
     }
 
     @Test

@@ -66,7 +66,7 @@ class LineReaderTest {
     void refusesALineOverTheLimitWithBothNumbers() {
         assertThatThrownBy(() -> readAll(reader("x".repeat(257) + "\n", 1000, 256)))
                 .isInstanceOf(LineTooLongException.class)
-                .hasMessage("message length (257) exceeds the allowed maximum (256 bytes)");
+                .hasMessage("line length (257) exceeds the allowed maximum (256)");
     }
 
     @Test
@@ -75,7 +75,7 @@ class LineReaderTest {
         LineReader r = new LineReader(endless, 8192, StandardCharsets.US_ASCII);
 
         assertThatThrownBy(r::next).isInstanceOf(LineTooLongException.class)
-                .hasMessageContaining("exceeds the allowed maximum (8192 bytes)");
+                .hasMessage("line length (at least 8193) exceeds the allowed maximum (8192)");
         // It stopped after about one limit's worth of reads, not after 10 MB.
         assertThat(endless.reads).isLessThanOrEqualTo(3);
     }

@@ -32,6 +32,7 @@ class ReadPerMessageReaderTest {
         ReadPerMessageReader r = new ReadPerMessageReader(new ChunkedInputStream(
                 "x".repeat(5000).getBytes(StandardCharsets.UTF_8), 10_000), 4096, StandardCharsets.UTF_8);
 
-        assertThatThrownBy(r::next).isInstanceOf(LineTooLongException.class);
+        assertThatThrownBy(r::next).isInstanceOf(LineTooLongException.class)
+                .hasMessage("line length (at least 4097) exceeds the allowed maximum (4096)");
     }
 }
