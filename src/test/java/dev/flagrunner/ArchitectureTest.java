@@ -1,5 +1,6 @@
 package dev.flagrunner;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -17,7 +18,7 @@ class ArchitectureTest {
     @Test
     void theCorePackagesImportNothingFromSpring() {
         noClasses().that().resideInAnyPackage("dev.flagrunner.expression..", "dev.flagrunner.protocol..",
-                        "dev.flagrunner.tls..", "dev.flagrunner.cli..")
+                        "dev.flagrunner.tls..", "dev.flagrunner.net..", "dev.flagrunner.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
                 .check(CLASSES);
     }
@@ -47,6 +48,13 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.ErrorResponse")
                 .orShould().accessField(org.springframework.http.MediaType.class, "APPLICATION_PROBLEM_JSON")
                 .orShould().accessField(org.springframework.http.MediaType.class, "APPLICATION_PROBLEM_JSON_VALUE")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSocketHelpersDependOnNoOtherFeature() {
+        classes().that().resideInAPackage("dev.flagrunner.net..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flagrunner.net..", "java..")
                 .check(CLASSES);
     }
 

@@ -1,5 +1,6 @@
 package dev.flagrunner.health;
 
+import dev.flagrunner.net.Sockets;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SocketOpener;
 import java.net.Socket;
@@ -26,7 +27,7 @@ final class TargetProbe {
 
     static final Connector TCP = (host, port, timeout) -> {
         Socket socket = SocketOpener.connectTcp(host, port, timeout, timeout);
-        SocketOpener.closeQuietly(socket);
+        Sockets.closeQuietly(socket);
     };
 
     private final String name;

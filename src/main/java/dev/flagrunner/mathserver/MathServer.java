@@ -1,5 +1,8 @@
 package dev.flagrunner.mathserver;
 
+import static dev.flagrunner.net.Sockets.closeQuietly;
+
+import dev.flagrunner.net.Sockets;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -196,21 +199,9 @@ public final class MathServer implements Closeable {
         }
         // The listener first: an acceptor woken from its back-off by the latch must find it closed, or it
         // retries the failing accept without backing off until the listener is (a spin, while close() runs).
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // Closing a listener only fails when it is closed already.
-        }
+        closeQuietly(serverSocket);
         closed.countDown();
-        connections.forEach(MathServer::closeQuietly);
+        connections.forEach(Sockets::closeQuietly);
         workers.shutdownNow();
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // Nothing more to do.
-        }
     }
 }

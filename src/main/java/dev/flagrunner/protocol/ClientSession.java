@@ -3,6 +3,7 @@ package dev.flagrunner.protocol;
 import dev.flagrunner.expression.Answer;
 import dev.flagrunner.expression.Evaluator;
 import dev.flagrunner.expression.ExpressionException;
+import dev.flagrunner.net.Sockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -78,7 +79,7 @@ public final class ClientSession {
             throw guard.expired() ? timeout(e) : transportFailure(e);
         } finally {
             guard.close();
-            SocketOpener.closeQuietly(s);
+            Sockets.closeQuietly(s);
         }
     }
 

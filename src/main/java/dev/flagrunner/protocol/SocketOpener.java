@@ -1,5 +1,7 @@
 package dev.flagrunner.protocol;
 
+import static dev.flagrunner.net.Sockets.closeQuietly;
+
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TlsHandshakeException;
 import java.io.IOException;
@@ -91,13 +93,5 @@ public interface SocketOpener {
             }
         }
         closeQuietly(socket);
-    }
-
-    static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Nothing left to do with a socket that cannot even close.
-        }
     }
 }

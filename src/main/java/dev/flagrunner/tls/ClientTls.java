@@ -1,5 +1,7 @@
 package dev.flagrunner.tls;
 
+import static dev.flagrunner.net.Sockets.closeQuietly;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -129,16 +131,6 @@ public final class ClientTls {
             log.warn("TLS certificate verification is DISABLED for {} (trust: insecure): any certificate is"
                     + " accepted, so anyone on the network path can read and change this connection."
                     + " Pin the server's certificate instead (docs/tls.md).", target);
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already failing; the handshake error is the one to report
-            }
         }
     }
 }
