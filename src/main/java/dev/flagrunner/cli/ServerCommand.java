@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -83,7 +82,7 @@ final class ServerCommand {
         int port = args.intValue("-p", defaultPort, 0, 65535);
         int[] questions = questions(args.value("--questions", "100-1000"));
         String secret = args.value("--secret", null);
-        byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : randomKey();
+        byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : FlagMinter.randomSecret();
         InetAddress bind = bindAddress(args.value("--bind", "127.0.0.1"));
         String classId = args.value("--class", dialect.defaultClassId());
         OptionalLong seed = args.has("--seed") ? OptionalLong.of(longValue(args.value("--seed", null))) : OptionalLong.empty();
@@ -129,11 +128,5 @@ final class ServerCommand {
         } catch (UnknownHostException e) {
             throw new Args.UsageException("--bind must be an IP address: " + address);
         }
-    }
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
     }
 }

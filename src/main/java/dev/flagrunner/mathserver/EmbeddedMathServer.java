@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,9 +87,7 @@ public class EmbeddedMathServer implements SmartLifecycle {
         if (!config.secret().isEmpty()) {
             return config.secret().getBytes(StandardCharsets.UTF_8);
         }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return random;
+        return FlagMinter.randomSecret();
     }
 
     private void count(ServerOptions options, ServerOutcome outcome) {

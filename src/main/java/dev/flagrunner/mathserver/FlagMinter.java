@@ -2,6 +2,7 @@ package dev.flagrunner.mathserver;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,6 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class FlagMinter {
 
+    /** 256 bits: HMAC-SHA256's own strength; a longer key adds nothing. */
+    private static final int RANDOM_SECRET_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final SecretKeySpec key;
 
     public FlagMinter(byte[] secret) {
@@ -19,6 +24,13 @@ public final class FlagMinter {
             throw new IllegalArgumentException("the flag secret must not be empty");
         }
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** A fresh random secret, for a server given none: its flags then last as long as the process. */
+    public static byte[] randomSecret() {
+        byte[] secret = new byte[RANDOM_SECRET_BYTES];
+        RANDOM.nextBytes(secret);
+        return secret;
     }
 
     public String flag(boolean tls, String classId, String studentId) {
