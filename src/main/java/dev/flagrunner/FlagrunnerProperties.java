@@ -129,7 +129,7 @@ public record FlagrunnerProperties(
 
     private static void requireDialect(String name, String key) {
         if (Dialects.byName(name).isEmpty()) {
-            throw new IllegalArgumentException(key + ": unknown dialect '" + name + "' (known: " + Dialects.names() + ")");
+            throw new IllegalArgumentException(key + ": " + Dialects.unknown(name));
         }
     }
 

@@ -75,7 +75,7 @@ final class ClientCommand {
             }
             String dialectName = args.value("--dialect", "status");
             Dialect dialect = Dialects.byName(dialectName).orElseThrow(() -> new Args.UsageException(
-                    "unknown dialect '" + dialectName + "' (known: " + Dialects.names() + ")"));
+                    Dialects.unknown(dialectName)));
             boolean tls = args.has("-s");
             if (args.has("--insecure") && args.has("--trust")) {
                 throw new Args.UsageException("--trust and --insecure exclude each other");

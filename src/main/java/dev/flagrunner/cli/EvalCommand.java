@@ -71,7 +71,7 @@ public final class EvalCommand {
         }
         Optional<Arithmetic> arithmetic = Dialects.byName(dialect).map(Dialect::arithmetic);
         if (arithmetic.isEmpty()) {
-            return usageError(err, "unknown dialect '" + dialect + "' (one of " + Dialects.names() + ")");
+            return usageError(err, Dialects.unknown(dialect));
         }
         try {
             return answerEachLine(arithmetic.get(), in, out);

@@ -72,7 +72,7 @@ final class ServerCommand {
             throw new Args.UsageException("--dialect is required (" + Dialects.names() + ")");
         }
         Dialect dialect = Dialects.byName(dialectName).orElseThrow(() -> new Args.UsageException(
-                "unknown dialect '" + dialectName + "' (known: " + Dialects.names() + ")"));
+                Dialects.unknown(dialectName)));
         boolean tls = args.has("-s");
         int defaultPort = dialect.defaultPort(tls);
         if (defaultPort == 0 && !args.has("-p")) {

@@ -59,6 +59,14 @@ public final class Dialects {
         return List.copyOf(BY_NAME.values());
     }
 
+    /**
+     * The one text for a name that is no dialect's, wherever it comes from (configuration, HTTP request,
+     * command line): {@code unknown dialect 'x' (known: status, findcount, …)}.
+     */
+    public static String unknown(String name) {
+        return "unknown dialect '" + name + "' (known: " + names() + ")";
+    }
+
     /** The known names, for error messages: {@code status, findcount, …}. */
     public static String names() {
         return String.join(", ", BY_NAME.keySet());

@@ -42,8 +42,7 @@ class TargetResolver {
     ResolvedTarget resolve(SessionRequest request) {
         String name = request.target() != null ? request.target() : properties.defaultTarget();
         Dialect dialect = request.dialect() == null ? null : Dialects.byName(request.dialect()).orElseThrow(() ->
-                ProblemType.UNKNOWN_DIALECT.exception(
-                        "unknown dialect '" + request.dialect() + "' (known: " + Dialects.names() + ")"));
+                ProblemType.UNKNOWN_DIALECT.exception(Dialects.unknown(request.dialect())));
         ResolvedTarget base = name.equals(FlagrunnerProperties.EMBEDDED)
                 ? embeddedTarget(dialect, request.tls() != null && request.tls())
                 : configuredTarget(name, dialect);

@@ -163,7 +163,7 @@ class EvalCommandTest {
         @Test
         void unknownDialect() {
             assertThat(run("1 + 1\n", "--dialect", "eval2023")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner eval: unknown dialect 'eval2023' (one of status,");
+            assertThat(stderr()).startsWith("flagrunner eval: unknown dialect 'eval2023' (known: status,");
         }
 
         @Test

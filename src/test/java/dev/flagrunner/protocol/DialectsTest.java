@@ -32,6 +32,12 @@ class DialectsTest {
     }
 
     @Test
+    void anUnknownNameGetsTheOneMessageWithTheKnownNames() {
+        assertThat(Dialects.unknown("klingon"))
+                .isEqualTo("unknown dialect 'klingon' (known: status, findcount, eval2021, eval2022, cs230, eece)");
+    }
+
+    @Test
     void defaultPortsFollowProtocolMd() {
         assertThat(Dialects.STATUS.defaultPort(false)).isEqualTo(27995);
         assertThat(Dialects.STATUS.defaultPort(true)).isEqualTo(27996);
