@@ -26,7 +26,7 @@ final class TargetProbe {
     record Result(boolean reachable, long connectMillis, String error, Instant checkedAt) {}
 
     static final Connector TCP = (host, port, timeout) -> {
-        Socket socket = SocketOpener.connectTcp(host, port, timeout, timeout);
+        Socket socket = SocketOpener.connectTcp(host, port, timeout);
         Sockets.closeQuietly(socket);
     };
 

@@ -64,7 +64,7 @@ public final class ClientSession {
 
     private String connectAndConverse() throws SessionFailure {
         checkCancelled();
-        Socket s = opener.open(spec.host(), spec.port(), spec.connectTimeout(), spec.readTimeout());
+        Socket s = opener.open(spec.host(), spec.port(), spec.connectTimeout());
         socket = s;
         ReadTimeouts.Guard guard = ReadTimeouts.shared().guard(s, spec.readTimeout());
         try {

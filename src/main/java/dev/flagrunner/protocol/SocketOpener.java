@@ -21,7 +21,8 @@ import javax.net.ssl.SSLSocket;
 @FunctionalInterface
 public interface SocketOpener {
 
-    Socket open(String host, int port, Duration connectTimeout, Duration readTimeout) throws SessionFailure;
+    /** A connected socket; no read timeout is set on it, {@link ReadTimeouts} keeps that for the session. */
+    Socket open(String host, int port, Duration connectTimeout) throws SessionFailure;
 
     /**
      * Plain TCP with TCP_NODELAY (one message, one segment: no Nagle delay on a question's answer). Reads
@@ -37,7 +38,7 @@ public interface SocketOpener {
      * JDK's reason.
      */
     static SocketOpener tls(ClientTls tls) {
-        return (host, port, connectTimeout, readTimeout) -> {
+        return (host, port, connectTimeout) -> {
             Socket tcp = connect(new ReadBufferedSocket(), host, port, connectTimeout);
             try {
                 return tls.handshake(tcp, host, port, connectTimeout);
@@ -49,8 +50,7 @@ public interface SocketOpener {
     }
 
     /** A connected TCP socket with TCP_NODELAY; reads block ({@link ReadTimeouts} keeps their timeout). */
-    static Socket connectTcp(String host, int port, Duration connectTimeout, Duration readTimeout)
-            throws SessionFailure {
+    static Socket connectTcp(String host, int port, Duration connectTimeout) throws SessionFailure {
         return connect(new Socket(), host, port, connectTimeout);
     }
 

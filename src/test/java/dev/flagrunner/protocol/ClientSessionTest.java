@@ -47,8 +47,8 @@ class ClientSessionTest {
     void aWrongAnswerEndsInServerClosedNamingTheAnswer() throws Exception {
         server = new MathServer(ServerOptions.loopback(Dialects.STATUS, MINTER, 10, 10), ServerEvents.NONE).start();
         // The fourth message the client writes (HELLO, answers 1 and 2, then answer 3) is changed on its way out.
-        SocketOpener corruptingThirdAnswer = (host, port, connect, read) ->
-                new CorruptingSocket(SocketOpener.connectTcp(host, port, connect, read), 4);
+        SocketOpener corruptingThirdAnswer = (host, port, connect) ->
+                new CorruptingSocket(SocketOpener.connectTcp(host, port, connect), 4);
         ClientSession session = new ClientSession(spec("7"), corruptingThirdAnswer, SessionListener.NONE);
 
         assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {

@@ -107,7 +107,7 @@ class HostileServerTest {
 
     @Test
     void aBugOfOursIsAnInternalErrorNotACrash() {
-        SocketOpener broken = (host, port, connect, read) -> {
+        SocketOpener broken = (host, port, connect) -> {
             throw new IllegalStateException("boom");
         };
         ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", 1, Dialects.STATUS, "cs5700fall2020", "1",
