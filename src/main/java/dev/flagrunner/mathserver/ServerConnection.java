@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -68,34 +69,61 @@ final class ServerConnection implements Runnable {
         events.sessionEnded(options, outcome);
     }
 
+    /** The conversation's steps; each returns an outcome when the conversation ends there. */
     private ServerOutcome converse(OutputStream out, ReadTimeouts.Guard guard) throws IOException, InterruptedException {
-        MessageReader reader = dialect.framing() == Framing.LINE_FEED
+        MessageReader reader = openReader();
+        Optional<ServerOutcome> refused = acceptHello(reader, guard);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!knowsStudent()) {
+            send(out, List.of(endMessage("Unknown_Husky_ID")));
+            return ServerOutcome.UNKNOWN_STUDENT;
+        }
+        Optional<ServerOutcome> failed = examine(reader, out, guard);
+        if (failed.isPresent()) {
+            return failed.get();
+        }
+        send(out, List.of(endMessage(options.flags().flag(options.tls().isPresent(), options.classId(), studentId))));
+        return ServerOutcome.FLAG_SENT;
+    }
+
+    private MessageReader openReader() throws IOException {
+        return dialect.framing() == Framing.LINE_FEED
                 // Strict: a CR before the LF is part of the answer, which then does not match.
                 ? new LineReader(socket.getInputStream(), dialect.maxMessageLength(), dialect.charset(), false)
                 : new ReadPerMessageReader(socket.getInputStream(), dialect.maxMessageLength(), dialect.charset());
-        guard.reading(System.nanoTime());
-        String hello = reader.next();
-        guard.idle();
+    }
+
+    /** {@code <class> <hello keyword> <student id>}, exactly; the student id is kept for the flag and the log. */
+    private Optional<ServerOutcome> acceptHello(MessageReader reader, ReadTimeouts.Guard guard) throws IOException {
+        String hello = next(reader, guard);
         if (hello == null) {
-            return ServerOutcome.CLIENT_CLOSED;
+            return Optional.of(ServerOutcome.CLIENT_CLOSED);
         }
         String[] fields = hello.split(" ", -1);
         if (fields.length != 3 || !fields[0].equals(options.classId()) || !fields[1].equals(dialect.helloKeyword())
                 || fields[2].isEmpty()) {
-            return ServerOutcome.PROTOCOL_VIOLATION;
+            return Optional.of(ServerOutcome.PROTOCOL_VIOLATION);
         }
         studentId = fields[2];
-        if (options.knownStudents().isPresent() && !options.knownStudents().get().contains(studentId)) {
-            send(out, List.of(endMessage("Unknown_Husky_ID")));
-            return ServerOutcome.UNKNOWN_STUDENT;
-        }
+        return Optional.empty();
+    }
+
+    private boolean knowsStudent() {
+        return options.knownStudents().isEmpty() || options.knownStudents().get().contains(studentId);
+    }
+
+    /** Asks the session's questions (in pairs every few questions with the coalesce fault) and checks each answer. */
+    private Optional<ServerOutcome> examine(MessageReader reader, OutputStream out, ReadTimeouts.Guard guard)
+            throws IOException, InterruptedException {
         RandomGenerator random = options.seed().isPresent()
                 ? new SplittableRandom(options.seed().getAsLong()) : new SplittableRandom();
         int count = random.nextInt(options.minQuestions(), options.maxQuestions() + 1);
         String questionPrefix = options.classId() + " " + dialect.questionKeyword() + " ";
         int asked = 0;
         while (asked < count) {
-            int batch = options.faults().coalesce() && (asked + 1) % COALESCE_EVERY == 0 && asked + 1 < count ? 2 : 1;
+            int batch = batchSize(asked, count);
             List<String> lines = new ArrayList<>(batch);
             List<String> expected = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
@@ -108,22 +136,42 @@ final class ServerConnection implements Runnable {
             }
             send(out, lines);
             asked += batch;
-            for (String want : expected) {
-                guard.reading(System.nanoTime());
-                String got = reader.next();
-                guard.idle();
-                if (got == null) {
-                    return ServerOutcome.CLIENT_CLOSED;
-                }
-                if (!got.equals(want)) {
-                    dialect.failureKeyword().ifPresent(fail -> quietly(out, options.classId() + " " + fail));
-                    return ServerOutcome.WRONG_ANSWER;
-                }
-                answered++;
+            Optional<ServerOutcome> failed = checkAnswers(reader, out, guard, expected);
+            if (failed.isPresent()) {
+                return failed;
             }
         }
-        send(out, List.of(endMessage(options.flags().flag(options.tls().isPresent(), options.classId(), studentId))));
-        return ServerOutcome.FLAG_SENT;
+        return Optional.empty();
+    }
+
+    /** With the coalesce fault every n-th question goes out in one write with the next one (if there is one). */
+    private int batchSize(int asked, int count) {
+        return options.faults().coalesce() && (asked + 1) % COALESCE_EVERY == 0 && asked + 1 < count ? 2 : 1;
+    }
+
+    /** One answer per question sent, each byte-exact; a wrong one gets the dialect's failure line, if it has one. */
+    private Optional<ServerOutcome> checkAnswers(MessageReader reader, OutputStream out, ReadTimeouts.Guard guard,
+            List<String> expected) throws IOException {
+        for (String want : expected) {
+            String got = next(reader, guard);
+            if (got == null) {
+                return Optional.of(ServerOutcome.CLIENT_CLOSED);
+            }
+            if (!got.equals(want)) {
+                dialect.failureKeyword().ifPresent(fail -> quietly(out, options.classId() + " " + fail));
+                return Optional.of(ServerOutcome.WRONG_ANSWER);
+            }
+            answered++;
+        }
+        return Optional.empty();
+    }
+
+    /** The client's next message, under the idle timeout while it is awaited. */
+    private static String next(MessageReader reader, ReadTimeouts.Guard guard) throws IOException {
+        guard.reading(System.nanoTime());
+        String message = reader.next();
+        guard.idle();
+        return message;
     }
 
     private String endMessage(String flag) {
