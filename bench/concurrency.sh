@@ -5,8 +5,10 @@
 #   N=50 Q=100 bench/concurrency.sh      a quick run (phase (ii) then has 10*N sessions)
 #
 # From any directory; works relative to the repo root. Needs a JDK 17 (java, javac, jcmd), curl and
-# coreutils' timeout. Builds target/flagrunner.jar when it is missing (BUILD=1 forces a rebuild) and the
-# driver bench/concurrency/ConcurrencyBench.java into bench/target/concurrency/ (git-ignored), then:
+# coreutils' timeout. Builds target/flagrunner.jar when it is missing (BUILD=1 forces a rebuild), asks Maven
+# once for the test classpath (again when pom.xml changes) and compiles the driver, the package
+# src/bench/java/dev/flagrunner/bench/concurrency with the Prometheus parser it shares with the tests
+# (src/test/java/dev/flagrunner/support/Scrape.java), into bench/target/concurrency/ (git-ignored), then:
 #
 #   (i)   a service with embedded questions Q (1000) per session: N (1000) sessions
 #   (ii)  a new service with Q2 (100) questions: N2 (10 * N) sessions; the heap while the first WINDOW
@@ -58,6 +60,7 @@ JAR=target/flagrunner.jar
 
 OUT=bench/target/concurrency
 CLASSES=$OUT/classes
+CLASSPATH_FILE=$OUT/classpath.txt   # the test classpath (Jackson, ...), from Maven
 LOGS=$OUT/logs
 mkdir -p "$CLASSES" "$LOGS"
 
@@ -93,9 +96,17 @@ if [ "$BUILD" = 1 ] || { [ "$BUILD" = auto ] && [ ! -f "$JAR" ]; }; then
     ./mvnw -B -q -DskipTests package
 fi
 [ -f "$JAR" ] || { say "concurrency.sh: $JAR missing (BUILD=0?)"; exit 2; }
-"$JAVAC" --release 17 -d "$CLASSES" bench/concurrency/ConcurrencyBench.java
+if [ ! -s "$CLASSPATH_FILE" ] || [ pom.xml -nt "$CLASSPATH_FILE" ]; then
+    say "== resolving the driver's classpath (./mvnw -B -q dependency:build-classpath)"
+    ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
+fi
+DRIVER_CP="$CLASSES:$(cat "$CLASSPATH_FILE")"
+rm -rf "$CLASSES" && mkdir -p "$CLASSES"
+"$JAVAC" --release 17 -d "$CLASSES" -cp "$(cat "$CLASSPATH_FILE")" \
+    src/bench/java/dev/flagrunner/bench/concurrency/*.java src/test/java/dev/flagrunner/support/Scrape.java
+DRIVER_MAIN=dev.flagrunner.bench.concurrency.ConcurrencyBench
 # shellcheck disable=SC2086  # DRIVER_OPTS is a list of words
-driver() { "$JAVA" $DRIVER_OPTS -cp "$CLASSES" ConcurrencyBench "$@"; }
+driver() { "$JAVA" $DRIVER_OPTS -cp "$DRIVER_CP" "$DRIVER_MAIN" "$@"; }
 
 # --------------------------------------------------------------- service ---
 PORT="" JPID="" EXTRA_JVM=""
@@ -133,7 +144,7 @@ run_driver() {
     local name=$1 rc=0
     shift
     # shellcheck disable=SC2086
-    timeout -k 10 "$PHASE_TIMEOUT" "$JAVA" $DRIVER_OPTS -cp "$CLASSES" ConcurrencyBench "$@" \
+    timeout -k 10 "$PHASE_TIMEOUT" "$JAVA" $DRIVER_OPTS -cp "$DRIVER_CP" "$DRIVER_MAIN" "$@" \
         >"$LOGS/$name-driver.log" 2>&1 </dev/null &
     DRV_PID=$!
     wait "$DRV_PID" || rc=$?

@@ -1,0 +1,153 @@
+package dev.flagrunner.bench.concurrency;
+
+import dev.flagrunner.support.Scrape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service under test, over plain HTTP on loopback. {@code url} (the default) uses HttpURLConnection's
+ * keep-alive pool, a blocking exchange on the calling thread; {@code jdk} uses java.net.http.HttpClient,
+ * which measured here about twice the driver CPU per request (its requests hop between threads), CPU
+ * that the service on the same 2 cores then does not get.
+ */
+final class Service {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http;
+
+    /** A response: status, body (also of an error), headers by lower-case name. */
+    record Response(int statusCode, String body, Map<String, List<String>> headers) {
+        Optional<String> header(String name) {
+            List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+            return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+        }
+    }
+
+    Service(String base, String transport) {
+        if (base == null || !(base.startsWith("http://127.0.0.1:") || base.startsWith("http://localhost:"))) {
+            throw new Options.UsageException("--base http://127.0.0.1:PORT is required (loopback only)");
+        }
+        this.base = base;
+        if (transport.equals("jdk")) {
+            this.http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+        } else if (transport.equals("url")) {
+            this.http = null;
+            // Keep-alive pool of HttpURLConnection: room for every driver thread (default 5), so no request
+            // opens a new connection (and leaves a TIME_WAIT behind).
+            System.setProperty("http.maxConnections", "64");
+            System.setProperty("http.keepAlive", "true");
+            // Never resend a POST by itself on a connection the server closed: that would start a second session.
+            System.setProperty("sun.net.http.retryPost", "false");
+        } else {
+            throw new Options.UsageException("--http must be url or jdk: " + transport);
+        }
+    }
+
+    Response get(String path) throws IOException, InterruptedException {
+        return exchange("GET", path, null);
+    }
+
+    /** {@code POST /sessions} for the student, {@code Prefer: respond-async}. */
+    Response postSession(String studentId) throws IOException, InterruptedException {
+        return exchange("POST", "/sessions", "{\"studentId\":\"" + studentId + "\"}");
+    }
+
+    /** GET that must answer 200; returns the parsed JSON. */
+    JsonNode getJson(String path) throws IOException, InterruptedException {
+        Response r = get(path);
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + Units.abbreviate(r.body()));
+        }
+        return json(r.body());
+    }
+
+    Scrape scrape() throws IOException, InterruptedException {
+        Response r = get("/actuator/prometheus");
+        if (r.statusCode() != 200) {
+            throw new IOException("GET /actuator/prometheus answered " + r.statusCode());
+        }
+        return Scrape.parse(r.body());
+    }
+
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    /** A field's text, or null when it is missing or null. */
+    static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private Response exchange(String method, String path, String json) throws IOException, InterruptedException {
+        return http != null ? exchangeWithHttpClient(path, json) : exchangeWithUrlConnection(method, path, json);
+    }
+
+    private Response exchangeWithHttpClient(String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
+        if (json != null) {
+            b.header("Content-Type", "application/json").header("Prefer", "respond-async")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.GET();
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Map<String, List<String>> h = new HashMap<>();
+        r.headers().map().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
+        return new Response(r.statusCode(), r.body(), h);
+    }
+
+    private Response exchangeWithUrlConnection(String method, String path, String json) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+        c.setUseCaches(false);
+        c.setRequestMethod(method);
+        if (json != null) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(bytes.length);
+            c.setRequestProperty("Content-Type", "application/json");
+            c.setRequestProperty("Prefer", "respond-async");
+            try (OutputStream o = c.getOutputStream()) {
+                o.write(bytes);
+            }
+        }
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String body = "";
+        if (in != null) {
+            try (in) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8); // read to the end: the connection is reused
+            }
+        }
+        Map<String, List<String>> h = new HashMap<>();
+        c.getHeaderFields().forEach((k, v) -> {
+            if (k != null) {
+                h.put(k.toLowerCase(Locale.ROOT), v);
+            }
+        });
+        return new Response(status, body, h);
+    }
+}
