@@ -49,7 +49,6 @@ final class Options {
 
     /** A command line the driver cannot run: the usage goes to stderr and the exit status is 2. */
     static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
 
         UsageException(String message) {
             super(message);
