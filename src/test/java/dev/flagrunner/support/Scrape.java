@@ -32,9 +32,18 @@ public record Scrape(List<Sample> samples) {
                     labels.put(l.group(1), l.group(2));
                 }
             }
-            samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
+            samples.add(new Sample(m.group(1), labels, value(m.group(3))));
         }
         return new Scrape(List.copyOf(samples));
+    }
+
+    /** A sample value: a Java double, or the text format's {@code +Inf} / {@code -Inf}. */
+    private static double value(String text) {
+        return switch (text) {
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     public List<Sample> named(String name) {

@@ -31,7 +31,7 @@ final class Sampler {
                     synchronized (samples) {
                         samples.add(sample);
                     }
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) { // a failed request, or a scrape Scrape cannot parse
                     errors.incrementAndGet();
                 } catch (InterruptedException e) {
                     return;
