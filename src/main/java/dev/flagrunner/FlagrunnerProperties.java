@@ -1,5 +1,6 @@
 package dev.flagrunner;
 
+import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TrustMode;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,8 @@ public record FlagrunnerProperties(
             @Min(1) @Max(65535) int port,
             @DefaultValue("false") boolean tls,
             @DefaultValue("status") String dialect,
-            @Pattern(regexp = "[\\x21-\\x7e]{1,64}") String classId,
+            @Size(max = 64) @Pattern(regexp = Dialect.CLASS_STRING_PATTERN,
+                    message = "must look like a class string: letters, then a digit, then letters and digits") String classId,
             @DefaultValue("system") @NotBlank String trust,
             @NotNull List<String> tlsProtocols) {
 

@@ -23,6 +23,7 @@ class ConfigurationTest {
         "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=99999 | port",
         "--flagrunner.targets.embedded.host=127.0.0.1 --flagrunner.targets.embedded.port=1 | the name 'embedded' is reserved",
         "--flagrunner.embedded-server.faults=explode          | unknown fault 'explode'",
+        "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=27995 --flagrunner.targets.lab.class-id=GET | must look like a class string",
         "--flagrunner.session.max-questions=0                | flagrunner.session.max-questions must be at least 1, not 0",
         "--flagrunner.session.max-questions=500              | flagrunner.embedded-server.questions.max (1000) is above flagrunner.session.max-questions (500)",
     })

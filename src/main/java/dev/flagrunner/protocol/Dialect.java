@@ -39,6 +39,15 @@ public record Dialect(
         int plainPort,
         int tlsPort) {
 
+    /**
+     * What a class string looks like: letters, then a digit, then letters and digits ({@code cs5700fall2020},
+     * {@code cs3700spring2016}, {@code EECE7374}, {@code cs230}: course and number, then term and year). It is
+     * the first word the client sends, so a caller who may choose it must not be able to make it a command of
+     * another service: no space, no control character, and no word without a digit ({@code SET}, {@code DEL},
+     * {@code QUIT}, {@code GET}).
+     */
+    public static final String CLASS_STRING_PATTERN = "[A-Za-z]+[0-9][A-Za-z0-9]*";
+
     /** How the last message carries the flag. */
     public enum EndForm {
         /** {@code <cls> <flag> BYE} or {@code <cls> BYE <flag>}: both orders are accepted. */

@@ -1,5 +1,6 @@
 package dev.flagrunner.session;
 
+import dev.flagrunner.protocol.Dialect;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -25,5 +26,9 @@ public record SessionRequest(
         Integer port,
         Boolean tls,
         @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
-        @Pattern(regexp = "[\\x21-\\x7e]*", message = "must be visible ASCII characters without spaces")
-        String classId) {}
+        @Pattern(regexp = Dialect.CLASS_STRING_PATTERN, message = CLASS_STRING)
+        String classId) {
+
+    static final String CLASS_STRING = "must look like a class string: letters, then a digit, then letters and digits"
+            + " (cs5700fall2020, EECE7374, cs230)";
+}

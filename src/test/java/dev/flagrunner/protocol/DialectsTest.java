@@ -3,6 +3,7 @@ package dev.flagrunner.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.expression.Arithmetic;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DialectsTest {
@@ -16,6 +17,17 @@ class DialectsTest {
         assertThat(Dialects.byName("cs230").map(Dialect::arithmetic)).contains(Arithmetic.CS230_TRUNCATE);
         assertThat(Dialects.byName("eece").map(Dialect::arithmetic)).contains(Arithmetic.EECE_TRUE_DIVISION);
         assertThat(Dialects.all()).extracting(Dialect::arithmetic).containsExactlyInAnyOrder(Arithmetic.values());
+    }
+
+    @Test
+    void everyRealClassStringLooksLikeOneAndNoOtherServicesCommandDoes() {
+        assertThat(Dialects.all()).extracting(Dialect::defaultClassId)
+                .allMatch(cls -> cls.matches(Dialect.CLASS_STRING_PATTERN));
+        assertThat(List.of("cs5700spring2013", "cs3700fall2015", "cs3700spring2016", "cs5700spring2023", "EECE7374",
+                "cs230", "CS4254fall2026")).allMatch(cls -> cls.matches(Dialect.CLASS_STRING_PATTERN));
+        assertThat(List.of("SET", "RENAME", "DEL", "GETBIT", "REPLICAOF", "QUIT", "EHLO", "GET", "SSH-2.0-x", "",
+                "cs 5700", "cs5700\r\n", "cs5700_fall", "2020", "7374EECE", "cs5700é"))
+                .noneMatch(word -> word.matches(Dialect.CLASS_STRING_PATTERN));
     }
 
     @Test

@@ -58,7 +58,12 @@ class ProblemsTest extends RandomPortTest {
                 Arguments.of("{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":70000}", 400, "validation", "port must be between 1 and 65535"),
                 Arguments.of("{\"studentId\":\"1\",\"host\":\"example.com\",\"port\":27995}", 403, "host-not-allowed", "host 'example.com' is not allowed"),
                 Arguments.of("{\"studentId\":\"1\",\"host\":\"192.168.1.1\",\"port\":27995}", 403, "host-not-allowed", "is not allowed"),
-                Arguments.of("{\"studentId\":\"1\",\"dialect\":\"eece\"}", 400, "target-unavailable", "no plain listener for dialect eece"));
+                Arguments.of("{\"studentId\":\"1\",\"dialect\":\"eece\"}", 400, "target-unavailable", "no plain listener for dialect eece"),
+                // The class string is the first word sent: a caller may not make it another service's command.
+                Arguments.of("{\"studentId\":\"1\",\"classId\":\"SET\"}", 400, "validation", "classId must look like a class string"),
+                Arguments.of("{\"studentId\":\"1\",\"classId\":\"cs5700fall2020\\r\\nQUIT\"}", 400, "validation", "classId must look like a class string"),
+                Arguments.of("{\"studentId\":\"1\",\"classId\":\"cs-5700\"}", 400, "validation", "classId must look like a class string"),
+                Arguments.of("{\"studentId\":\"1\",\"classId\":\"2020fall\"}", 400, "validation", "classId must look like a class string"));
     }
 
     @ParameterizedTest
