@@ -1,6 +1,9 @@
 package dev.flagrunner.protocol;
 
-/** Quotes untrusted server text for error details: at most 80 characters, control characters escaped. */
+/**
+ * Quotes untrusted server text for error details: at most 80 characters, control characters escaped. Only
+ * text recognised as the dialect's is quoted at all; anything else is described ({@link #unrecognised}).
+ */
 public final class Quote {
 
     static final int MAX = 80;
@@ -62,6 +65,49 @@ public final class Quote {
             }
         }
         return false;
+    }
+
+    /**
+     * Describes a line that is not the dialect's (it does not start with the session's class string) by its
+     * length and the classes of its characters, never by its content: whatever answered may be another
+     * service, and its banner or reply (an SSH banner with a password, a database's value) must not travel to
+     * the caller through a failure detail. {@code not quoted (not the dialect's): 26 characters: letters,
+     * digits, spaces, punctuation}.
+     */
+    public static String unrecognised(String text) {
+        boolean letters = false;
+        boolean digits = false;
+        boolean spaces = false;
+        boolean punctuation = false;
+        boolean control = false;
+        boolean nonAscii = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                letters = true;
+            } else if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == ' ') {
+                spaces = true;
+            } else if (c > ' ' && c < 0x7f) {
+                punctuation = true;
+            } else if (c < ' ' || c == 0x7f) {
+                control = true;
+            } else {
+                nonAscii = true;
+            }
+        }
+        StringBuilder out = new StringBuilder("not quoted (not the dialect's): ").append(text.length())
+                .append(text.length() == 1 ? " character" : " characters");
+        String separator = ": ";
+        for (String cls : new String[] {letters ? "letters" : null, digits ? "digits" : null, spaces ? "spaces" : null,
+                punctuation ? "punctuation" : null, control ? "control characters" : null, nonAscii ? "non-ASCII" : null}) {
+            if (cls != null) {
+                out.append(separator).append(cls);
+                separator = ", ";
+            }
+        }
+        return out.toString();
     }
 
     /** {@code not quoted (it may carry a flag): 3 fields of 14, 64, 3 characters}. */

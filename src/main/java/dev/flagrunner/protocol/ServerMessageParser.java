@@ -12,9 +12,12 @@ import dev.flagrunner.protocol.Dialect.EndForm;
  *   fail     = cls SP failureKeyword *anything                   (where the dialect has one)
  *   flag     = 64 word characters [A-Za-z0-9_], or "Unknown_Husky_ID" / "Unknown_VT_Username"
  * </pre>
- * Errors are {@link SessionFailure}s with reason {@code MALFORMED_MESSAGE}, naming the message number
- * and quoting the line, unless it may carry a flag (an end keyword or a flag-like token, {@link
- * Quote#unlessFlagLike}): such a line is described by its field lengths, a bad flag by its length only.
+ * Errors are {@link SessionFailure}s with reason {@code MALFORMED_MESSAGE}, naming the message number.
+ * A line is quoted only once it is recognised as the dialect's (its first field is the session's class
+ * string) and may not carry a flag (an end keyword or a flag-like token, {@link Quote#unlessFlagLike}):
+ * a line that may is described by its field lengths, a bad flag by its length only, and a line that is not
+ * the dialect's by its length and character classes ({@link Quote#unrecognised}): the peer may be another
+ * service, whose banner or reply must not reach the caller.
  */
 public final class ServerMessageParser {
 
@@ -23,11 +26,14 @@ public final class ServerMessageParser {
     private final Dialect dialect;
     private final String classId;
     private final String questionPrefix;
+    /** The start of every line of the dialect: the class string and a space. */
+    private final String classPrefix;
 
     public ServerMessageParser(Dialect dialect, String classId) {
         this.dialect = dialect;
         this.classId = classId;
-        this.questionPrefix = classId + " " + dialect.questionKeyword() + " ";
+        this.classPrefix = classId + " ";
+        this.questionPrefix = classPrefix + dialect.questionKeyword() + " ";
     }
 
     /**
@@ -125,8 +131,9 @@ public final class ServerMessageParser {
         return true;
     }
 
-    private static SessionFailure malformed(String what, String line, int messageNumber) {
-        return new SessionFailure(FailureReason.MALFORMED_MESSAGE,
-                what + " in message " + messageNumber + ": " + Quote.unlessFlagLike(line));
+    private SessionFailure malformed(String what, String line, int messageNumber) {
+        boolean dialects = line.startsWith(classPrefix) || line.equals(classId);
+        return new SessionFailure(FailureReason.MALFORMED_MESSAGE, what + " in message " + messageNumber + ": "
+                + (dialects ? Quote.unlessFlagLike(line) : Quote.unrecognised(line)));
     }
 }

@@ -136,8 +136,9 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-        assertThat(f.detail()).startsWith("wrong class string (expected 'cs5700fall2020') in message 1: '")
-                .endsWith("'… (200 chars)");
+        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
+                + " not quoted (not the dialect's): 200 characters: letters, digits, punctuation,"
+                + " control characters, non-ASCII");
     }
 
     @Test
@@ -202,8 +203,23 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-        assertThat(f.detail()).isEqualTo(
-                "wrong class string (expected 'cs5700fall2020') in message 1: 'cs5700fall2019 STATUS 1 + 2'");
+        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
+                + " not quoted (not the dialect's): 27 characters: letters, digits, spaces, punctuation");
+    }
+
+    @Test
+    void anotherServicesBannerWithASecretIsNeverQuoted() throws Exception {
+        // An SSH-style server speaks first; the client reads its banner (CR LF: the CR is dropped with the LF)
+        // as the answer to HELLO.
+        SessionFailure f = failureAgainst(c -> {
+            c.send("SSH-2.0-x password=hunter2\r\n");
+            c.awaitClientClose();
+        });
+
+        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
+                + " not quoted (not the dialect's): 26 characters: letters, digits, spaces, punctuation")
+                .doesNotContain("hunter2").doesNotContain("SSH").doesNotContain("password");
     }
 
     @Test

@@ -109,8 +109,6 @@ class ServerMessageParserTest {
                     Arguments.of("status", "cs5700fall2020 BYE " + FLAG + " x", "end message with 4 fields (expected 3)"),
                     Arguments.of("status", "cs5700fall2020  " + FLAG + " BYE", "end message with 4 fields (expected 3)"),
                     Arguments.of("status", "cs5700fall2020 " + FLAG + "  BYE", "end message with 4 fields (expected 3)"),
-                    Arguments.of("status", "cs5700fall2019 " + FLAG + " BYE",
-                            "wrong class string (expected 'cs5700fall2020')"),
                     Arguments.of("status", "cs5700fall2020 " + FLAG, "unknown message keyword"),
                     Arguments.of("eece", "EECE7374 SUCC " + FLAG + " ", "end message with 4 fields (expected 3)"),
                     Arguments.of("eece", "EECE7374 SUCC  " + FLAG, "end message with 4 fields (expected 3)"));
@@ -148,8 +146,70 @@ class ServerMessageParserTest {
 
         @Test
         void controlCharactersAreEscapedInTheQuote() {
-            assertThatThrownBy(() -> status.parse("x\u0000y\u001b", 1))
-                    .hasMessageContaining("'x\\x00y\\x1b'");
+            assertThatThrownBy(() -> status.parse("cs5700fall2020 x\u0000y\u001b", 1))
+                    .hasMessageContaining("'cs5700fall2020 x\\x00y\\x1b'");
+        }
+    }
+
+    /**
+     * A line that does not start with the class string is not the dialect's: the peer may be another service
+     * (an SSH server, a database) that a caller pointed the client at, and its reply must not come back to the
+     * caller. Such a line is described by its length and character classes only.
+     */
+    @Nested
+    class NotTheDialects {
+
+        static Stream<Arguments> otherServicesLines() {
+            return Stream.of(
+                    Arguments.of("SSH-2.0-x password=hunter2", "26 characters: letters, digits, spaces, punctuation"),
+                    Arguments.of("+OK", "3 characters: letters, punctuation"),
+                    Arguments.of("-ERR unknown command 'cs5700fall2020'", "37 characters: letters, digits, spaces, punctuation"),
+                    Arguments.of("HTTP/1.1 400 Bad Request\r",
+                            "25 characters: letters, digits, spaces, punctuation, control characters"),
+                    Arguments.of("cs5700fall2019 STATUS 1 + 2", "27 characters: letters, digits, spaces, punctuation"),
+                    Arguments.of("cs5700fall20200 STATUS 1 + 2", "28 characters: letters, digits, spaces, punctuation"),
+                    Arguments.of("\u00e9", "1 character: non-ASCII"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("otherServicesLines")
+        void isDescribedByLengthAndCharacterClasses(String line, String description) {
+            assertThatThrownBy(() -> status.parse(line, 1))
+                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
+                        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+                        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
+                                + " not quoted (not the dialect's): " + description);
+                    });
+        }
+
+        @Test
+        void anEmptyLineIsDescribedToo() {
+            assertThatThrownBy(() -> status.parse("", 2)).hasMessage(
+                    "wrong class string (expected 'cs5700fall2020') in message 2: not quoted (not the dialect's): 0 characters");
+        }
+
+        @Test
+        void aDatabasesBitsReadBackAllLookTheSame() {
+            // GETBIT answers :0 or :1; the detail must not tell them apart.
+            assertThatThrownBy(() -> status.parse(":0", 1)).isInstanceOfSatisfying(SessionFailure.class, zero ->
+                    assertThatThrownBy(() -> status.parse(":1", 1)).hasMessage(zero.detail()));
+        }
+
+        @Test
+        void aTlsRecordIsNamedButNotQuoted() {
+            assertThatThrownBy(() -> status.parse("\u0016\u0003\u0003\u0000", 1)).hasMessage(
+                    "a TLS record, not a message: this port speaks TLS (connect with TLS) in message 1:"
+                            + " not quoted (not the dialect's): 4 characters: control characters");
+        }
+
+        @Test
+        void aFlagAfterAWrongClassStringIsNotQuotedEither() {
+            assertThatThrownBy(() -> status.parse("cs5700fall2019 " + FLAG + " BYE", 4))
+                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
+                        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 4:"
+                                + " not quoted (not the dialect's): 83 characters: letters, digits, spaces");
+                        assertNoPartOfTheFlagIn(f.detail());
+                    });
         }
     }
 }
