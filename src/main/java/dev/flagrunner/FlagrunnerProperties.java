@@ -22,24 +22,35 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Every {@code flagrunner.*} key (docs/architecture.md §6.4) with its default, so the packaged jar runs without an
  * {@code application.yml}. Unknown keys fail the start, so a typo is never silently ignored.
+ *
+ * @param allowedHosts the key {@code allowedEndpoints} replaced, bound only so that an old file fails the start
+ *                     naming the replacement (it must be null)
  */
 @Validated
 @ConfigurationProperties(prefix = "flagrunner", ignoreUnknownFields = false)
 public record FlagrunnerProperties(
         @DefaultValue("embedded") @NotBlank String defaultTarget,
         @NotNull Map<String, @Valid Target> targets,
-        @NotNull List<@NotBlank String> allowedHosts,
+        @NotNull List<@NotBlank String> allowedEndpoints,
         @DefaultValue @Valid Session session,
         @DefaultValue @Valid Flags flags,
         @DefaultValue @Valid EmbeddedServer embeddedServer,
-        @DefaultValue @Valid Health health) {
+        @DefaultValue @Valid Health health,
+        List<String> allowedHosts) {
 
     /** The name of the built-in target: the embedded reference server. */
     public static final String EMBEDDED = "embedded";
 
     public FlagrunnerProperties {
         targets = targets == null ? Map.of() : Map.copyOf(targets);
-        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        allowedEndpoints = allowedEndpoints == null ? List.of() : List.copyOf(allowedEndpoints);
+        if (allowedHosts != null) {
+            // Bound only to fail: the entries of an old file need their ports now, and a list silently dropped
+            // would refuse what the operator meant to allow.
+            throw new IllegalArgumentException("flagrunner.allowed-hosts was replaced by flagrunner.allowed-endpoints,"
+                    + " whose entries name a host and its ports: host:port or host:lo-hi ([::1]:27995 for IPv6);"
+                    + " loopback is no longer allowed without an entry");
+        }
         for (String reserved : List.of(EMBEDDED, "ad-hoc")) {
             if (targets.containsKey(reserved)) {
                 throw new IllegalArgumentException("flagrunner.targets." + reserved + ": the name '" + reserved

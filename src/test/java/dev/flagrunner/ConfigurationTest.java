@@ -24,6 +24,10 @@ class ConfigurationTest {
         "--flagrunner.targets.embedded.host=127.0.0.1 --flagrunner.targets.embedded.port=1 | the name 'embedded' is reserved",
         "--flagrunner.embedded-server.faults=explode          | unknown fault 'explode'",
         "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=27995 --flagrunner.targets.lab.class-id=GET | must look like a class string",
+        "--flagrunner.allowed-hosts=example.com               | flagrunner.allowed-hosts was replaced by flagrunner.allowed-endpoints",
+        "--flagrunner.allowed-hosts=                          | flagrunner.allowed-hosts was replaced by flagrunner.allowed-endpoints",
+        "--flagrunner.allowed-endpoints=::1:27995             | flagrunner.allowed-endpoints: '::1:27995' is not host:port or host:lo-hi (an IPv6 address goes in brackets",
+        "--flagrunner.allowed-endpoints=example.com          | flagrunner.allowed-endpoints: 'example.com' is not host:port or host:lo-hi (no port",
         "--flagrunner.session.max-questions=0                | flagrunner.session.max-questions must be at least 1, not 0",
         "--flagrunner.session.max-questions=500              | flagrunner.embedded-server.questions.max (1000) is above flagrunner.session.max-questions (500)",
     })

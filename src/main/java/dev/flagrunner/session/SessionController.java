@@ -53,8 +53,8 @@ class SessionController {
     @ApiResponse(responseCode = "400", description = "/problems/validation, /problems/malformed-body,"
             + " /problems/malformed-request, /problems/unknown-target, /problems/unknown-dialect,"
             + " /problems/target-unavailable")
-    @ApiResponse(responseCode = "403", description = "/problems/host-not-allowed: an ad-hoc host that is not"
-            + " loopback, a configured target's host or in flagrunner.allowed-hosts")
+    @ApiResponse(responseCode = "403", description = "/problems/endpoint-not-allowed: the request's host and port are"
+            + " not an embedded listener, a configured target or an entry of flagrunner.allowed-endpoints")
     @ApiResponse(responseCode = "406", description = "/problems/not-acceptable: an Accept without JSON")
     @ApiResponse(responseCode = "413", description = "/problems/body-too-large: a body over 64 KiB")
     @ApiResponse(responseCode = "415", description = "/problems/unsupported-media-type: a body that is not JSON")

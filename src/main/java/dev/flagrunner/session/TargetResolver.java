@@ -6,18 +6,16 @@ import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.web.ProblemType;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a request into a target: a configured one, the embedded server, or an ad-hoc host limited to
- * loopback, configured targets' hosts and {@code flagrunner.allowed-hosts}, so the service never becomes
- * an open TCP relay.
+ * Turns a request into a target: a configured one, the embedded server, or an endpoint the request names.
+ * A request may name a host and port only where the service would go anyway (an embedded listener, a
+ * configured target) or where {@code flagrunner.allowed-endpoints} allows that host and port: nothing else,
+ * loopback included, so the service is no relay to whatever else listens. The check runs before anything
+ * connects: a refused endpoint gets no byte, not even a connection, and being refused says nothing of whether
+ * something listens there.
  */
 @Component
 class TargetResolver {
@@ -27,16 +25,12 @@ class TargetResolver {
 
     private final FlagrunnerProperties properties;
     private final EmbeddedMathServer embedded;
-    private final Set<String> allowedHosts;
+    private final EndpointAllowList allowed;
 
     TargetResolver(FlagrunnerProperties properties, EmbeddedMathServer embedded) {
         this.properties = properties;
         this.embedded = embedded;
-        this.allowedHosts = java.util.stream.Stream.concat(
-                        properties.allowedHosts().stream(),
-                        properties.targets().values().stream().map(FlagrunnerProperties.Target::host))
-                .map(h -> h.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        this.allowed = new EndpointAllowList(properties.allowedEndpoints());
     }
 
     ResolvedTarget resolve(SessionRequest request) {
@@ -78,12 +72,12 @@ class TargetResolver {
             return base;
         }
         String host = r.host() != null ? r.host() : base.host();
-        if (r.host() != null) {
-            requireAllowed(host);
-        }
         boolean tls = r.tls() != null ? r.tls() : base.tls();
         int port = r.port() != null ? r.port() : (r.host() != null || tls != base.tls()
                 ? defaultPort(base.dialect(), tls) : base.port());
+        if (!host.equals(base.host()) || port != base.port()) {
+            requireAllowed(host, port);
+        }
         String classId = r.classId() != null ? r.classId() : base.classId();
         // An ad-hoc endpoint is not the named target any more: it is listed, and its flags stored, as "ad-hoc".
         // It is verified with the system trust store; a configured target keeps its own trust mode.
@@ -101,27 +95,16 @@ class TargetResolver {
         return port;
     }
 
-    private void requireAllowed(String host) {
-        if (allowedHosts.contains(host.toLowerCase(Locale.ROOT)) || isLoopback(host)) {
+    private void requireAllowed(String host, int port) {
+        boolean embeddedListener = embedded.listeners().stream()
+                .anyMatch(s -> EndpointAllowList.same(s.host(), s.port(), host, port));
+        boolean configuredTarget = properties.targets().values().stream()
+                .anyMatch(t -> EndpointAllowList.same(t.host(), t.port(), host, port));
+        if (embeddedListener || configuredTarget || allowed.allows(host, port)) {
             return;
         }
-        throw ProblemType.HOST_NOT_ALLOWED.exception(
-                "host '" + host + "' is not allowed: only loopback, the hosts of configured targets and "
-                        + "flagrunner.allowed-hosts may be named in a request");
-    }
-
-    /** Loopback by literal address or the name localhost only: no DNS look-up for a caller's host name. */
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        throw ProblemType.ENDPOINT_NOT_ALLOWED.exception("endpoint " + EndpointAllowList.format(host, port)
+                + " is not allowed: a request may name only the embedded server, a configured target's host and port,"
+                + " or an entry of " + EndpointAllowList.KEY);
     }
 }

@@ -23,7 +23,7 @@ public enum ProblemType {
     BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
-    HOST_NOT_ALLOWED("host-not-allowed", HttpStatus.FORBIDDEN, "Host not allowed"),
+    ENDPOINT_NOT_ALLOWED("endpoint-not-allowed", HttpStatus.FORBIDDEN, "Endpoint not allowed"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     SESSION_NOT_FOUND("session-not-found", HttpStatus.NOT_FOUND, "Session not found"),
     NO_CERTIFICATE("no-certificate", HttpStatus.NOT_FOUND, "No certificate"),

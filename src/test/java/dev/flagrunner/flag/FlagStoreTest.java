@@ -20,7 +20,7 @@ class FlagStoreTest {
                 new FlagrunnerProperties.Flags(capacity),
                 new FlagrunnerProperties.EmbeddedServer(true, List.of("status"), false,
                         new FlagrunnerProperties.Questions(100, 1000), "", List.of(), null),
-                new FlagrunnerProperties.Health(java.time.Duration.ofSeconds(30)));
+                new FlagrunnerProperties.Health(java.time.Duration.ofSeconds(30)), null);
         return new FlagStore(properties, registry);
     }
 

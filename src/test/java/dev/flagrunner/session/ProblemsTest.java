@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
     "flagrunner.embedded-server.questions.min=5", "flagrunner.embedded-server.questions.max=5",
     "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
     "flagrunner.session.history=3",
-    "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995"})
+    "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995",
+    "flagrunner.allowed-endpoints=127.0.0.1:1"})
 @ExtendWith(OutputCaptureExtension.class)
 class ProblemsTest extends RandomPortTest {
 
@@ -56,8 +57,11 @@ class ProblemsTest extends RandomPortTest {
                 Arguments.of("{\"studentId\":\"1\",\"target\":\"nope\"}", 400, "unknown-target", "unknown target 'nope' (known: embedded, remote)"),
                 Arguments.of("{\"studentId\":\"1\",\"dialect\":\"klingon\"}", 400, "unknown-dialect", "unknown dialect 'klingon'"),
                 Arguments.of("{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":70000}", 400, "validation", "port must be between 1 and 65535"),
-                Arguments.of("{\"studentId\":\"1\",\"host\":\"example.com\",\"port\":27995}", 403, "host-not-allowed", "host 'example.com' is not allowed"),
-                Arguments.of("{\"studentId\":\"1\",\"host\":\"192.168.1.1\",\"port\":27995}", 403, "host-not-allowed", "is not allowed"),
+                Arguments.of("{\"studentId\":\"1\",\"host\":\"example.com\",\"port\":27995}", 403, "endpoint-not-allowed", "endpoint example.com:27995 is not allowed"),
+                Arguments.of("{\"studentId\":\"1\",\"host\":\"192.168.1.1\",\"port\":27995}", 403, "endpoint-not-allowed", "is not allowed"),
+                Arguments.of("{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":2}", 403, "endpoint-not-allowed", "endpoint 127.0.0.1:2 is not allowed"),
+                Arguments.of("{\"studentId\":\"1\",\"port\":2}", 403, "endpoint-not-allowed", "endpoint 127.0.0.1:2 is not allowed"),
+                Arguments.of("{\"studentId\":\"1\",\"host\":\"10.255.255.1\",\"port\":27996}", 403, "endpoint-not-allowed", "endpoint 10.255.255.1:27996 is not allowed"),
                 Arguments.of("{\"studentId\":\"1\",\"dialect\":\"eece\"}", 400, "target-unavailable", "no plain listener for dialect eece"),
                 // The class string is the first word sent: a caller may not make it another service's command.
                 Arguments.of("{\"studentId\":\"1\",\"classId\":\"SET\"}", 400, "validation", "classId must look like a class string"),
@@ -179,8 +183,8 @@ class ProblemsTest extends RandomPortTest {
     }
 
     @Test
-    void aConfiguredTargetsHostMayBeNamedAdHoc() {
-        // Allowed (it is a configured target's host), so the session runs; nothing listens there: it fails as data.
+    void anAllowedEndpointMayBeNamedAdHoc() {
+        // Allowed (flagrunner.allowed-endpoints), so the session runs; nothing listens there: it fails as data.
         Http.Response r = http.postJson("/sessions",
                 "{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":1}");
 

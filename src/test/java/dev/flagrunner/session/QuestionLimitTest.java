@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flagrunner.session.max-questions=60",
     "flagrunner.embedded-server.questions.min=60",
-    "flagrunner.embedded-server.questions.max=60"})
+    "flagrunner.embedded-server.questions.max=60",
+    "flagrunner.allowed-endpoints=127.0.0.1:1024-65535"})
 class QuestionLimitTest extends RandomPortTest {
 
     @Test
