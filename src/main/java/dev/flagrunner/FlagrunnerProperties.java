@@ -2,6 +2,7 @@ package dev.flagrunner;
 
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TrustMode;
 import jakarta.validation.Valid;
@@ -96,13 +97,19 @@ public record FlagrunnerProperties(
             @DefaultValue("200") @Min(1) @Max(10_000) int maxConcurrent,
             @DefaultValue("1000") @Min(1) @Max(1_000_000) int history,
             @DefaultValue("10s") @NotNull Duration shutdownGrace,
-            @DefaultValue("1000000") int maxQuestions) {
+            @DefaultValue("1000000") int maxQuestions,
+            @DefaultValue("5m") @NotNull Duration maxDuration) {
 
         public Session {
             requirePositive(connectTimeout, "flagrunner.session.connect-timeout");
             requirePositive(readTimeout, "flagrunner.session.read-timeout");
             if (maxQuestions < 1) {
                 throw new IllegalArgumentException("flagrunner.session.max-questions must be at least 1, not " + maxQuestions);
+            }
+            requirePositive(maxDuration, "flagrunner.session.max-duration");
+            if (maxDuration.compareTo(SessionSpec.MAX_DURATION_LIMIT) > 0) {
+                throw new IllegalArgumentException("flagrunner.session.max-duration must be at most "
+                        + SessionSpec.MAX_DURATION_LIMIT + ": " + maxDuration);
             }
             if (waitForEnd.isNegative()) {
                 throw new IllegalArgumentException("flagrunner.session.wait must not be negative: " + waitForEnd);

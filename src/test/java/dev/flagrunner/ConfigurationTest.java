@@ -28,6 +28,8 @@ class ConfigurationTest {
         "--flagrunner.allowed-hosts=                          | flagrunner.allowed-hosts was replaced by flagrunner.allowed-endpoints",
         "--flagrunner.allowed-endpoints=::1:27995             | flagrunner.allowed-endpoints: '::1:27995' is not host:port or host:lo-hi (an IPv6 address goes in brackets",
         "--flagrunner.allowed-endpoints=example.com          | flagrunner.allowed-endpoints: 'example.com' is not host:port or host:lo-hi (no port",
+        "--flagrunner.session.max-duration=0s                | flagrunner.session.max-duration must be positive",
+        "--flagrunner.session.max-duration=25h               | flagrunner.session.max-duration must be at most PT24H",
         "--flagrunner.session.max-questions=0                | flagrunner.session.max-questions must be at least 1, not 0",
         "--flagrunner.session.max-questions=500              | flagrunner.embedded-server.questions.max (1000) is above flagrunner.session.max-questions (500)",
     })

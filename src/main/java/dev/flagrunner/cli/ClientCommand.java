@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * {@code client [-p PORT] [-s] [--dialect D] [--class CLS] [--trust PEM | --insecure] [--timeout SECONDS] [--max-questions N] [--stats]
- * HOST ID}: the assignment's client. Prints exactly one line, the flag, and exits 0 ({@code --stats} adds the
+ * {@code client [-p PORT] [-s] [--dialect D] [--class CLS] [--trust PEM | --insecure] [--timeout SECONDS] [--max-questions N]
+ * [--max-duration SECONDS] [--stats] HOST ID}: the assignment's client. Prints exactly one line, the flag, and exits 0 ({@code --stats} adds the
  * exchange rate on stderr); on failure prints
  * {@code flagrunner: <REASON>: <detail>} on stderr and exits 1, as when the flag cannot be written to stdout;
  * usage errors exit 2.
@@ -21,7 +21,7 @@ import java.util.Set;
 final class ClientCommand {
 
     static final String USAGE = "usage: flagrunner client [-p PORT] [-s] [--dialect D] [--class CLS]"
-            + " [--trust PEM | --insecure] [--timeout SECONDS] [--max-questions N] [--stats] HOST ID";
+            + " [--trust PEM | --insecure] [--timeout SECONDS] [--max-questions N] [--max-duration SECONDS] [--stats] HOST ID";
 
     private ClientCommand() {}
 
@@ -35,7 +35,7 @@ final class ClientCommand {
             return 2;
         }
         SessionSpec spec = new SessionSpec(options.host(), options.port(), options.dialect(), options.classId(),
-                options.studentId(), options.timeout(), options.timeout(), options.maxQuestions());
+                options.studentId(), options.timeout(), options.timeout(), options.maxQuestions(), options.maxDuration());
         try {
             SocketOpener opener = options.tls() ? TlsOpener.forClient(options.trust()) : SocketOpener.plain();
             ClientSession session = new ClientSession(spec, opener, SessionListener.NONE);
@@ -65,11 +65,11 @@ final class ClientCommand {
 
     /** The parsed command line. {@code trust} is {@code system}, {@code insecure} or a PEM path. */
     record ClientOptions(String host, int port, boolean tls, Dialect dialect, String classId, String studentId,
-            String trust, Duration timeout, int maxQuestions, boolean stats) {
+            String trust, Duration timeout, int maxQuestions, Duration maxDuration, boolean stats) {
 
         static ClientOptions parse(String[] argv) throws Args.UsageException {
             Args args = Args.parse(argv, Set.of("-s", "--insecure", "--stats"),
-                    Set.of("-p", "--dialect", "--class", "--trust", "--timeout", "--max-questions"));
+                    Set.of("-p", "--dialect", "--class", "--trust", "--timeout", "--max-questions", "--max-duration"));
             if (args.positional().size() != 2) {
                 throw new Args.UsageException("expected HOST and ID, got " + args.positional().size() + " arguments");
             }
@@ -91,13 +91,15 @@ final class ClientCommand {
             int port = args.intValue("-p", defaultPort, 1, 65535);
             int timeoutSeconds = args.intValue("--timeout", 10, 1, 3600);
             int maxQuestions = args.intValue("--max-questions", SessionSpec.DEFAULT_MAX_QUESTIONS, 1, Integer.MAX_VALUE);
+            int maxSeconds = args.intValue("--max-duration", (int) SessionSpec.DEFAULT_MAX_DURATION.toSeconds(), 1,
+                    (int) SessionSpec.MAX_DURATION_LIMIT.toSeconds());
             String classId = args.value("--class", dialect.defaultClassId());
             String id = args.positional().get(1);
             requireToken(classId, "--class");
             requireToken(id, "ID");
             String trust = args.has("--insecure") ? "insecure" : args.value("--trust", "system");
             return new ClientOptions(args.positional().get(0), port, tls, dialect, classId, id, trust,
-                    Duration.ofSeconds(timeoutSeconds), maxQuestions, args.has("--stats"));
+                    Duration.ofSeconds(timeoutSeconds), maxQuestions, Duration.ofSeconds(maxSeconds), args.has("--stats"));
         }
 
         private static void requireToken(String value, String what) throws Args.UsageException {

@@ -13,7 +13,9 @@ import java.util.Locale;
 /**
  * One run of the client side of the protocol: HELLO, answer every question, return the flag. Each
  * message goes out in exactly one write with exactly the dialect's terminator. {@link #cancel()} may be
- * called from any thread; the session then ends with {@code CANCELLED}.
+ * called from any thread; the session then ends with {@code CANCELLED}. The whole run, from the connect on,
+ * ends with {@code SESSION_TIMEOUT} at the spec's {@code maxDuration}: a read or write in progress is cut at
+ * that moment, and a server that answers quickly but never ends is stopped at its next message.
  */
 public final class ClientSession {
 
@@ -27,6 +29,8 @@ public final class ClientSession {
     private volatile int answered;
     /** The number of the answer being written (0: the HELLO), -1 when none; names a write that timed out. */
     private int writing = -1;
+    /** When the session must have ended, from {@link System#nanoTime()}; set as it starts. */
+    private long endNanos;
 
     public ClientSession(SessionSpec spec, SocketOpener opener, SessionListener listener) {
         this.spec = spec;
@@ -63,18 +67,24 @@ public final class ClientSession {
     }
 
     private String connectAndConverse() throws SessionFailure {
+        endNanos = System.nanoTime() + spec.maxDuration().toNanos();
         checkCancelled();
+        // The connect and the TLS handshake are bounded by the connect timeout; the limit is checked after them.
         Socket s = opener.open(spec.host(), spec.port(), spec.connectTimeout());
         socket = s;
-        ReadTimeouts.Guard guard = ReadTimeouts.shared().guard(s, spec.readTimeout());
+        ReadTimeouts.Guard guard = ReadTimeouts.shared().guard(s, spec.readTimeout(), endNanos);
         try {
             checkCancelled();
+            checkTimeLeft(System.nanoTime());
             return converse(s.getInputStream(), s.getOutputStream(), guard);
         } catch (SessionFailure e) {
             throw cancelled ? cancelledFailure() : e;
         } catch (IOException e) {
             if (cancelled) {
                 throw cancelledFailure();
+            }
+            if (guard.ended()) {
+                throw sessionTimeout(e);
             }
             throw guard.expired() ? timeout(e) : transportFailure(e);
         } finally {
@@ -91,6 +101,7 @@ public final class ClientSession {
         int messageNumber = 0;
         while (true) {
             long started = System.nanoTime();
+            checkTimeLeft(started);
             guard.reading(started);
             String line = readMessage(reader, messageNumber + 1);
             guard.idle();
@@ -133,6 +144,20 @@ public final class ClientSession {
                     + (answered > 0 ? ": wrong answer or protocol violation" : ": unknown id or protocol violation"));
         }
         return line;
+    }
+
+    private void checkTimeLeft(long nowNanos) throws SessionFailure {
+        if (nowNanos - endNanos >= 0) {
+            throw sessionTimeout(null);
+        }
+    }
+
+    private SessionFailure sessionTimeout(IOException cause) {
+        String when = writing < 0 ? afterWhat()
+                : "while sending " + (writing == 0 ? spec.dialect().helloKeyword() : "answer " + writing);
+        return new SessionFailure(FailureReason.SESSION_TIMEOUT, "the session reached its limit of "
+                + spec.maxDuration().toMillis() + " ms " + when + " (flagrunner.session.max-duration, client --max-duration)",
+                cause);
     }
 
     private SessionFailure timeout(IOException e) {

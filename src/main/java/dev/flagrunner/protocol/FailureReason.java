@@ -14,6 +14,8 @@ public enum FailureReason {
     UNKNOWN_STUDENT,
     /** The server asked more questions than the session's limit (a server that never sends a flag). */
     TOO_MANY_QUESTIONS,
+    /** The session ran longer than its wall-clock limit (a server that asks slowly, or never stops). */
+    SESSION_TIMEOUT,
     CANCELLED,
     INTERNAL_ERROR
 }

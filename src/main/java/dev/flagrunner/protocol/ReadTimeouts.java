@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * deadline (one volatile write), and one daemon thread per process looks every {@value #TICK_MILLIS} ms
  * for guards past their deadline and closes their sockets, which ends the blocked read at once. A
  * timeout so fires up to one tick late. Writes are guarded the same way: a server that sends and never
- * reads fills the socket buffers, and the client's next write then blocks until the deadline.
+ * reads fills the socket buffers, and the client's next write then blocks until the deadline. A guard may
+ * also carry the session's own end: no read or write then waits past it, and the guard says which deadline
+ * closed the socket.
  */
 public final class ReadTimeouts {
 
@@ -36,11 +38,19 @@ public final class ReadTimeouts {
 
     /** Starts guarding reads of a socket; close the guard when the socket is done with. */
     public Guard guard(Socket socket, Duration timeout) {
+        return guard(socket, timeout, System.nanoTime() + Long.MAX_VALUE / 2);
+    }
+
+    /**
+     * Starts guarding reads and writes of a socket that must also be done with by {@code endNanos} (from
+     * {@link System#nanoTime()}): no read or write then waits past it.
+     */
+    public Guard guard(Socket socket, Duration timeout, long endNanos) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         startTicker();
-        Guard guard = new Guard(socket, timeout.toNanos());
+        Guard guard = new Guard(socket, timeout.toNanos(), endNanos);
         guards.add(guard);
         return guard;
     }
@@ -66,7 +76,7 @@ public final class ReadTimeouts {
         for (Guard guard : guards) {
             long deadline = guard.deadline;
             if (deadline != Guard.IDLE && now - deadline > 0) {
-                guard.expire();
+                guard.expire(deadline);
             }
         }
     }
@@ -83,12 +93,15 @@ public final class ReadTimeouts {
 
         private final Socket socket;
         private final long timeoutNanos;
+        private final long endNanos;
         private volatile long deadline = IDLE;
         private volatile boolean expired;
+        private volatile boolean ended;
 
-        private Guard(Socket socket, long timeoutNanos) {
+        private Guard(Socket socket, long timeoutNanos, long endNanos) {
             this.socket = socket;
             this.timeoutNanos = timeoutNanos;
+            this.endNanos = endNanos;
         }
 
         /**
@@ -97,6 +110,9 @@ public final class ReadTimeouts {
          */
         public void reading(long nowNanos) {
             long d = nowNanos + timeoutNanos;
+            if (d - endNanos > 0) {
+                d = endNanos;
+            }
             deadline = d == IDLE ? d + 1 : d;
         }
 
@@ -110,7 +126,13 @@ public final class ReadTimeouts {
             return expired;
         }
 
-        private void expire() {
+        /** Whether the deadline that closed the socket was the session's end rather than the read timeout. */
+        public boolean ended() {
+            return ended;
+        }
+
+        private void expire(long passedDeadline) {
+            ended = passedDeadline == endNanos || passedDeadline == endNanos + 1;
             expired = true;
             // closeNow: this one thread serves every guard, so a close that waits for a blocked write must not happen.
             SocketOpener.closeNow(socket);

@@ -91,7 +91,8 @@ public class SessionService implements SmartLifecycle {
                     Map.of("Retry-After", "1"));
         }
         SessionSpec spec = new SessionSpec(target.host(), target.port(), target.dialect(), target.classId(),
-                request.studentId(), config.connectTimeout(), config.readTimeout(), config.maxQuestions());
+                request.studentId(), config.connectTimeout(), config.readTimeout(), config.maxQuestions(),
+                config.maxDuration());
         ClientSession client = new ClientSession(spec, openers.forTarget(target), metrics.questionListener(target.dialect()));
         SessionRecord record = new SessionRecord(UUID.randomUUID().toString(), request.studentId(), target,
                 clock.instant(), client);

@@ -7,6 +7,7 @@ import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.mathserver.ServerEvents;
 import dev.flagrunner.mathserver.ServerOptions;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.support.ScriptedServer;
 import dev.flagrunner.tls.PemFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -148,6 +149,8 @@ class ClientServerCommandsTest {
         "-p                                          | option -p needs a value",
         "--max-questions 0 127.0.0.1 1               | option --max-questions must be between 1 and 2147483647: 0",
         "--max-questions many 127.0.0.1 1            | option --max-questions must be a number: many",
+        "--max-duration 0 127.0.0.1 1                | option --max-duration must be between 1 and 86400: 0",
+        "--max-duration 5m 127.0.0.1 1               | option --max-duration must be a number: 5m",
     })
     void usageErrorsExit2WithAMessage(String line, String message) {
         Result r = runClient(line.trim().split(" +"));
@@ -199,6 +202,19 @@ class ClientServerCommandsTest {
             assertThat(enough.out()).hasLineCount(1);
         } finally {
             server.close();
+        }
+    }
+
+    @Test
+    void aServerThatGoesQuietEndsTheSessionAtMaxDurationWithExit1() throws Exception {
+        try (ScriptedServer slow = new ScriptedServer(ScriptedServer.oneQuestionThenQuiet("cs5700fall2020 STATUS 6 * 7"))) {
+            // The read timeout is far above the limit: only the limit can end this session with this reason.
+            Result r = runClient("--max-duration", "1", "--timeout", "60", "-p", String.valueOf(slow.port()), "127.0.0.1", "1");
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("flagrunner: SESSION_TIMEOUT: the session reached its limit of 1000 ms after"
+                    + " answer 1 (flagrunner.session.max-duration, client --max-duration)" + System.lineSeparator());
         }
     }
 

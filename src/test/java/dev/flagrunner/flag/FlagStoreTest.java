@@ -16,7 +16,8 @@ class FlagStoreTest {
     private FlagStore store(int capacity) {
         FlagrunnerProperties properties = new FlagrunnerProperties("embedded", Map.of(), List.of(),
                 new FlagrunnerProperties.Session(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10),
-                        java.time.Duration.ofSeconds(30), 200, 1000, java.time.Duration.ofSeconds(10), 1_000_000),
+                        java.time.Duration.ofSeconds(30), 200, 1000, java.time.Duration.ofSeconds(10), 1_000_000,
+                        java.time.Duration.ofMinutes(5)),
                 new FlagrunnerProperties.Flags(capacity),
                 new FlagrunnerProperties.EmbeddedServer(true, List.of("status"), false,
                         new FlagrunnerProperties.Questions(100, 1000), "", List.of(), null),

@@ -14,34 +14,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The client against servers that misbehave: each case ends in its specific reason within the read
  * timeout (plus a margin for a loaded machine), and nothing is left behind: the server's thread ends
  * (the client closed its socket) and the session's read-timeout guard is gone.
  */
+@ExtendWith(NoGuardLeftBehind.class)
 class HostileServerTest {
 
     private static final String FLAG = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
     private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
     /** The longest a session may take here: every case ends by the read timeout (one tick late at most). */
     private static final Duration BOUND = READ_TIMEOUT.plusSeconds(5);
-
-    private int guardedBefore;
-
-    @BeforeEach
-    void countGuards() {
-        guardedBefore = ReadTimeouts.shared().guarded();
-    }
-
-    @AfterEach
-    void noGuardLeftBehind() {
-        await("the session's read-timeout guard is closed").atMost(Duration.ofSeconds(5))
-                .until(() -> ReadTimeouts.shared().guarded() == guardedBefore);
-    }
 
     /** Runs a session that must fail, within {@link #BOUND}. */
     private static SessionFailure failureOf(ClientSession session) {

@@ -97,6 +97,19 @@ public final class ScriptedServer implements AutoCloseable {
         };
     }
 
+    /**
+     * A server that asks one question, reads the answer and then goes quiet: it sends nothing more until the
+     * client closes. Only a limit on the session's time (or the read timeout) ends such a session.
+     */
+    public static Script oneQuestionThenQuiet(String question) {
+        return c -> {
+            c.readLine();
+            c.send(question + "\n");
+            c.readLine();
+            c.awaitClientClose();
+        };
+    }
+
     /** Closes the listener and the connection; a TLS one abortively, as a script may be blocked writing to it. */
     @Override
     public void close() throws IOException {
