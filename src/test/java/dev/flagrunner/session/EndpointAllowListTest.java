@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EndpointAllowListTest {
 
     private final EndpointAllowList list = new EndpointAllowList(List.of(
-            "grader.example.edu:27995", "10.0.0.5:27993-27999", "[::1]:5206", "Lab.Example.Edu:1-2"));
+            "grader.example.edu:27995", "10.0.0.5:27993-27999", "[::1]:5206", "Lab.Example.Edu:1-2",
+            "127.0.0.1:5000"));
 
     @ParameterizedTest
     @CsvSource({
@@ -27,6 +28,10 @@ class EndpointAllowListTest {
         "lab.example.edu,    2,     true",
         "127.0.0.1,          27995, false",
         "grader.example.edu., 27995, false",
+        // Compared as text, never resolved: another spelling of an allowed address is not allowed.
+        "127.0.0.1,          5000,  true",
+        "localhost,          5000,  false",
+        "127.1,              5000,  false",
     })
     void allowsExactlyTheHostAndPortsAnEntrySpells(String host, int port, boolean allowed) {
         assertThat(list.allows(host, port)).isEqualTo(allowed);
