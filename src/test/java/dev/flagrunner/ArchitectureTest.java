@@ -18,7 +18,7 @@ class ArchitectureTest {
     @Test
     void theCorePackagesImportNothingFromSpring() {
         noClasses().that().resideInAnyPackage("dev.flagrunner.expression..", "dev.flagrunner.protocol..",
-                        "dev.flagrunner.tls..", "dev.flagrunner.net..", "dev.flagrunner.cli..")
+                        "dev.flagrunner.tls..", "dev.flagrunner.net..", "dev.flagrunner.text..", "dev.flagrunner.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
                 .check(CLASSES);
     }
@@ -55,6 +55,14 @@ class ArchitectureTest {
     void theSocketHelpersDependOnNoOtherFeature() {
         classes().that().resideInAPackage("dev.flagrunner.net..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flagrunner.net..", "java..")
+                .check(CLASSES);
+    }
+
+    /** The one home of quoting untrusted text is used by expression and protocol alike, so it needs only the JDK. */
+    @Test
+    void theTextHelpersImportOnlyTheJdk() {
+        classes().that().resideInAPackage("dev.flagrunner.text..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flagrunner.text..", "java..")
                 .check(CLASSES);
     }
 

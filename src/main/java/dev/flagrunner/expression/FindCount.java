@@ -22,11 +22,11 @@ final class FindCount {
         }
         char symbol = payload.charAt(0);
         if (!isVisible(symbol)) {
-            throw Problems.malformed(0, "expected a symbol", "found " + Snippet.quote(symbol));
+            throw Problems.malformed(0, "expected a symbol", "found " + Problems.SNIPPET.quote(symbol));
         }
         if (length == 1 || payload.charAt(1) != ' ') {
             throw Problems.malformed(1, "expected a space after the symbol",
-                    "found " + (length == 1 ? "end of input" : Snippet.quote(payload.charAt(1))));
+                    "found " + (length == 1 ? "end of input" : Problems.SNIPPET.quote(payload.charAt(1))));
         }
         if (length == 2) {
             throw Problems.malformed(2, "expected the string to search", "found end of input");
@@ -35,7 +35,7 @@ final class FindCount {
         for (int i = 2; i < length; i++) {
             char c = payload.charAt(i);
             if (!isVisible(c)) {
-                throw Problems.malformed(i, "unexpected character " + Snippet.quote(c), "in the string to search");
+                throw Problems.malformed(i, "unexpected character " + Problems.SNIPPET.quote(c), "in the string to search");
             }
             if (c == symbol) {
                 count++;

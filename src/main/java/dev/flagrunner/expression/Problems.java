@@ -1,6 +1,7 @@
 package dev.flagrunner.expression;
 
 import dev.flagrunner.expression.ExpressionException.Kind;
+import dev.flagrunner.text.Quoter;
 
 /**
  * Builds every {@link ExpressionException} of the package, so all messages share one shape:
@@ -8,6 +9,9 @@ import dev.flagrunner.expression.ExpressionException.Kind;
  * ExpressionException#position()} is the 0-based offset, i.e. column - 1.
  */
 final class Problems {
+
+    /** How a message quotes server text: at most 20 characters (a token, not the line). */
+    static final Quoter SNIPPET = new Quoter(20);
 
     private Problems() {}
 

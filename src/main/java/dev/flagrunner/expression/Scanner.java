@@ -97,13 +97,13 @@ final class Scanner {
             if (!canStartToken(peek())) {
                 throw rejectCharacterAt(current);
             }
-            throw Problems.malformed(current, "missing space before " + Snippet.quote(peek()));
+            throw Problems.malformed(current, "missing space before " + Problems.SNIPPET.quote(peek()));
         }
     }
 
-    /** The current token as error messages quote it: {@code '//'}, {@code '12345…'}, or "end of input". */
+    /** The current token as error messages quote it: {@code '//'}, {@code '12345'… (300 chars)}, or "end of input". */
     String describe() {
-        return type == EOF ? "end of input" : Snippet.quote(source, start, current);
+        return type == EOF ? "end of input" : Problems.SNIPPET.quote(source, start, current);
     }
 
     private TokenType scanToken() throws ExpressionException {
@@ -153,7 +153,7 @@ final class Scanner {
                     "more than the limit of " + MAX_LITERAL_DIGITS);
         }
         if (notation == Notation.PYTHON && chars[firstDigit] == '0' && !allZeros(firstDigit, current)) {
-            throw Problems.malformed(start, "leading zero in " + Snippet.quote(source, start, current),
+            throw Problems.malformed(start, "leading zero in " + Problems.SNIPPET.quote(source, start, current),
                     "which a Python 3 integer literal does not allow");
         }
         return NUMBER;
@@ -171,9 +171,9 @@ final class Scanner {
             while (end < source.length() && FOREIGN_OPERATOR_CHARS.indexOf(source.charAt(end)) >= 0) {
                 end++;
             }
-            return Problems.malformed(position, "unknown operator " + Snippet.quote(source, position, end));
+            return Problems.malformed(position, "unknown operator " + Problems.SNIPPET.quote(source, position, end));
         }
-        return Problems.malformed(position, "unexpected character " + Snippet.quote(source.charAt(position)));
+        return Problems.malformed(position, "unexpected character " + Problems.SNIPPET.quote(source.charAt(position)));
     }
 
     private boolean allZeros(int from, int to) {

@@ -182,14 +182,14 @@ public final class ClientSession {
             FailureReason reason = e.kind() == ExpressionException.Kind.UNSUPPORTED
                     ? FailureReason.UNSUPPORTED_EXPRESSION : FailureReason.MALFORMED_MESSAGE;
             String where = "question " + (answered + 1) + " (message " + messageNumber + "): ";
-            if (Quote.mayCarryFlag(payload)) {
+            if (SessionFailure.SERVER_TEXT.mayCarryFlag(payload)) {
                 // A payload may end in a flag (EECE: the last question and the SUCC in one read), and the
                 // evaluator's message quotes the token it stopped at: say only what and where, and keep the
                 // exception, which a log could print, out of the failure.
                 throw new SessionFailure(reason, where + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + " at column " + (e.position() + 1) + ": " + Quote.unlessFlagLike(payload));
+                        + " at column " + (e.position() + 1) + ": " + SessionFailure.SERVER_TEXT.unlessFlagLike(payload));
             }
-            throw new SessionFailure(reason, where + e.getMessage() + ": " + Quote.of(payload), e);
+            throw new SessionFailure(reason, where + e.getMessage() + ": " + SessionFailure.SERVER_TEXT.quote(payload), e);
         }
         if (answer instanceof Answer.Value value) {
             return answerPrefix + value.text();
@@ -198,7 +198,7 @@ public final class ClientSession {
         if (divZero == null) {
             throw new SessionFailure(FailureReason.UNSUPPORTED_EXPRESSION, "question " + (answered + 1)
                     + " divides by zero, which has no answer in dialect " + spec.dialect().name() + ": "
-                    + Quote.unlessFlagLike(payload));
+                    + SessionFailure.SERVER_TEXT.unlessFlagLike(payload));
         }
         return spec.classId() + " " + divZero;
     }

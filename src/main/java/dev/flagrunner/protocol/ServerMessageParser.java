@@ -1,6 +1,7 @@
 package dev.flagrunner.protocol;
 
 import dev.flagrunner.protocol.Dialect.EndForm;
+import dev.flagrunner.text.Quoter;
 
 /**
  * Parses server messages strictly by fields, never by searching for words (a FIND string may contain
@@ -14,9 +15,9 @@ import dev.flagrunner.protocol.Dialect.EndForm;
  * </pre>
  * Errors are {@link SessionFailure}s with reason {@code MALFORMED_MESSAGE}, naming the message number.
  * A line is quoted only once it is recognised as the dialect's (its first field is the session's class
- * string) and may not carry a flag (an end keyword or a flag-like token, {@link Quote#unlessFlagLike}):
+ * string) and may not carry a flag (an end keyword or a flag-like token, {@link Quoter#unlessFlagLike}):
  * a line that may is described by its field lengths, a bad flag by its length only, and a line that is not
- * the dialect's by its length and character classes ({@link Quote#unrecognised}): the peer may be another
+ * the dialect's by its length and character classes ({@link Quoter#describe}): the peer may be another
  * service, whose banner or reply must not reach the caller.
  */
 public final class ServerMessageParser {
@@ -134,6 +135,6 @@ public final class ServerMessageParser {
     private SessionFailure malformed(String what, String line, int messageNumber) {
         boolean dialects = line.startsWith(classPrefix) || line.equals(classId);
         return new SessionFailure(FailureReason.MALFORMED_MESSAGE, what + " in message " + messageNumber + ": "
-                + (dialects ? Quote.unlessFlagLike(line) : Quote.unrecognised(line)));
+                + (dialects ? SessionFailure.SERVER_TEXT.unlessFlagLike(line) : Quoter.describe(line, "not the dialect's")));
     }
 }

@@ -147,7 +147,7 @@ class ServerMessageParserTest {
         @Test
         void controlCharactersAreEscapedInTheQuote() {
             assertThatThrownBy(() -> status.parse("cs5700fall2020 x\u0000y\u001b", 1))
-                    .hasMessageContaining("'cs5700fall2020 x\\x00y\\x1b'");
+                    .hasMessageContaining("'cs5700fall2020 x\\u0000y\\u001b'");
         }
     }
 
