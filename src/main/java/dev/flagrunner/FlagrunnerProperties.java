@@ -3,6 +3,7 @@ package dev.flagrunner;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.SessionSpec;
+import dev.flagrunner.security.FlagrunnerSecurityProperties;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TrustMode;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param allowedHosts the key {@code allowedEndpoints} replaced, bound only so that an old file fails the start
  *                     naming the replacement (it must be null)
+ * @param security     {@code flagrunner.security.*}: tokens, roles, open mode and the per-token cap
  */
 @Validated
 @ConfigurationProperties(prefix = "flagrunner", ignoreUnknownFields = false)
@@ -37,7 +39,8 @@ public record FlagrunnerProperties(
         @DefaultValue @Valid Flags flags,
         @DefaultValue @Valid EmbeddedServer embeddedServer,
         @DefaultValue @Valid Health health,
-        List<String> allowedHosts) {
+        List<String> allowedHosts,
+        @DefaultValue @Valid FlagrunnerSecurityProperties security) {
 
     /** The name of the built-in target: the embedded reference server. */
     public static final String EMBEDDED = "embedded";

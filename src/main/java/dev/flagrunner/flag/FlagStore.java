@@ -5,28 +5,41 @@ import dev.flagrunner.protocol.Dialects;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.flagrunner.security.Caller;
+import dev.flagrunner.security.TokenRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Captured flags in memory: bounded by {@code flagrunner.flags.capacity}, newest first, one entry per
- * (target, studentId, flag). When full, the oldest entry goes and {@code flagrunner.flags.evicted} counts it.
+ * (owner, target, studentId, flag). Each caller that may start sessions (an owner) has an equal share of the
+ * capacity: when an owner's share is full, that owner's oldest entry goes and {@code flagrunner.flags.evicted}
+ * counts it, so one caller's captures never evict another caller's flags.
  */
 @Component
 public class FlagStore {
 
-    private final int capacity;
+    private final int sharePerOwner;
+    /** Entries per owner; guarded by {@link #entries}. */
+    private final Map<String, Integer> perOwner = new HashMap<>();
     /** Insertion order = capture order; a re-capture moves its entry to the end (newest). */
     private final LinkedHashMap<CapturedFlag.Key, CapturedFlag> entries = new LinkedHashMap<>();
     private final MeterRegistry registry;
     private final Counter evicted;
 
-    public FlagStore(FlagrunnerProperties properties, MeterRegistry registry) {
-        this.capacity = properties.flags().capacity();
+    @Autowired
+    public FlagStore(FlagrunnerProperties properties, TokenRegistry tokens, MeterRegistry registry) {
+        this(properties.flags().capacity(), tokens.owners(), registry);
+    }
+
+    FlagStore(int capacity, int owners, MeterRegistry registry) {
+        this.sharePerOwner = Math.max(1, capacity / owners);
         this.registry = registry;
         this.evicted = Counter.builder("flagrunner.flags.evicted")
                 .description("Flags dropped from the full store, oldest first")
@@ -49,23 +62,34 @@ public class FlagStore {
     public void add(CapturedFlag flag) {
         captured(flag.dialect()).increment();
         synchronized (entries) {
-            entries.remove(flag.key());
+            if (entries.remove(flag.key()) == null) {
+                perOwner.merge(flag.owner(), 1, Integer::sum);
+            }
             entries.put(flag.key(), flag);
-            if (entries.size() > capacity) {
-                Iterator<Map.Entry<CapturedFlag.Key, CapturedFlag>> oldest = entries.entrySet().iterator();
-                oldest.next();
-                oldest.remove();
-                evicted.increment();
+            if (perOwner.get(flag.owner()) > sharePerOwner) {
+                evictOldestOf(flag.owner());
             }
         }
     }
 
-    /** All flags, newest first; only those of one student when {@code studentId} is not null. */
-    public List<CapturedFlag> list(String studentId) {
+    private void evictOldestOf(String owner) {
+        Iterator<CapturedFlag> oldestFirst = entries.values().iterator();
+        while (oldestFirst.hasNext()) {
+            if (oldestFirst.next().owner().equals(owner)) {
+                oldestFirst.remove();
+                perOwner.merge(owner, -1, Integer::sum);
+                evicted.increment();
+                return;
+            }
+        }
+    }
+
+    /** The flags the caller may see, newest first; only those of one student when {@code studentId} is not null. */
+    public List<CapturedFlag> list(String studentId, Caller caller) {
         List<CapturedFlag> out = new ArrayList<>();
         synchronized (entries) {
             for (CapturedFlag f : entries.values()) {
-                if (studentId == null || f.studentId().equals(studentId)) {
+                if ((studentId == null || f.studentId().equals(studentId)) && caller.sees(f.owner())) {
                     out.add(f);
                 }
             }

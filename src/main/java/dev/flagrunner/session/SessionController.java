@@ -1,5 +1,6 @@
 package dev.flagrunner.session;
 
+import dev.flagrunner.security.Caller;
 import dev.flagrunner.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
     private static final String LOCATION = "/sessions/{id} of the session";
-    private static final String NOT_FOUND = "/problems/session-not-found: no session with that id in the history";
+    private static final String NOT_FOUND = "/problems/session-not-found: no session with that id in the history"
+            + " that this token may see";
 
     private final SessionService sessions;
 
@@ -59,14 +61,14 @@ class SessionController {
     @ApiResponse(responseCode = "413", description = "/problems/body-too-large: a body over 64 KiB")
     @ApiResponse(responseCode = "415", description = "/problems/unsupported-media-type: a body that is not JSON")
     @ApiResponse(responseCode = "429", description = "/problems/too-many-sessions: flagrunner.session.max-concurrent"
-            + " sessions are running", headers = @Header(name = "Retry-After", description = "seconds to wait",
+            + " sessions are running, or flagrunner.security.max-sessions-per-token of this token", headers = @Header(name = "Retry-After", description = "seconds to wait",
                     schema = @Schema(type = "integer", example = "1")))
     @ApiResponse(responseCode = "503", description = "/problems/shutting-down: the service is stopping")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SessionView> start(@Valid @RequestBody SessionRequest request,
             @Parameter(description = "respond-async: answer 202 at once")
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        SessionRecord record = sessions.start(request);
+        SessionRecord record = sessions.start(request, Caller.current());
         boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
         boolean ended = !async && sessions.awaitEnd(record, sessions.defaultWait());
         URI location = URI.create("/sessions/" + record.id());
@@ -81,7 +83,7 @@ class SessionController {
     @GetMapping
     List<SessionView> list(@Parameter(description = "only the sessions in this status")
             @RequestParam(required = false) SessionStatus status) {
-        return sessions.list(status);
+        return sessions.list(status, Caller.current());
     }
 
     @Operation(summary = "One session")
@@ -95,10 +97,16 @@ class SessionController {
     /** Cancels a running session (its socket is closed) and answers with it once it has ended. */
     @Operation(summary = "Cancel a running session (its socket is closed; status CANCELLED)")
     @ApiResponse(responseCode = "200", description = "the session once it has ended")
+    @ApiResponse(responseCode = "403", description = "/problems/forbidden: the session was started by another token")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @DeleteMapping("/{id}")
     SessionView cancel(@PathVariable String id) {
+        Caller caller = Caller.current();
         SessionRecord record = find(id);
+        if (!record.owner().equals(caller.name())) {
+            throw ProblemType.FORBIDDEN.exception("the session was started by"
+                    + " the token '" + record.owner() + "'; only that token may cancel it");
+        }
         if (record.isRunning()) {
             record.client().cancel();
             sessions.awaitEnd(record, Duration.ofSeconds(5));
@@ -107,7 +115,7 @@ class SessionController {
     }
 
     private SessionRecord find(String id) {
-        return sessions.find(id).orElseThrow(() -> ProblemType.SESSION_NOT_FOUND.exception(
+        return sessions.find(id, Caller.current()).orElseThrow(() -> ProblemType.SESSION_NOT_FOUND.exception(
                 "no session with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
                         + "' (the history keeps the newest flagrunner.session.history sessions)"));
     }

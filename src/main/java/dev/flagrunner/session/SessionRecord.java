@@ -14,6 +14,7 @@ final class SessionRecord {
 
     private final String id;
     private final String studentId;
+    private final String owner;
     private final ResolvedTarget target;
     private final Instant startedAt;
     private final ClientSession client;
@@ -23,9 +24,11 @@ final class SessionRecord {
     private volatile SessionView.Failure failure;
     private volatile Instant endedAt;
 
-    SessionRecord(String id, String studentId, ResolvedTarget target, Instant startedAt, ClientSession client) {
+    SessionRecord(String id, String studentId, String owner, ResolvedTarget target, Instant startedAt,
+            ClientSession client) {
         this.id = id;
         this.studentId = studentId;
+        this.owner = owner;
         this.target = target;
         this.startedAt = startedAt;
         this.client = client;
@@ -41,6 +44,11 @@ final class SessionRecord {
 
     String studentId() {
         return studentId;
+    }
+
+    /** The name of the token that started it. */
+    String owner() {
+        return owner;
     }
 
     SessionStatus status() {
@@ -84,7 +92,7 @@ final class SessionRecord {
         SessionStatus s = status;
         // endedAt is written before status: a view that read RUNNING shows no end even if it just came.
         Instant end = s == SessionStatus.RUNNING ? null : endedAt;
-        return new SessionView(id, studentId, target.view(), s, s == SessionStatus.FLAG_CAPTURED ? flag : null,
+        return new SessionView(id, studentId, owner, target.view(), s, s == SessionStatus.FLAG_CAPTURED ? flag : null,
                 failure, client.answered(), startedAt, end,
                 end == null ? null : Duration.between(startedAt, end).toMillis());
     }

@@ -7,6 +7,7 @@ import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionSpec;
+import dev.flagrunner.security.Caller;
 import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.web.ProblemType;
 import java.time.Clock;
@@ -32,9 +33,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs sessions on a bounded executor (at most {@code flagrunner.session.max-concurrent} at once; beyond
- * that a start is refused with 429, nothing waits for a slot), keeps a bounded history, and hands captured flags to the
- * {@link FlagStore} before the session is seen as ended, so no flag a caller was shown can be missing.
+ * Runs sessions on a bounded executor (at most {@code flagrunner.session.max-concurrent} at once, and at most
+ * {@code flagrunner.security.max-sessions-per-token} of one caller; beyond that a start is refused with 429,
+ * nothing waits for a slot), keeps a bounded history, and hands captured flags to the {@link FlagStore} before
+ * the session is seen as ended, so no flag a caller was shown can be missing. A caller sees the sessions it
+ * started, or every session with the role {@code read}.
  */
 @Service
 public class SessionService implements SmartLifecycle {
@@ -48,6 +51,7 @@ public class SessionService implements SmartLifecycle {
     private final SessionMetrics metrics;
     private final Clock clock;
     private final Semaphore permits;
+    private final CallerSlots callerSlots;
     private final ExecutorService executor;
     private final Map<String, SessionRecord> byId = new ConcurrentHashMap<>();
     /** Newest first; guarded by itself. */
@@ -64,6 +68,7 @@ public class SessionService implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = Clock.systemUTC();
         this.permits = new Semaphore(config.maxConcurrent());
+        this.callerSlots = CallerSlots.of(properties.security(), config.maxConcurrent());
         AtomicInteger n = new AtomicInteger();
         // The slots bound the work, the pool only runs it. A session frees its slot as it ends, a moment
         // before its thread is back in the pool; a start in that moment waits in the queue for that thread
@@ -78,14 +83,16 @@ public class SessionService implements SmartLifecycle {
         this.executor = pool;
     }
 
-    /** Starts a session; it runs in the background. */
-    SessionRecord start(SessionRequest request) {
+    /** Starts a session for the caller, who owns it; it runs in the background. */
+    SessionRecord start(SessionRequest request, Caller caller) {
         if (!accepting) {
             throw ProblemType.SHUTTING_DOWN.exception(
                     "the service is shutting down and starts no new session");
         }
         ResolvedTarget target = resolver.resolve(request);
+        callerSlots.acquire(caller.name());
         if (!permits.tryAcquire()) {
+            callerSlots.release(caller.name());
             throw new ApiProblem(ProblemType.TOO_MANY_SESSIONS,
                     config.maxConcurrent() + " sessions are running (flagrunner.session.max-concurrent); try again shortly",
                     Map.of("Retry-After", "1"));
@@ -94,8 +101,8 @@ public class SessionService implements SmartLifecycle {
                 request.studentId(), config.connectTimeout(), config.readTimeout(), config.maxQuestions(),
                 config.maxDuration());
         ClientSession client = new ClientSession(spec, openers.forTarget(target), metrics.questionListener(target.dialect()));
-        SessionRecord record = new SessionRecord(UUID.randomUUID().toString(), request.studentId(), target,
-                clock.instant(), client);
+        SessionRecord record = new SessionRecord(UUID.randomUUID().toString(), request.studentId(), caller.name(),
+                target, clock.instant(), client);
         remember(record);
         metrics.started();
         try {
@@ -130,7 +137,8 @@ public class SessionService implements SmartLifecycle {
         try {
             if (failure == null) {
                 flags.add(new CapturedFlag(record.studentId(), flag, record.target().name(),
-                        record.target().dialect().name(), record.target().classId(), record.id(), clock.instant()));
+                        record.target().dialect().name(), record.target().classId(), record.id(), clock.instant(),
+                        record.owner()));
             }
             metrics.ended(record.target().dialect(), status, failure == null ? "none" : failure.reason().name(),
                     Duration.between(record.startedAt(), clock.instant()));
@@ -139,6 +147,7 @@ public class SessionService implements SmartLifecycle {
                     failure == null ? "" : " reason=" + failure.reason(), record.client().answered());
         } finally {
             permits.release();
+            callerSlots.release(record.owner());
             if (failure == null) {
                 record.captured(flag, clock);
             } else {
@@ -164,16 +173,17 @@ public class SessionService implements SmartLifecycle {
         }
     }
 
-    Optional<SessionRecord> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+    /** The session, if the caller may see it: one it started, or any with the role {@code read}. */
+    Optional<SessionRecord> find(String id, Caller caller) {
+        return Optional.ofNullable(byId.get(id)).filter(r -> caller.sees(r.owner()));
     }
 
-    /** The history, newest first, optionally only sessions in one status. */
-    List<SessionView> list(SessionStatus status) {
+    /** The history the caller may see, newest first, optionally only sessions in one status. */
+    List<SessionView> list(SessionStatus status, Caller caller) {
         List<SessionView> out = new ArrayList<>();
         synchronized (history) {
             for (SessionRecord r : history) {
-                if (status == null || r.status() == status) {
+                if ((status == null || r.status() == status) && caller.sees(r.owner())) {
                     out.add(r.view());
                 }
             }

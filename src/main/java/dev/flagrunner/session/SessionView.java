@@ -1,6 +1,7 @@
 package dev.flagrunner.session;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** The JSON body of a session (docs/architecture.md §6.1). {@code flag} only when captured, {@code failure} only when failed. */
@@ -8,6 +9,8 @@ import java.time.Instant;
 public record SessionView(
         String id,
         String studentId,
+        @Schema(description = "the name of the token that started the session (README, section Security)",
+                example = "grader") String owner,
         ResolvedTarget.View target,
         SessionStatus status,
         String flag,

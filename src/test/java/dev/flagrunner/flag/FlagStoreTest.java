@@ -2,32 +2,30 @@ package dev.flagrunner.flag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.security.Caller;
+import dev.flagrunner.security.Role;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FlagStoreTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+    private static final Caller READER = new Caller("reader", Set.of(Role.READ));
+
     private FlagStore store(int capacity) {
-        FlagrunnerProperties properties = new FlagrunnerProperties("embedded", Map.of(), List.of(),
-                new FlagrunnerProperties.Session(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10),
-                        java.time.Duration.ofSeconds(30), 200, 1000, java.time.Duration.ofSeconds(10), 1_000_000,
-                        java.time.Duration.ofMinutes(5)),
-                new FlagrunnerProperties.Flags(capacity),
-                new FlagrunnerProperties.EmbeddedServer(true, List.of("status"), false,
-                        new FlagrunnerProperties.Questions(100, 1000), "", List.of(), null),
-                new FlagrunnerProperties.Health(java.time.Duration.ofSeconds(30)), null);
-        return new FlagStore(properties, registry);
+        return new FlagStore(capacity, 1, registry);
     }
 
     private static CapturedFlag flag(String student, String flag, String target, int second) {
+        return flag("owner", student, flag, target, second);
+    }
+
+    private static CapturedFlag flag(String owner, String student, String flag, String target, int second) {
         return new CapturedFlag(student, flag, target, "status", "cs5700fall2020", "s-" + student + "-" + second,
-                Instant.ofEpochSecond(second));
+                Instant.ofEpochSecond(second), owner);
     }
 
     @Test
@@ -37,9 +35,9 @@ class FlagStoreTest {
         store.add(flag("b", "f2", "embedded", 2));
         store.add(flag("a", "f3", "lab", 3));
 
-        assertThat(store.list(null)).extracting(CapturedFlag::flag).containsExactly("f3", "f2", "f1");
-        assertThat(store.list("a")).extracting(CapturedFlag::flag).containsExactly("f3", "f1");
-        assertThat(store.list("nobody")).isEmpty();
+        assertThat(store.list(null, READER)).extracting(CapturedFlag::flag).containsExactly("f3", "f2", "f1");
+        assertThat(store.list("a", READER)).extracting(CapturedFlag::flag).containsExactly("f3", "f1");
+        assertThat(store.list("nobody", READER)).isEmpty();
     }
 
     @Test
@@ -49,8 +47,8 @@ class FlagStoreTest {
         store.add(flag("b", "f2", "embedded", 2));
         store.add(flag("a", "f1", "embedded", 3));
 
-        assertThat(store.list(null)).extracting(CapturedFlag::flag).containsExactly("f1", "f2");
-        assertThat(store.list(null).get(0).capturedAt()).isEqualTo(Instant.ofEpochSecond(3));
+        assertThat(store.list(null, READER)).extracting(CapturedFlag::flag).containsExactly("f1", "f2");
+        assertThat(store.list(null, READER).get(0).capturedAt()).isEqualTo(Instant.ofEpochSecond(3));
         assertThat(registry.get("flagrunner.flags.captured").counters())
                 .extracting(io.micrometer.core.instrument.Counter::count).containsOnlyOnce(3.0).containsOnly(0.0, 3.0);
         assertThat(registry.get("flagrunner.flags.stored").gauge().value()).isEqualTo(2.0);
@@ -72,7 +70,7 @@ class FlagStoreTest {
             store.add(flag("s" + i, "f" + i, "embedded", i));
         }
 
-        assertThat(store.list(null)).extracting(CapturedFlag::flag).containsExactly("f5", "f4", "f3");
+        assertThat(store.list(null, READER)).extracting(CapturedFlag::flag).containsExactly("f5", "f4", "f3");
         assertThat(registry.get("flagrunner.flags.evicted").counter().count()).isEqualTo(2.0);
         assertThat(registry.get("flagrunner.flags.stored").gauge().value()).isEqualTo(3.0);
     }
@@ -90,5 +88,43 @@ class FlagStoreTest {
             assertThat(registry.find("flagrunner.flags.captured").tag("dialect", dialect.name()).counter())
                     .as(dialect.name()).isNotNull().extracting(c -> c.count()).isEqualTo(0.0);
         }
+    }
+
+    @Test
+    void eachOwnerHasAnEqualShareAndAFloodEvictsOnlyTheFloodersOwnFlags() {
+        FlagStore store = new FlagStore(6, 2, registry);
+        store.add(flag("patient", "p", "p1", "embedded", 1));
+        store.add(flag("patient", "p", "p2", "embedded", 2));
+        for (int i = 0; i < 100; i++) {
+            store.add(flag("flooder", "f" + i, "x" + i, "embedded", 10 + i));
+        }
+
+        assertThat(store.list(null, READER)).filteredOn(f -> f.owner().equals("patient"))
+                .extracting(CapturedFlag::flag).containsExactly("p2", "p1");
+        assertThat(store.list(null, READER)).filteredOn(f -> f.owner().equals("flooder"))
+                .extracting(CapturedFlag::flag).containsExactly("x99", "x98", "x97");
+        assertThat(registry.get("flagrunner.flags.evicted").counter().count()).isEqualTo(97.0);
+    }
+
+    @Test
+    void aCallerWithoutReadSeesOnlyItsOwnFlags() {
+        FlagStore store = store(10);
+        store.add(flag("alice", "a", "fa", "embedded", 1));
+        store.add(flag("bob", "a", "fb", "embedded", 2));
+
+        Caller alice = new Caller("alice", Set.of(Role.RUN));
+        assertThat(store.list(null, alice)).extracting(CapturedFlag::flag).containsExactly("fa");
+        assertThat(store.list("a", alice)).extracting(CapturedFlag::flag).containsExactly("fa");
+        assertThat(store.list(null, new Caller("metrics", Set.of(Role.METRICS)))).isEmpty();
+    }
+
+    @Test
+    void theSameFlagCapturedByTwoCallersIsOneEntryForEach() {
+        FlagStore store = store(10);
+        store.add(flag("alice", "a", "f1", "embedded", 1));
+        store.add(flag("bob", "a", "f1", "embedded", 2));
+
+        assertThat(store.list(null, new Caller("alice", Set.of(Role.RUN)))).hasSize(1);
+        assertThat(store.size()).isEqualTo(2);
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.Scrape;
+import dev.flagrunner.support.TestTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ class DashboardQueriesTest {
 
     private static final Path SHIPPED_CONFIG = Path.of("ops", "prometheus", "prometheus.yml");
     private static final Duration SCRAPED_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SHIPPED_CREDENTIALS = "credentials_file: ../../flagrunner-token";
 
     @LocalServerPort
     int port;
@@ -62,7 +64,9 @@ class DashboardQueriesTest {
         }
         promtool = tool.get();
         Path config = workDir.resolve("prometheus.yml");
-        Files.writeString(config, testConfig(Files.readString(SHIPPED_CONFIG), port));
+        Path token = workDir.resolve("metrics-token");
+        Files.writeString(token, TestTokens.METRICS + "\n");
+        Files.writeString(config, testConfig(Files.readString(SHIPPED_CONFIG), port, token));
         assertValidConfig(config);
         prometheus = PrometheusServer.start(server.get(), config, workDir);
 
@@ -106,25 +110,40 @@ class DashboardQueriesTest {
     }
 
     /**
-     * The shipped config with only the target and the scrape interval rewritten; fails if either is no longer
-     * spelled as expected, so the shipped file and this test cannot drift apart silently.
+     * The shipped config with only the target, the scrape interval and the credentials file rewritten (to a file
+     * holding the test token with the role metrics, and nothing else); fails if one is no longer spelled as
+     * expected, so the shipped file and this test cannot drift apart silently.
      */
-    static String testConfig(String shipped, int port) {
+    static String testConfig(String shipped, int port, Path metricsToken) {
         assertThat(shipped).as(SHIPPED_CONFIG + " target").contains("'localhost:8080'");
         assertThat(shipped).as(SHIPPED_CONFIG + " scrape interval").contains("scrape_interval: 5s");
+        assertThat(shipped).as(SHIPPED_CONFIG + " bearer token").contains("type: Bearer")
+                .contains(SHIPPED_CREDENTIALS);
         return shipped.replace("'localhost:8080'", "'127.0.0.1:" + port + "'")
-                .replace("scrape_interval: 5s", "scrape_interval: 1s");
+                .replace("scrape_interval: 5s", "scrape_interval: 1s")
+                .replace(SHIPPED_CREDENTIALS, "credentials_file: " + metricsToken.toAbsolutePath());
     }
 
-    private void assertValidConfig(Path config) {
-        PrometheusServer.Result check = PrometheusServer.run(Duration.ofSeconds(30), workDir,
-                promtool.toString(), "check", "config", config.toString());
+    private void assertValidConfig(Path config, String... options) {
+        List<String> command = new java.util.ArrayList<>(List.of(promtool.toString(), "check", "config"));
+        command.addAll(List.of(options));
+        command.add(config.toString());
+        PrometheusServer.Result check = PrometheusServer.run(Duration.ofSeconds(30), workDir, command.toArray(String[]::new));
         assertThat(check.exitCode()).as("promtool check config %s:%n%s", config, check.output()).isZero();
     }
 
+    /** The scrape succeeds with the token of the role metrics alone, and the service refuses it without one. */
+    @Test
+    void prometheusScrapesWithTheTokenOfItsCredentialsFile() {
+        assertThat(prometheus.values("up{job=\"flagrunner\"}")).containsExactly(1.0);
+        assertThat(new Http(port).anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(new Http(port).as(TestTokens.RUN).get("/actuator/prometheus").status()).isEqualTo(403);
+    }
+
+    /** Syntax only: its credentials file is the token the service generates at its first start, not there yet. */
     @Test
     void promtoolAcceptsTheShippedScrapeConfig() {
-        assertValidConfig(SHIPPED_CONFIG);
+        assertValidConfig(SHIPPED_CONFIG, "--syntax-only");
         assertThat(prometheus.values("up{job=\"flagrunner\"}")).containsExactly(1.0);
     }
 

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flagrunner.embedded-server.questions.min=30", "flagrunner.embedded-server.questions.max=30",
     "flagrunner.embedded-server.faults=delay=50",
-    "flagrunner.session.wait=100ms", "flagrunner.session.max-concurrent=3"})
+    "flagrunner.session.wait=100ms", "flagrunner.session.max-concurrent=3",
+    "flagrunner.security.max-sessions-per-token=3"}) // the global cap, not the per-token one
 class AsyncSessionsTest extends RandomPortTest {
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.flagrunner.FlagrunnerApplication;
 import dev.flagrunner.flag.FlagStore;
+import dev.flagrunner.support.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ class GracefulShutdownTest {
         SessionService service = context.getBean(SessionService.class);
         List<SessionRecord> records = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            records.add(service.start(new SessionRequest("shutdown-" + i, null, null, null, null, null, null)));
+            records.add(service.start(new SessionRequest("shutdown-" + i, null, null, null, null, null, null),
+                    TestTokens.ALL_CALLER));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> records.stream().allMatch(r -> r.client().answered() > 0));
         return records;
@@ -44,7 +46,7 @@ class GracefulShutdownTest {
         context.close();
 
         assertThat(records).allSatisfy(r -> assertThat(r.status()).isEqualTo(SessionStatus.FLAG_CAPTURED));
-        assertThat(store.list(null)).extracting("sessionId")
+        assertThat(store.list(null, TestTokens.ALL_CALLER)).extracting("sessionId")
                 .containsExactlyInAnyOrderElementsOf(records.stream().map(SessionRecord::id).toList());
     }
 

@@ -3,6 +3,7 @@ package dev.flagrunner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.FlagrunnerApplication;
+import dev.flagrunner.support.TestTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,8 @@ class SessionSlotsTest {
     void aSessionStartedTheMomentTheLastOneEndedRuns() throws InterruptedException {
         SessionService service = context.getBean(SessionService.class);
         for (int i = 0; i < 300; i++) {
-            SessionRecord record = service.start(new SessionRequest("slot-" + i, null, null, null, null, null, null));
+            SessionRecord record = service.start(new SessionRequest("slot-" + i, null, null, null, null, null, null),
+                    TestTokens.ALL_CALLER);
 
             assertThat(record.await(Duration.ofSeconds(10))).as("session %d ended", i).isTrue();
             assertThat(record.status()).as("session %d: %s", i, record.view().failure()).isEqualTo(SessionStatus.FLAG_CAPTURED);

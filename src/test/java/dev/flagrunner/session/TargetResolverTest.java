@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.security.FlagrunnerSecurityProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.web.ProblemType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,8 @@ class TargetResolverTest {
                 new FlagrunnerProperties.Flags(100),
                 new FlagrunnerProperties.EmbeddedServer(true, List.of("status"), true,
                         new FlagrunnerProperties.Questions(100, 1000), "", List.of(), null),
-                new FlagrunnerProperties.Health(Duration.ofSeconds(30)), null);
+                new FlagrunnerProperties.Health(Duration.ofSeconds(30)), null,
+                new FlagrunnerSecurityProperties(true, Map.of(), Path.of("flagrunner-token"), null));
     }
 
     private static TargetResolver resolver(String... allowedEndpoints) {

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "flagrunner.session.max-concurrent=200",
+    "flagrunner.security.max-sessions-per-token=200", // one caller runs them all
     "flagrunner.embedded-server.faults=delay=40",
     "flagrunner.embedded-server.questions.min=75",
     "flagrunner.embedded-server.questions.max=75"})

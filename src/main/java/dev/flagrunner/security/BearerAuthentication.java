@@ -1,0 +1,53 @@
+package dev.flagrunner.security;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/**
+ * A request's bearer token before it is checked (principal: none, credentials: the token) and the {@link Caller}
+ * it stands for after (principal: the caller, credentials: none, authorities: {@code ROLE_<role>}).
+ */
+final class BearerAuthentication extends AbstractAuthenticationToken {
+
+    private final transient String token;
+    private final Caller caller;
+
+    private BearerAuthentication(String token, Caller caller) {
+        super(caller == null ? List.of() : caller.roles().stream().map(Role::authority).toList());
+        this.token = token;
+        this.caller = caller;
+        setAuthenticated(caller != null);
+    }
+
+    static BearerAuthentication unchecked(String token) {
+        return new BearerAuthentication(token, null);
+    }
+
+    static BearerAuthentication of(Caller caller) {
+        return new BearerAuthentication(null, caller);
+    }
+
+    String token() {
+        return token;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return token;
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return caller;
+    }
+
+    @Override
+    public String getName() {
+        return caller == null ? "" : caller.name();
+    }
+
+    @Override
+    public String toString() {
+        return "BearerAuthentication[" + getName() + "]"; // never the token
+    }
+}

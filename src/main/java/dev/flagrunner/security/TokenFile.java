@@ -1,0 +1,80 @@
+package dev.flagrunner.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The generated token's file ({@code flagrunner.security.token-file}): 64 hex digits (256 random bits) and a
+ * line feed, created with mode 0600 at the first start and reused on later ones. A file that others may read,
+ * or that holds something else, fails the start rather than being trusted or overwritten.
+ */
+record TokenFile(Path path, String token, boolean created) {
+
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
+    private static final String KEY = "flagrunner.security.token-file";
+
+    @Override
+    public String toString() {
+        return "TokenFile[path=" + path + "]"; // never the token
+    }
+
+    static TokenFile createOrReuse(Path configured) {
+        Path path = configured.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(path)) {
+                return new TokenFile(path, read(path), false);
+            }
+            Files.createDirectories(path.getParent());
+            String token = HexFormat.of().formatHex(randomBytes());
+            try {
+                // Created with its final mode: there is no moment in which the file is readable by others.
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(path);
+            } catch (FileAlreadyExistsException raced) {
+                return new TokenFile(path, read(path), false);
+            }
+            Files.writeString(path, token + "\n", StandardCharsets.US_ASCII);
+            return new TokenFile(path, token, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(KEY + " " + path + ": cannot create or read the token file: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String read(Path path) throws IOException {
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+            if (!OWNER_ONLY.containsAll(mode)) {
+                throw new IllegalStateException(KEY + " " + path + " may be read or written by others (mode "
+                        + PosixFilePermissions.toString(mode) + "): chmod 600 it, or delete it for a new token");
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // No POSIX modes on this file system: nothing to check.
+        }
+        String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
+        if (!TOKEN.matcher(text).matches()) {
+            throw new IllegalStateException(KEY + " " + path + " does not hold a generated token (64 hex digits):"
+                    + " delete it for a new one, or point " + KEY + " elsewhere");
+        }
+        return text;
+    }
+}
