@@ -1,0 +1,52 @@
+package dev.flagrunner.security;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Declares the bearer scheme in {@code /v3/api-docs}: every operation needs a token, and may answer 401 without
+ * one and 403 without its role. First of the customizers, so the problem schema is given to these responses too.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiSecurity {
+
+    static final String SCHEME = "bearer";
+    private static final String UNAUTHORIZED = "/problems/unauthorized: no token, or one the service does not know";
+    private static final String FORBIDDEN = "/problems/forbidden: the token lacks the role this needs";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    OpenApiCustomizer bearerScheme() {
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.components(new Components());
+            }
+            openApi.getComponents().addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer").description("A token of flagrunner.security.tokens, or the one the service"
+                            + " generates in flagrunner.security.token-file (README, section Security): roles run,"
+                            + " read, metrics"));
+            openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+            openApi.getPaths().values().stream()
+                    .flatMap(path -> path.readOperations().stream())
+                    .forEach(operation -> addRefusals(operation.getResponses()));
+        };
+    }
+
+    private static void addRefusals(ApiResponses responses) {
+        responses.putIfAbsent("401", new ApiResponse().description(UNAUTHORIZED));
+        ApiResponse forbidden = responses.get("403");
+        if (forbidden == null) {
+            responses.addApiResponse("403", new ApiResponse().description(FORBIDDEN));
+        } else if (!forbidden.getDescription().contains("/problems/forbidden")) {
+            forbidden.setDescription(forbidden.getDescription() + "; " + FORBIDDEN);
+        }
+    }
+}
