@@ -1,0 +1,98 @@
+package dev.flagrunner.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flagrunner.FlagrunnerApplication;
+import dev.flagrunner.support.Http;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The generated token, as a newcomer's service makes it: no token configured (only the packaged defaults are
+ * read, not the tests' tokens), the token file created with mode 0600 at the first start, reused at the next, its
+ * path logged and the token never.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TokenFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static ConfigurableApplicationContext start(Path tokenFile) {
+        return new SpringApplicationBuilder(FlagrunnerApplication.class).run(
+                "--spring.config.location=classpath:/application.properties",
+                "--server.port=0",
+                "--flagrunner.embedded-server.dialects=status",
+                "--flagrunner.embedded-server.tls=false",
+                "--flagrunner.security.token-file=" + tokenFile);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void theFirstStartWritesAPrivateTokenThatTheNextStartReuses(CapturedOutput output) throws IOException {
+        Path tokenFile = dir.resolve("state").resolve("token");
+        String token;
+        try (ConfigurableApplicationContext first = start(tokenFile)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            token = Files.readString(tokenFile, StandardCharsets.US_ASCII).strip();
+            assertThat(token).matches("[0-9a-f]{64}");
+            Http http = new Http(port(first));
+            assertThat(http.as(token).get("/flags").status()).isEqualTo(200);
+            assertThat(http.as(token).get("/actuator/prometheus").status()).isEqualTo(200);
+            assertThat(http.anonymous().get("/flags").status()).isEqualTo(401);
+            assertThat(http.get("/flags").status()).as("the tests' tokens are not configured here").isEqualTo(401);
+        }
+        try (ConfigurableApplicationContext second = start(tokenFile)) {
+            assertThat(Files.readString(tokenFile, StandardCharsets.US_ASCII).strip()).isEqualTo(token);
+            Http http = new Http(port(second));
+            assertThat(http.as(token).get("/flags").status()).isEqualTo(200);
+        }
+
+        assertThat(output.getAll()).contains("the generated token with every role is in " + tokenFile)
+                .contains("the reused token with every role is in " + tokenFile)
+                .doesNotContain(token)
+                .doesNotContain("Using generated security password");
+    }
+
+    @Test
+    void aTokenFileThatOthersMayReadFailsTheStart() throws IOException {
+        Path tokenFile = dir.resolve("token");
+        Files.writeString(tokenFile, "ab".repeat(32) + "\n");
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> start(tokenFile).close()).hasStackTraceContaining("flagrunner.security.token-file "
+                + tokenFile + " may be read or written by others (mode rw-r--r--)");
+    }
+
+    @Test
+    void aTokenFileThatHoldsSomethingElseFailsTheStartWithoutQuotingIt() throws IOException {
+        Path tokenFile = dir.resolve("token");
+        Files.writeString(tokenFile, "hunter2\n");
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+
+        assertThatThrownBy(() -> start(tokenFile).close())
+                .hasStackTraceContaining("does not hold a generated token (64 hex digits)")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("hunter2"));
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+}
