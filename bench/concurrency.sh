@@ -109,16 +109,20 @@ DRIVER_MAIN=dev.flagrunner.bench.concurrency.ConcurrencyBench
 driver() { "$JAVA" $DRIVER_OPTS -cp "$DRIVER_CP" "$DRIVER_MAIN" "$@"; }
 
 # --------------------------------------------------------------- service ---
-PORT="" JPID="" EXTRA_JVM=""
-# start_service NAME ARGS...: a new service on a free loopback port; sets PORT and JPID (the JVM's pid).
+PORT="" JPID="" EXTRA_JVM="" TOKEN=""
+# start_service NAME ARGS...: a new service on a free loopback port; sets PORT, JPID (the JVM's pid) and TOKEN
+# (the file of the token it generates; the driver is one caller, so its per-token cap is the global one).
 start_service() {
     local name=$1 i
     shift
     PORT=$(driver freeport)
+    TOKEN=$LOGS/$name-token
+    rm -f "$TOKEN"
     # shellcheck disable=SC2086  # SERVICE_OPTS is a list of words
     timeout -k 10 "$SERVICE_TIMEOUT" "$JAVA" -Xmx"$XMX" $SERVICE_OPTS $EXTRA_JVM -jar "$JAR" \
         --server.address=127.0.0.1 --server.port="$PORT" --flagrunner.embedded-server.tls=false \
-        --flagrunner.session.max-concurrent="$MAX_CONCURRENT" "$@" \
+        --flagrunner.session.max-concurrent="$MAX_CONCURRENT" \
+        --flagrunner.security.token-file="$TOKEN" --flagrunner.security.max-sessions-per-token="$MAX_CONCURRENT" "$@" \
         >"$LOGS/$name-service.log" 2>&1 </dev/null &
     SVC_PID=$!
     JPID=""
@@ -191,7 +195,7 @@ run_phase() {
     EXTRA_JVM=-Xlog:gc:file=$LOGS/$phase-gc.log:time   # the heap when each GC pause began: the real peaks
     start_service "$phase" --flagrunner.embedded-server.questions.min="$q" --flagrunner.embedded-server.questions.max="$q"
     # shellcheck disable=SC2046  # run_flags is a list of words
-    run_driver "$phase" run --base "http://127.0.0.1:$PORT" --pid "$JPID" --n "$n" --questions "$q" --prefix c \
+    run_driver "$phase" run --base "http://127.0.0.1:$PORT" --token-file "$TOKEN" --pid "$JPID" --n "$n" --questions "$q" --prefix c \
         --first 1 --window "$window" --gc-log "$LOGS/$phase-gc.log" $(run_flags) --out "$OUT/$phase.properties" || FAILED=1
     load "$results" "$OUT/$phase.properties"
     log_problems "$phase" "$results"
@@ -217,7 +221,7 @@ if [ "$MEM" = 1 ] && has_phase 3; then
     EXTRA_JVM=-XX:NativeMemoryTracking=summary   # thread stacks per session (jcmd VM.native_memory)
     start_service phase3 --flagrunner.embedded-server.questions.min="$MEM_Q" \
         --flagrunner.embedded-server.questions.max="$MEM_Q" --flagrunner.embedded-server.faults="delay=$MEM_DELAY"
-    run_driver phase3 memory --base "http://127.0.0.1:$PORT" --pid "$JPID" --n "$MEM_N" --questions "$MEM_Q" \
+    run_driver phase3 memory --base "http://127.0.0.1:$PORT" --token-file "$TOKEN" --pid "$JPID" --n "$MEM_N" --questions "$MEM_Q" \
         --deadline-s "$((PHASE_TIMEOUT - 30))" --out "$OUT/phase3.properties" || FAILED=1
     load R3 "$OUT/phase3.properties"
     log_problems phase3 R3

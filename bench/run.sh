@@ -318,7 +318,7 @@ done
 # sessions, which a fresh `client` process never is. Both ends (session thread and embedded server)
 # run in that one JVM. SERVICE=0 skips this part.
 service_session() {   # service_session PORT TLS -> prints "questions durationMillis" of one session
-    curl -s -X POST "localhost:$1/sessions" -H 'Content-Type: application/json' \
+    curl -s -H "Authorization: Bearer $(cat "$LOGS/service-token")" -X POST "localhost:$1/sessions" -H 'Content-Type: application/json' \
         -d "{\"studentId\":\"$FR_ID\",\"tls\":$2}" \
         | "$PY" -c 'import sys, json; d = json.load(sys.stdin); assert d["status"] == "FLAG_CAPTURED", d; print(d["questionsAnswered"], d["durationMillis"])'
 }
@@ -336,7 +336,8 @@ if [ "${SERVICE:-1}" != 0 ] && [ -f "$JAR" ] && command -v curl >/dev/null 2>&1;
     timeout -k 5 $((TIMEOUT * (RUNS + WARMUP) * 2 + STARTUP)) bin/flagrunner --server.port="$sport" \
         --flagrunner.embedded-server.questions.min="$N" --flagrunner.embedded-server.questions.max="$N" \
         --flagrunner.session.max-questions="$N" \
-        --flagrunner.session.wait="${TIMEOUT}s" >"$LOGS/service.out" 2>&1 </dev/null &
+        --flagrunner.session.wait="${TIMEOUT}s" --flagrunner.security.token-file="$LOGS/service-token" \
+        >"$LOGS/service.out" 2>&1 </dev/null &
     SERVICE_PID=$!
     for ((i = 0; i < STARTUP * 10; i++)); do
         curl -sf "localhost:$sport/actuator/health" >/dev/null 2>&1 && break

@@ -58,7 +58,7 @@ public final class ConcurrencyBench {
     }
 
     private static Service service(Options opts) {
-        return new Service(opts.text("base", null), opts.text("http", "url"));
+        return new Service(opts.text("base", null), opts.text("http", "url"), opts.text("token-file", null));
     }
 
     /** The service's process when {@code --pid} is given: heap after a full GC (jcmd), CPU time. */

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ final class Service {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+    /** {@code Bearer <token>}: the service's generated token, read from {@code --token-file}; or null. */
+    private final String authorization;
     private final HttpClient http;
 
     /** A response: status, body (also of an error), headers by lower-case name. */
@@ -41,11 +45,17 @@ final class Service {
         }
     }
 
-    Service(String base, String transport) {
+    Service(String base, String transport, String tokenFile) {
         if (base == null || !(base.startsWith("http://127.0.0.1:") || base.startsWith("http://localhost:"))) {
             throw new Options.UsageException("--base http://127.0.0.1:PORT is required (loopback only)");
         }
         this.base = base;
+        try {
+            this.authorization = tokenFile == null ? null
+                    : "Bearer " + Files.readString(Path.of(tokenFile), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new Options.UsageException("--token-file " + tokenFile + " cannot be read: " + e.getMessage());
+        }
         if (transport.equals("jdk")) {
             this.http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -106,6 +116,9 @@ final class Service {
 
     private Response exchangeWithHttpClient(String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         if (json != null) {
             b.header("Content-Type", "application/json").header("Prefer", "respond-async")
                     .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -124,6 +137,9 @@ final class Service {
         c.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
         c.setUseCaches(false);
         c.setRequestMethod(method);
+        if (authorization != null) {
+            c.setRequestProperty("Authorization", authorization);
+        }
         if (json != null) {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
             c.setDoOutput(true);
