@@ -209,6 +209,20 @@ class SecurityApiTest extends RandomPortTest {
             assertThat(reader.get("components").get("mathServer").get("details").has("embedded")).isTrue();
             assertThat(http.anonymous().get("/actuator/health").body()).doesNotContain("diskSpace", "127.0.0.1");
         }
+
+        /** The leak: working directory, disk sizes and listener ports were there for anyone. */
+        @Test
+        void aComponentsDetailsAreNotThereWithoutRead() {
+            for (String component : List.of("mathServer", "diskSpace")) {
+                Http.Response anonymous = http.anonymous().get("/actuator/health/" + component);
+                Http.Response runner = http.as(TestTokens.RUN).get("/actuator/health/" + component);
+
+                assertThat(anonymous.status()).as(component).isEqualTo(404);
+                assertThat(runner.status()).as(component).isEqualTo(404);
+                assertThat(anonymous.body() + runner.body()).doesNotContain("127.0.0.1", "path", "free");
+                assertThat(http.as(TestTokens.READ).get("/actuator/health/" + component).status()).isEqualTo(200);
+            }
+        }
     }
 
     @Nested
