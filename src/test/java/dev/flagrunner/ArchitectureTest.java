@@ -51,6 +51,18 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Who the caller is and what it may do is decided in security alone: it knows nothing of sessions, flags or
+     * the math server (they ask it through {@code Caller}), and answers its refusals through web's catalogue.
+     */
+    @Test
+    void theSecurityPackageKnowsNoFeature() {
+        noClasses().that().resideInAPackage("dev.flagrunner.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.flagrunner.session..", "dev.flagrunner.flag..",
+                        "dev.flagrunner.mathserver..", "dev.flagrunner.health..", "dev.flagrunner.cli..")
+                .check(CLASSES);
+    }
+
     @Test
     void theSocketHelpersDependOnNoOtherFeature() {
         classes().that().resideInAPackage("dev.flagrunner.net..")
