@@ -11,6 +11,9 @@ import org.springframework.boot.WebApplicationType;
 /** Bad configuration fails the start with a message that names what is wrong. */
 class ConfigurationTest {
 
+    /** The SHA-256 of a token nobody uses. */
+    private static final String HASH = "0b4c9a4a4c0bc8f0dcd6d1b2a7e8f5f7c6e4a2b1c3d5e7f9a1b3c5d7e9f1a3b5";
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--flagrunner.embedded-server.dialects=status,klingon | unknown dialect 'klingon'",
@@ -32,6 +35,11 @@ class ConfigurationTest {
         "--flagrunner.session.max-duration=25h               | flagrunner.session.max-duration must be at most PT24H",
         "--flagrunner.session.max-questions=0                | flagrunner.session.max-questions must be at least 1, not 0",
         "--flagrunner.session.max-questions=500              | flagrunner.embedded-server.questions.max (1000) is above flagrunner.session.max-questions (500)",
+        "--flagrunner.security.tokens.grader.sha256=hunter2 --flagrunner.security.tokens.grader.roles=read | flagrunner.security.tokens.grader.sha256 must be the 64 hex digits of the token's SHA-256",
+        "--flagrunner.security.tokens.grader.sha256=" + HASH + " --flagrunner.security.tokens.grader.roles=admin | flagrunner.security.tokens.grader.roles: unknown role 'admin' (known: run, read, metrics)",
+        "--flagrunner.security.tokens.grader.sha256=" + HASH + " | flagrunner.security.tokens.grader.roles is empty",
+        "--flagrunner.security.tokens.grader.sha256=" + HASH + " --flagrunner.security.tokens.grader.roles=read --flagrunner.security.tokens.again.sha256=" + HASH + " --flagrunner.security.tokens.again.roles=run | two tokens have the same sha256",
+        "--flagrunner.security.max-sessions-per-token=0     | maxSessionsPerToken",
     })
     void aBadSettingFailsTheStartNamingIt(String args, String message) {
         ThrowableAssert.ThrowingCallable start = () -> new SpringApplicationBuilder(FlagrunnerApplication.class)
