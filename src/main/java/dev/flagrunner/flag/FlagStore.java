@@ -2,11 +2,11 @@ package dev.flagrunner.flag;
 
 import dev.flagrunner.FlagrunnerProperties;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.security.Caller;
+import dev.flagrunner.security.TokenRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.flagrunner.security.Caller;
-import dev.flagrunner.security.TokenRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

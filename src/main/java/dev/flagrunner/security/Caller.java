@@ -20,7 +20,7 @@ public record Caller(String name, Set<Role> roles) {
     public static final String OPEN = "open";
 
     public Caller {
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        roles = Set.copyOf(roles);
     }
 
     static Caller everyRole(String name) {

@@ -61,7 +61,8 @@ class SessionController {
     @ApiResponse(responseCode = "413", description = "/problems/body-too-large: a body over 64 KiB")
     @ApiResponse(responseCode = "415", description = "/problems/unsupported-media-type: a body that is not JSON")
     @ApiResponse(responseCode = "429", description = "/problems/too-many-sessions: flagrunner.session.max-concurrent"
-            + " sessions are running, or flagrunner.security.max-sessions-per-token of this token", headers = @Header(name = "Retry-After", description = "seconds to wait",
+            + " sessions are running, or flagrunner.security.max-sessions-per-token of this token",
+            headers = @Header(name = "Retry-After", description = "seconds to wait",
                     schema = @Schema(type = "integer", example = "1")))
     @ApiResponse(responseCode = "503", description = "/problems/shutting-down: the service is stopping")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,7 +92,7 @@ class SessionController {
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @GetMapping("/{id}")
     SessionView get(@PathVariable String id) {
-        return find(id).view();
+        return find(id, Caller.current()).view();
     }
 
     /** Cancels a running session (its socket is closed) and answers with it once it has ended. */
@@ -102,7 +103,7 @@ class SessionController {
     @DeleteMapping("/{id}")
     SessionView cancel(@PathVariable String id) {
         Caller caller = Caller.current();
-        SessionRecord record = find(id);
+        SessionRecord record = find(id, caller);
         if (!record.owner().equals(caller.name())) {
             throw ProblemType.FORBIDDEN.exception("the session was started by"
                     + " the token '" + record.owner() + "'; only that token may cancel it");
@@ -114,8 +115,8 @@ class SessionController {
         return record.view();
     }
 
-    private SessionRecord find(String id) {
-        return sessions.find(id, Caller.current()).orElseThrow(() -> ProblemType.SESSION_NOT_FOUND.exception(
+    private SessionRecord find(String id, Caller caller) {
+        return sessions.find(id, caller).orElseThrow(() -> ProblemType.SESSION_NOT_FOUND.exception(
                 "no session with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
                         + "' (the history keeps the newest flagrunner.session.history sessions)"));
     }

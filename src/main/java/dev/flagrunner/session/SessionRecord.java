@@ -92,8 +92,8 @@ final class SessionRecord {
         SessionStatus s = status;
         // endedAt is written before status: a view that read RUNNING shows no end even if it just came.
         Instant end = s == SessionStatus.RUNNING ? null : endedAt;
-        return new SessionView(id, studentId, owner, target.view(), s, s == SessionStatus.FLAG_CAPTURED ? flag : null,
-                failure, client.answered(), startedAt, end,
+        return new SessionView(id, studentId, owner, target.view(), s,
+                s == SessionStatus.FLAG_CAPTURED ? flag : null, failure, client.answered(), startedAt, end,
                 end == null ? null : Duration.between(startedAt, end).toMillis());
     }
 }
