@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class FlagrunnerApplication {
 
     public static void main(String[] args) {
-        // The client, server and eval commands run without a Spring context, so they start at once.
-        if (args.length > 0 && Cli.isCommand(args[0])) {
-            System.exit(Cli.run(args));
+        // The command line is parsed without Spring: the tools, help and usage errors start no context.
+        Cli.Launch launch = Cli.launch(args);
+        if (launch instanceof Cli.Launch.Serve serve) {
+            SpringApplication.run(FlagrunnerApplication.class, serve.args());
+        } else if (launch instanceof Cli.Launch.Exit exit) {
+            System.exit(exit.code());
         }
-        SpringApplication.run(FlagrunnerApplication.class, args);
     }
 }

@@ -2,45 +2,103 @@ package dev.flagrunner.cli;
 
 import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.Dialect;
-import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionListener;
 import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code client [-p PORT] [-s] [--dialect D] [--class CLS] [--trust PEM | --insecure] [--timeout SECONDS] [--max-questions N]
- * [--max-duration SECONDS] [--stats] HOST ID}: the assignment's client. Prints exactly one line, the flag, and exits 0 ({@code --stats} adds the
- * exchange rate on stderr); on failure prints
+ * {@code client [-p PORT] [-s] [--dialect D] [--class CLS] [--trust PEM | --insecure] [--timeout SECONDS]
+ * [--max-questions N] [--max-duration SECONDS] [--stats] HOST ID}: the assignment's client. Prints exactly one line, the flag, and
+ * exits 0 ({@code --stats} adds the exchange rate on stderr); on failure prints
  * {@code flagrunner: <REASON>: <detail>} on stderr and exits 1, as when the flag cannot be written to stdout;
  * usage errors exit 2.
  */
-final class ClientCommand {
+@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Captures a flag from a math server.", "Says HELLO with the student id, answers every question"
+                + " and prints the flag, one line on stdout. A failure prints 'flagrunner: REASON: detail' on stderr"
+                + " and exits 1."})
+final class ClientCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: flagrunner client [-p PORT] [-s] [--dialect D] [--class CLS]"
-            + " [--trust PEM | --insecure] [--timeout SECONDS] [--max-questions N] [--max-duration SECONDS] [--stats] HOST ID";
+    @Spec
+    CommandSpec spec;
 
-    private ClientCommand() {}
+    @Parameters(index = "0", paramLabel = "HOST", description = "the server's host name or address")
+    String host;
 
+    @Parameters(index = "1", paramLabel = "ID", description = "the student id sent in HELLO")
+    String studentId;
+
+    @Option(names = "-p", paramLabel = "PORT",
+            description = "the server's port, 1-65535 (default: the dialect's port for plain or TLS, below)")
+    Integer port;
+
+    @Option(names = "-s", description = "connect over TLS (default: plain TCP)")
+    boolean tls;
+
+    @Option(names = "--dialect", paramLabel = "D", defaultValue = "status", converter = DialectOption.Converter.class,
+            completionCandidates = DialectOption.Names.class,
+            description = "the protocol dialect: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Dialect dialect;
+
+    @Option(names = "--class", paramLabel = "CLS",
+            description = "the class string sent in HELLO (default: the dialect's, below)")
+    String classId;
+
+    @Option(names = "--trust", paramLabel = "PEM",
+            description = "with -s: trust this PEM certificate (pinned when self-signed) or CA bundle"
+                    + " (default: the JDK's trust store)")
+    String trustFile;
+
+    @Option(names = "--insecure", description = "with -s: accept any certificate, deliberately (default: verify)")
+    boolean insecure;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "connect and read timeout, 1-3600 s (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Option(names = "--max-questions", paramLabel = "N", defaultValue = "" + SessionSpec.DEFAULT_MAX_QUESTIONS,
+            description = "end the session with TOO_MANY_QUESTIONS when the server asks more (default: ${DEFAULT-VALUE})")
+    int maxQuestions;
+
+    @Option(names = "--max-duration", paramLabel = "SECONDS", defaultValue = "300",
+            description = "end the session with SESSION_TIMEOUT when it lasts longer, 1-86400 s (default: ${DEFAULT-VALUE})")
+    int maxDurationSeconds;
+
+    @Option(names = "--stats", description = "print the question count and rate on stderr (default: off)")
+    boolean stats;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ClientCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs {@code flagrunner client argv…} on these streams and returns the exit code. */
     static int run(String[] argv, PrintStream out, PrintStream err) {
-        ClientOptions options;
+        return Cli.run("client", argv, System.in, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        SessionSpec session = sessionSpec();
         try {
-            options = ClientOptions.parse(argv);
-        } catch (Args.UsageException e) {
-            err.println("flagrunner: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        SessionSpec spec = new SessionSpec(options.host(), options.port(), options.dialect(), options.classId(),
-                options.studentId(), options.timeout(), options.timeout(), options.maxQuestions(), options.maxDuration());
-        try {
-            SocketOpener opener = options.tls() ? TlsOpener.forClient(options.trust()) : SocketOpener.plain();
-            ClientSession session = new ClientSession(spec, opener, SessionListener.NONE);
+            SocketOpener opener = tls ? TlsOpener.forClient(trust()) : SocketOpener.plain();
+            ClientSession client = new ClientSession(session, opener, SessionListener.NONE);
             long started = System.nanoTime();
-            String flag = session.run();
+            String flag = client.run();
             double seconds = (System.nanoTime() - started) / 1e9;
             out.println(flag);
             out.flush();
@@ -49,9 +107,9 @@ final class ClientCommand {
                 err.println("flagrunner: the flag could not be written to standard output");
                 return 1;
             }
-            if (options.stats()) {
-                err.printf(java.util.Locale.ROOT, "flagrunner: %d questions in %.3f s: %.0f questions/s (connect to flag)%n",
-                        session.answered(), seconds, session.answered() / seconds);
+            if (stats) {
+                err.printf(Locale.ROOT, "flagrunner: %d questions in %.3f s: %.0f questions/s (connect to flag)%n",
+                        client.answered(), seconds, client.answered() / seconds);
             }
             return 0;
         } catch (SessionFailure f) {
@@ -63,49 +121,49 @@ final class ClientCommand {
         }
     }
 
-    /** The parsed command line. {@code trust} is {@code system}, {@code insecure} or a PEM path. */
-    record ClientOptions(String host, int port, boolean tls, Dialect dialect, String classId, String studentId,
-            String trust, Duration timeout, int maxQuestions, Duration maxDuration, boolean stats) {
-
-        static ClientOptions parse(String[] argv) throws Args.UsageException {
-            Args args = Args.parse(argv, Set.of("-s", "--insecure", "--stats"),
-                    Set.of("-p", "--dialect", "--class", "--trust", "--timeout", "--max-questions", "--max-duration"));
-            if (args.positional().size() != 2) {
-                throw new Args.UsageException("expected HOST and ID, got " + args.positional().size() + " arguments");
-            }
-            String dialectName = args.value("--dialect", "status");
-            Dialect dialect = Dialects.byName(dialectName).orElseThrow(() -> new Args.UsageException(
-                    Dialects.unknown(dialectName)));
-            boolean tls = args.has("-s");
-            if (args.has("--insecure") && args.has("--trust")) {
-                throw new Args.UsageException("--trust and --insecure exclude each other");
-            }
-            if (!tls && (args.has("--insecure") || args.has("--trust"))) {
-                throw new Args.UsageException("--trust and --insecure need -s (TLS)");
-            }
-            int defaultPort = dialect.defaultPort(tls);
-            if (defaultPort == 0 && !args.has("-p")) {
-                throw new Args.UsageException("dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain")
-                        + " port: give -p PORT");
-            }
-            int port = args.intValue("-p", defaultPort, 1, 65535);
-            int timeoutSeconds = args.intValue("--timeout", 10, 1, 3600);
-            int maxQuestions = args.intValue("--max-questions", SessionSpec.DEFAULT_MAX_QUESTIONS, 1, Integer.MAX_VALUE);
-            int maxSeconds = args.intValue("--max-duration", (int) SessionSpec.DEFAULT_MAX_DURATION.toSeconds(), 1,
-                    (int) SessionSpec.MAX_DURATION_LIMIT.toSeconds());
-            String classId = args.value("--class", dialect.defaultClassId());
-            String id = args.positional().get(1);
-            requireToken(classId, "--class");
-            requireToken(id, "ID");
-            String trust = args.has("--insecure") ? "insecure" : args.value("--trust", "system");
-            return new ClientOptions(args.positional().get(0), port, tls, dialect, classId, id, trust,
-                    Duration.ofSeconds(timeoutSeconds), maxQuestions, Duration.ofSeconds(maxSeconds), args.has("--stats"));
+    /** The session the options describe; checks what picocli's types alone cannot. */
+    private SessionSpec sessionSpec() {
+        if (insecure && trustFile != null) {
+            throw usage("--trust and --insecure exclude each other");
         }
-
-        private static void requireToken(String value, String what) throws Args.UsageException {
-            if (value.isEmpty() || value.length() > 64 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                throw new Args.UsageException(what + " must be 1 to 64 visible ASCII characters without spaces");
-            }
+        if (!tls && (insecure || trustFile != null)) {
+            throw usage("--trust and --insecure need -s (TLS)");
         }
+        int defaultPort = dialect.defaultPort(tls);
+        if (port == null && defaultPort == 0) {
+            throw usage("dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain") + " port: give -p PORT");
+        }
+        int serverPort = port != null ? port : defaultPort;
+        requireRange("-p", serverPort, 1, 65535);
+        requireRange("--timeout", timeoutSeconds, 1, 3600);
+        requireRange("--max-questions", maxQuestions, 1, Integer.MAX_VALUE);
+        requireRange("--max-duration", maxDurationSeconds, 1, (int) SessionSpec.MAX_DURATION_LIMIT.toSeconds());
+        String cls = classId != null ? classId : dialect.defaultClassId();
+        requireToken(cls, "--class");
+        requireToken(studentId, "ID");
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        return new SessionSpec(host, serverPort, dialect, cls, studentId, timeout, timeout, maxQuestions,
+                Duration.ofSeconds(maxDurationSeconds));
+    }
+
+    /** {@code system}, {@code insecure} or a PEM path. */
+    private String trust() {
+        return insecure ? "insecure" : trustFile != null ? trustFile : "system";
+    }
+
+    private void requireRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw usage("option " + option + " must be between " + min + " and " + max + ": " + value);
+        }
+    }
+
+    private void requireToken(String value, String what) {
+        if (value.isEmpty() || value.length() > 64 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw usage(what + " must be 1 to 64 visible ASCII characters without spaces");
+        }
+    }
+
+    private ParameterException usage(String problem) {
+        return new ParameterException(spec.commandLine(), problem);
     }
 }

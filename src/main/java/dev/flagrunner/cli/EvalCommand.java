@@ -1,12 +1,7 @@
 package dev.flagrunner.cli;
 
-import dev.flagrunner.expression.Answer;
-import dev.flagrunner.expression.Arithmetic;
 import dev.flagrunner.protocol.Dialect;
-import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.LineTooLongException;
-import dev.flagrunner.expression.Evaluator;
-import dev.flagrunner.expression.ExpressionException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +10,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code eval --dialect D} (docs/expression.md, "The eval command"): the evaluator as a line filter,
@@ -32,56 +29,46 @@ import java.util.Optional;
  * <p>Exit codes: 0 when every line was answered (error lines included), 2 for a usage error (message
  * on stderr), 1 when standard input cannot be read or standard output fails (e.g. a closed pipe).
  */
-public final class EvalCommand {
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Answers questions as the client would.", "Reads one question payload per line on stdin (the"
+                + " text after STATUS, EVAL, EXPR or FIND) and prints one answer per line: the number, ERR #DIV/0 where"
+                + " the dialect answers that, or 'error: ...' where the client would abort."},
+        footer = {"", "Example:", "  echo '( 1 <<^ -1 )' | flagrunner eval --dialect eval2022     # prints -8193"})
+final class EvalCommand implements Callable<Integer> {
 
     static final int MAX_LINE_CHARS = 1 << 20;
 
-    private static final String USAGE = "usage: flagrunner eval --dialect <" + Dialects.names()
-            .replace(", ", "|") + ">\n"
-            + "  reads one question payload per line on stdin, prints one answer or 'error: ...' per line";
+    @Option(names = "--dialect", paramLabel = "D", required = true, converter = DialectOption.Converter.class,
+            completionCandidates = DialectOption.Names.class,
+            description = "whose arithmetic: ${COMPLETION-CANDIDATES} (required)")
+    Dialect dialect;
 
-    private EvalCommand() {}
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
 
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        String dialect = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String value;
-            if (arg.equals("--dialect")) {
-                if (i + 1 == args.length) {
-                    return usageError(err, "--dialect needs a value");
-                }
-                value = args[++i];
-            } else if (arg.startsWith("--dialect=")) {
-                value = arg.substring("--dialect=".length());
-            } else if (arg.equals("--help") || arg.equals("-h")) {
-                out.println(USAGE);
-                out.flush();
-                return 0;
-            } else {
-                return usageError(err, "unexpected argument '" + arg + "'");
-            }
-            if (dialect != null) {
-                return usageError(err, "--dialect given twice");
-            }
-            dialect = value;
-        }
-        if (dialect == null) {
-            return usageError(err, "missing --dialect (one of " + Dialects.names() + ")");
-        }
-        Optional<Arithmetic> arithmetic = Dialects.byName(dialect).map(Dialect::arithmetic);
-        if (arithmetic.isEmpty()) {
-            return usageError(err, Dialects.unknown(dialect));
-        }
+    EvalCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs {@code flagrunner eval args…} on these streams and returns the exit code. */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return Cli.run("eval", args, in, out, err);
+    }
+
+    @Override
+    public Integer call() {
         try {
-            return answerEachLine(arithmetic.get(), in, out);
+            return answerEachLine(new QuestionAnswerer(dialect), in, out);
         } catch (IOException e) {
-            err.println("flagrunner eval: cannot read standard input: " + e.getMessage());
+            err.println("flagrunner: cannot read standard input: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int answerEachLine(Arithmetic arithmetic, InputStream in, PrintStream out) throws IOException {
+    private static int answerEachLine(QuestionAnswerer answerer, InputStream in, PrintStream out) throws IOException {
         BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
         Writer answers = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         while (true) {
@@ -91,7 +78,7 @@ public final class EvalCommand {
                 if (payload == null) {
                     break;
                 }
-                reply = answer(arithmetic, payload);
+                reply = answerer.answer(payload);
             } catch (LineTooLongException e) {
                 reply = "error: " + e.getMessage();
             }
@@ -106,21 +93,5 @@ public final class EvalCommand {
         }
         answers.flush();
         return out.checkError() ? 1 : 0;
-    }
-
-    private static String answer(Arithmetic arithmetic, String payload) {
-        try {
-            Answer answer = Evaluator.evaluate(arithmetic, payload);
-            return answer instanceof Answer.Value value ? value.text() : "ERR #DIV/0";
-        } catch (ExpressionException e) {
-            return "error: " + e.getMessage();
-        }
-    }
-
-    private static int usageError(PrintStream err, String problem) {
-        err.println("flagrunner eval: " + problem);
-        err.println(USAGE);
-        err.flush();
-        return 2;
     }
 }

@@ -6,37 +6,116 @@ import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.mathserver.ServerEvents;
 import dev.flagrunner.mathserver.ServerOptions;
 import dev.flagrunner.protocol.Dialect;
-import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.tls.ServerCertificate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code server --dialect D [-p PORT] [-s] [--questions N|MIN-MAX] [--secret S] [--bind ADDR] [--fault F]...
- * [--seed N] [--class CLS]}: the reference math server alone. Prints {@code listening on HOST:PORT}
- * first, then serves until killed; each finished session is logged on stderr (never its flag).
+ * [--seed N] [--class CLS] [--cert PEM --key PEM] [--write-cert FILE]}: the reference math server alone. Prints
+ * {@code listening on HOST:PORT} first (and over TLS the certificate's SHA-256 fingerprint), then serves
+ * until killed; each finished session is logged on stderr (never its flag).
  */
-final class ServerCommand {
+@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Runs the reference math server alone.", "Prints 'listening on HOST:PORT' as its first line"
+                + " (over TLS the certificate's SHA-256 fingerprint next), then serves until killed, logging each"
+                + " finished session on stderr (never its flag). Flag = hex HMAC-SHA256(secret, transport + \" \""
+                + " + class + \" \" + id)."})
+final class ServerCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: flagrunner server --dialect D [-p PORT] [-s] [--questions N|MIN-MAX]"
-            + " [--secret S] [--bind ADDR] [--fault F]... [--seed N] [--class CLS] [--cert PEM --key PEM]";
+    @Spec
+    CommandSpec spec;
 
-    private ServerCommand() {}
+    @Option(names = "--dialect", paramLabel = "D", required = true, converter = DialectOption.Converter.class,
+            completionCandidates = DialectOption.Names.class,
+            description = "the protocol dialect: ${COMPLETION-CANDIDATES} (required)")
+    Dialect dialect;
 
-    static int run(String[] argv, PrintStream out, PrintStream err) {
+    @Option(names = "-p", paramLabel = "PORT",
+            description = "the port, 0 for any free one (default: the dialect's port for plain or TLS, below)")
+    Integer port;
+
+    @Option(names = "-s", description = "serve TLS (default: plain TCP); a self-signed certificate is made at start"
+            + " unless --cert and --key are given")
+    boolean tls;
+
+    @Option(names = "--questions", paramLabel = "N|MIN-MAX", defaultValue = "100-1000",
+            description = "questions per session, a number or a random one in a range (default: ${DEFAULT-VALUE})")
+    String questions;
+
+    @Option(names = "--secret", paramLabel = "S",
+            description = "the HMAC key of the flags (default: random at each start)")
+    String secret;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "the IP address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--fault", paramLabel = "F",
+            description = "misbehave, to test clients; repeatable: fragment, coalesce, crlf, delay=<ms>,"
+                    + " bye-order=flag-first|bye-first (default: none)")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "a fixed question sequence (default: random)")
+    Long seed;
+
+    @Option(names = "--class", paramLabel = "CLS",
+            description = "the class string the server expects (default: the dialect's, below)")
+    String classId;
+
+    @Option(names = "--cert", paramLabel = "PEM", description = "with -s and --key: the certificate chain to serve,"
+            + " leaf first (default: a self-signed certificate for localhost, 127.0.0.1 and ::1)")
+    String certFile;
+
+    @Option(names = "--key", paramLabel = "PEM", description = "with --cert: its private key, PKCS#8 or traditional,"
+            + " not encrypted (default: none)")
+    String keyFile;
+
+    @Option(names = "--write-cert", paramLabel = "FILE", description = "with -s: write the served certificate as PEM"
+            + " to FILE, for a client's --trust (default: not written)")
+    Path writeCert;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServerCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<ServerCertificate> certificate = certificate();
         MathServer server;
         try {
-            server = new MathServer(parse(argv), ServerEvents.NONE);
-        } catch (Args.UsageException | IllegalArgumentException e) {
-            err.println("flagrunner: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+            ServerOptions options = options();
+            server = new MathServer(certificate.map(c -> options.withTls(c.sslContext())).orElse(options), ServerEvents.NONE);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (writeCert != null) {
+            try {
+                Files.writeString(writeCert, certificate.orElseThrow().certificatePem(), StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                err.println("flagrunner: cannot write the certificate to " + writeCert + ": " + e);
+                return 1;
+            }
         }
         try {
             server.start();
@@ -46,6 +125,9 @@ final class ServerCommand {
             return 1;
         }
         out.println("listening on " + server.host() + ":" + server.port());
+        // The same form as `openssl x509 -noout -fingerprint -sha256`, to compare with what a client saw.
+        certificate.ifPresent(c -> out.println("certificate sha256 Fingerprint=" + c.sha256Fingerprint()
+                + (writeCert != null ? " (PEM in " + writeCert + ")" : "")));
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,73 +142,68 @@ final class ServerCommand {
         return 0;
     }
 
-    static ServerOptions parse(String[] argv) throws Args.UsageException {
-        Args args = Args.parse(argv, Set.of("-s"),
-                Set.of("--dialect", "-p", "--questions", "--secret", "--bind", "--fault", "--seed", "--class",
-                        "--cert", "--key"));
-        if (!args.positional().isEmpty()) {
-            throw new Args.UsageException("unexpected argument '" + args.positional().get(0) + "'");
+    /** The TLS certificate to serve with -s; a usage error for TLS options without it or a bad key pair. */
+    private Optional<ServerCertificate> certificate() {
+        if (!tls) {
+            if (certFile != null || keyFile != null || writeCert != null) {
+                throw usage("--cert, --key and --write-cert need -s (TLS)");
+            }
+            return Optional.empty();
         }
-        String dialectName = args.value("--dialect", null);
-        if (dialectName == null) {
-            throw new Args.UsageException("--dialect is required (" + Dialects.names() + ")");
+        if ((certFile == null) != (keyFile == null)) {
+            throw usage("--cert and --key go together");
         }
-        Dialect dialect = Dialects.byName(dialectName).orElseThrow(() -> new Args.UsageException(
-                Dialects.unknown(dialectName)));
-        boolean tls = args.has("-s");
-        int defaultPort = dialect.defaultPort(tls);
-        if (defaultPort == 0 && !args.has("-p")) {
-            throw new Args.UsageException("dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain")
-                    + " port: give -p PORT (0 for any free port)");
+        try {
+            return Optional.of(ServerTlsSetup.certificate(certFile, keyFile));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        int port = args.intValue("-p", defaultPort, 0, 65535);
-        int[] questions = questions(args.value("--questions", "100-1000"));
-        String secret = args.value("--secret", null);
-        byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : FlagMinter.randomSecret();
-        InetAddress bind = bindAddress(args.value("--bind", "127.0.0.1"));
-        String classId = args.value("--class", dialect.defaultClassId());
-        OptionalLong seed = args.has("--seed") ? OptionalLong.of(longValue(args.value("--seed", null))) : OptionalLong.empty();
-        ServerOptions options = new ServerOptions(dialect, classId, bind, port, Optional.empty(), questions[0], questions[1],
-                new FlagMinter(key), Faults.parse(args.all("--fault")), seed, ServerOptions.DEFAULT_IDLE_TIMEOUT,
-                Optional.empty());
-        if (tls) {
-            options = options.withTls(ServerTlsSetup.context(args.value("--cert", null), args.value("--key", null)));
-        } else if (args.has("--cert") || args.has("--key")) {
-            throw new Args.UsageException("--cert and --key need -s (TLS)");
-        }
-        return options;
     }
 
-    private static int[] questions(String spec) throws Args.UsageException {
+    private ServerOptions options() {
+        int defaultPort = dialect.defaultPort(tls);
+        if (port == null && defaultPort == 0) {
+            throw usage("dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain")
+                    + " port: give -p PORT (0 for any free port)");
+        }
+        int serverPort = port != null ? port : defaultPort;
+        if (serverPort < 0 || serverPort > 65535) {
+            throw usage("option -p must be between 0 and 65535: " + serverPort);
+        }
+        int[] range = questions(questions);
+        byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : FlagMinter.randomSecret();
+        return new ServerOptions(dialect, classId != null ? classId : dialect.defaultClassId(), bindAddress(bind),
+                serverPort, Optional.empty(), range[0], range[1], new FlagMinter(key), Faults.parse(faults),
+                seed != null ? OptionalLong.of(seed) : OptionalLong.empty(), ServerOptions.DEFAULT_IDLE_TIMEOUT,
+                Optional.empty());
+    }
+
+    private int[] questions(String range) {
         try {
-            int dash = spec.indexOf('-');
-            int min = Integer.parseInt(dash < 0 ? spec : spec.substring(0, dash));
-            int max = dash < 0 ? min : Integer.parseInt(spec.substring(dash + 1));
+            int dash = range.indexOf('-');
+            int min = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+            int max = dash < 0 ? min : Integer.parseInt(range.substring(dash + 1));
             if (min < 1 || max < min || max > 100_000_000) {
-                throw new Args.UsageException("--questions must be N or MIN-MAX with 1 <= MIN <= MAX <= 100000000: " + spec);
+                throw usage("--questions must be N or MIN-MAX with 1 <= MIN <= MAX <= 100000000: " + range);
             }
             return new int[] {min, max};
         } catch (NumberFormatException e) {
-            throw new Args.UsageException("--questions must be N or MIN-MAX: " + spec);
+            throw usage("--questions must be N or MIN-MAX: " + range);
         }
     }
 
-    private static long longValue(String v) throws Args.UsageException {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new Args.UsageException("--seed must be a number: " + v);
-        }
-    }
-
-    private static InetAddress bindAddress(String address) throws Args.UsageException {
+    private InetAddress bindAddress(String address) {
         if (!address.matches("[0-9.]+|[0-9a-fA-F:]+|localhost")) {
-            throw new Args.UsageException("--bind must be an IP address: " + address);
+            throw usage("--bind must be an IP address: " + address);
         }
         try {
             return InetAddress.getByName(address);
         } catch (UnknownHostException e) {
-            throw new Args.UsageException("--bind must be an IP address: " + address);
+            throw usage("--bind must be an IP address: " + address);
         }
+    }
+
+    private ParameterException usage(String problem) {
+        return new ParameterException(spec.commandLine(), problem);
     }
 }

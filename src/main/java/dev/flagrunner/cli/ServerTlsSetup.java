@@ -1,26 +1,19 @@
 package dev.flagrunner.cli;
 
 import dev.flagrunner.tls.ServerCertificate;
-import dev.flagrunner.tls.TlsConfigurationException;
 import java.nio.file.Path;
-import javax.net.ssl.SSLContext;
 
-/** The TLS context of the server command: a generated self-signed certificate, or a PEM key and certificate. */
+/** The certificate of the server command: generated and self-signed, or a PEM key and certificate chain. */
 final class ServerTlsSetup {
 
     private ServerTlsSetup() {}
 
-    static SSLContext context(String certPath, String keyPath) throws Args.UsageException {
-        if ((certPath == null) != (keyPath == null)) {
-            throw new Args.UsageException("--cert and --key go together");
-        }
-        try {
-            ServerCertificate certificate = certPath == null
-                    ? ServerCertificate.selfSigned()
-                    : ServerCertificate.load(Path.of(keyPath), Path.of(certPath));
-            return certificate.sslContext();
-        } catch (TlsConfigurationException e) {
-            throw new Args.UsageException(e.getMessage());
-        }
+    /**
+     * @param certPath the certificate chain, or null for a generated self-signed certificate
+     * @param keyPath  its private key; null exactly when {@code certPath} is
+     * @throws dev.flagrunner.tls.TlsConfigurationException for files that are missing, unreadable or do not match
+     */
+    static ServerCertificate certificate(String certPath, String keyPath) {
+        return certPath == null ? ServerCertificate.selfSigned() : ServerCertificate.load(Path.of(keyPath), Path.of(certPath));
     }
 }

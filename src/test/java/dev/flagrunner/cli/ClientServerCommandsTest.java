@@ -8,6 +8,7 @@ import dev.flagrunner.mathserver.ServerEvents;
 import dev.flagrunner.mathserver.ServerOptions;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.support.ScriptedServer;
+import dev.flagrunner.tls.Pem;
 import dev.flagrunner.tls.PemFiles;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -98,11 +102,69 @@ class ClientServerCommandsTest {
         }
     }
 
+    @Test
+    void theServerCommandOverTlsPrintsTheFingerprintAndWritesTheCertificateForTheClientToPin(@TempDir Path dir)
+            throws Exception {
+        Path pem = dir.resolve("server.pem");
+        Process server = flagrunner("server", "--dialect", "status", "-s", "-p", "0", "--questions", "5",
+                "--secret", "pin", "--write-cert", pem.toString()).redirectError(dir.resolve("server.err").toFile()).start();
+        try {
+            BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String listening = serverOut.readLine();
+            assertThat(listening).as("server stderr: %s", stderrOf(dir.resolve("server.err")))
+                    .matches("listening on 127\\.0\\.0\\.1:\\d+");
+            String fingerprint = serverOut.readLine();
+            X509Certificate written = Pem.readCertificates(pem).get(0);
+            String sha256 = HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(written.getEncoded()));
+            assertThat(fingerprint).isEqualTo("certificate sha256 Fingerprint=" + sha256 + " (PEM in " + pem + ")");
+
+            Process client = flagrunner("client", "-s", "--trust", pem.toString(), "-p",
+                    listening.substring(listening.lastIndexOf(':') + 1), "127.0.0.1", "001234567")
+                    .redirectError(dir.resolve("client.err").toFile()).start();
+            assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(dir.resolve("client.err"))).isEmpty();
+            assertThat(new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(
+                    new FlagMinter("pin".getBytes(StandardCharsets.UTF_8)).flag(true, "cs5700fall2020", "001234567")
+                            + System.lineSeparator());
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--dialect cs230 -p 0 --frobnicate          | unknown option --frobnicate",
+        "--help                  | 0 | Usage: flagrunner [-hV] [COMMAND]",
+        "help                    | 0 | Usage: flagrunner [-hV] [COMMAND]",
+        "-h                      | 0 | Usage: flagrunner [-hV] [COMMAND]",
+        "--version               | 0 | flagrunner ",
+        "clinet                  | 2 | Did you mean: flagrunner client",
+        "--hepl                  | 2 | Possible solutions: --help",
+        "serve --server.port=0 x | 2 | serve takes Spring Boot properties as --name.key=value, not 'x'",
+    })
+    void helpVersionAndMistakesStartNoService(String line, int exit, String output) throws Exception {
+        Process process = flagrunner(line.trim().split(" +")).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        String all = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(all).isEqualTo(exit);
+        assertThat(all).contains(output).doesNotContain("Starting FlagrunnerApplication", "Tomcat");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--dialect cs230 -p 0 --frobnicate          | Unknown option: '--frobnicate'",
         "--dialect cs230 -p 0 -s --cert cert.pem    | --cert and --key go together",
-        "--dialect cs230 -p 0 --cert c.pem --key k.pem | --cert and --key need -s (TLS)",
+        "--dialect cs230 -p 0 --cert c.pem --key k.pem | --cert, --key and --write-cert need -s (TLS)",
+        "--dialect cs230 -p 0 --write-cert c.pem     | --cert, --key and --write-cert need -s (TLS)",
+        "-p 0                                        | Missing required option: '--dialect=D'",
     })
     void serverUsageErrorsExit2WithAMessage(String line, String message) throws Exception {
         List<String> args = new ArrayList<>(List.of("server"));
@@ -115,7 +177,7 @@ class ClientServerCommandsTest {
         assertThat(server.exitValue()).isEqualTo(2);
         assertThat(new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
         assertThat(new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("flagrunner: " + message).contains(ServerCommand.USAGE);
+                .contains("flagrunner: " + message).contains("Usage: flagrunner server [-hsV]");
     }
 
     private static String stderrOf(Path file) {
@@ -138,26 +200,29 @@ class ClientServerCommandsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "127.0.0.1                                  | expected HOST and ID, got 1 arguments",
-        "-p x 127.0.0.1 1                            | option -p must be a number: x",
+        "127.0.0.1                                  | Missing required parameter: 'ID'",
+        "-p x 127.0.0.1 1                            | Invalid value for option '-p': 'x' is not an int",
         "-p 70000 127.0.0.1 1                        | option -p must be between 1 and 65535: 70000",
-        "--dialect nope 127.0.0.1 1                  | unknown dialect 'nope'",
-        "--frobnicate 127.0.0.1 1                    | unknown option --frobnicate",
+        "--dialect nope 127.0.0.1 1                  | Invalid value for option '--dialect': unknown dialect 'nope' (known: status,",
+        "--frobnicate 127.0.0.1 1                    | Unknown option: '--frobnicate'",
         "--insecure 127.0.0.1 1                      | --trust and --insecure need -s (TLS)",
         "-s --insecure --trust a.pem 127.0.0.1 1     | --trust and --insecure exclude each other",
         "--dialect eval2022 127.0.0.1 1              | dialect eval2022 has no default plain port: give -p PORT",
-        "-p                                          | option -p needs a value",
+        "-p                                          | Missing required parameter for option '-p' (PORT)",
         "--max-questions 0 127.0.0.1 1               | option --max-questions must be between 1 and 2147483647: 0",
-        "--max-questions many 127.0.0.1 1            | option --max-questions must be a number: many",
+        "--max-questions many 127.0.0.1 1            | Invalid value for option '--max-questions': 'many' is not an int",
+        "--timeout 0 127.0.0.1 1                     | option --timeout must be between 1 and 3600: 0",
+        "--class a\tb 127.0.0.1 1                    | --class must be 1 to 64 visible ASCII characters without spaces",
+        "--dialect status --dialect cs230 127.0.0.1 1 | option '--dialect' (D) should be specified only once",
         "--max-duration 0 127.0.0.1 1                | option --max-duration must be between 1 and 86400: 0",
-        "--max-duration 5m 127.0.0.1 1               | option --max-duration must be a number: 5m",
+        "--max-duration 5m 127.0.0.1 1               | Invalid value for option '--max-duration': '5m' is not an int",
     })
     void usageErrorsExit2WithAMessage(String line, String message) {
         Result r = runClient(line.trim().split(" +"));
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("flagrunner: " + message).contains(ClientCommand.USAGE);
+        assertThat(r.err()).contains("flagrunner: " + message).contains("Usage: flagrunner client [-hsV]");
     }
 
     @Test

@@ -64,6 +64,28 @@ class EvalCommandTest {
     }
 
     @Test
+    void aWholeServerMessageIsNotAnsweredAndTheErrorSaysWhichPayloadToPass() {
+        assertThat(run("EVAL ( 1 + 2 )\ncs5700fall2022 EVAL ( 1 + 2 )\n( 1 + 2 )\n", "--dialect", "eval2022")).isZero();
+        assertThat(stdout()).isEqualTo("""
+                error: unexpected character 'E' at column 1 (this is a whole server message: give only the payload \
+                after EVAL, here '( 1 + 2 )')
+                error: unexpected character 'c' at column 1 (this is a whole server message: give only the payload \
+                after EVAL, here '( 1 + 2 )')
+                3
+                """);
+    }
+
+    @Test
+    void aStatusLineWithItsKeywordGetsTheHintAndOtherErrorsDoNot() {
+        assertThat(run("STATUS 1 + 2\n1 +\n", "--dialect", "status")).isZero();
+        assertThat(stdout()).isEqualTo("""
+                error: unexpected character 'S' at column 1 (this is a whole server message: give only the \
+                payload after STATUS, here '1 + 2')
+                error: expected a number at column 4, found end of input
+                """);
+    }
+
+    @Test
     void acceptsCrLfAndAnUnterminatedLastLine() {
         assertThat(run("1 + 2\r\n3 + 4", "--dialect", "status")).isZero();
         assertThat(stdout()).isEqualTo("3\n7\n");
@@ -155,39 +177,40 @@ class EvalCommandTest {
         @Test
         void missingDialect() {
             assertThat(run("1 + 1\n")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner eval: missing --dialect (one of status, findcount, eval2021, "
-                    + "eval2022, cs230, eece)\nusage: flagrunner eval --dialect <");
+            assertThat(stderr()).startsWith("flagrunner: Missing required option: '--dialect=D'\n"
+                    + "Usage: flagrunner eval [-hV] --dialect=D\nRun 'flagrunner eval --help' for what each option does.");
             assertThat(stdout()).isEmpty();
         }
 
         @Test
         void unknownDialect() {
             assertThat(run("1 + 1\n", "--dialect", "eval2023")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner eval: unknown dialect 'eval2023' (known: status,");
+            assertThat(stderr()).startsWith("flagrunner: Invalid value for option '--dialect': unknown dialect 'eval2023' (known: status,");
         }
 
         @Test
         void dialectWithoutValue() {
             assertThat(run("", "--dialect")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner eval: --dialect needs a value");
+            assertThat(stderr()).startsWith("flagrunner: Missing required parameter for option '--dialect' (D)");
         }
 
         @Test
         void dialectTwice() {
             assertThat(run("", "--dialect", "status", "--dialect=cs230")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner eval: --dialect given twice");
+            assertThat(stderr()).startsWith("flagrunner: option '--dialect' (D) should be specified only once");
         }
 
         @Test
         void unexpectedArgument() {
             assertThat(run("", "--dialect", "status", "extra")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner eval: unexpected argument 'extra'");
+            assertThat(stderr()).startsWith("flagrunner: Unmatched argument at index 3: 'extra'");
         }
 
         @Test
         void helpGoesToStdoutAndSucceeds() {
             assertThat(run("", "--help")).isZero();
-            assertThat(stdout()).startsWith("usage: flagrunner eval --dialect <status|findcount|eval2021|eval2022|cs230|eece>");
+            assertThat(stdout()).startsWith("Usage: flagrunner eval [-hV] --dialect=D")
+                    .contains("--dialect=D   whose arithmetic: status, findcount, eval2021, eval2022,");
             assertThat(stderr()).isEmpty();
         }
     }

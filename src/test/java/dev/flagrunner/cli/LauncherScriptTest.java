@@ -47,6 +47,8 @@ class LauncherScriptTest {
         assertThat(argumentsJavaGets(Map.of())).containsExactly("-jar", jar.toString());
         assertThat(argumentsJavaGets(Map.of(), "--server.port=0"))
                 .containsExactly("-jar", jar.toString(), "--server.port=0");
+        assertThat(argumentsJavaGets(Map.of(), "serve", "--server.port=0"))
+                .containsExactly("-jar", jar.toString(), "serve", "--server.port=0");
     }
 
     @Test
