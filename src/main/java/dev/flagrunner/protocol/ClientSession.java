@@ -141,7 +141,8 @@ public final class ClientSession {
         }
         if (line == null) {
             throw new SessionFailure(FailureReason.SERVER_CLOSED, "the server closed the connection " + afterWhat()
-                    + (answered > 0 ? ": wrong answer or protocol violation" : ": unknown id or protocol violation"));
+                    + (answered > 0 ? ": wrong answer or protocol violation" : ": unknown id or protocol violation; "
+                            + dialectHint()));
         }
         return line;
     }
@@ -168,6 +169,15 @@ public final class ClientSession {
         }
         return new SessionFailure(FailureReason.READ_TIMEOUT, "no message from the server within "
                 + spec.readTimeout().toMillis() + " ms " + afterWhat(), e);
+    }
+
+    /**
+     * The next step where a server refuses the HELLO: most often the server speaks another dialect or
+     * expects another class string than the one sent (a status client at a findcount server).
+     */
+    private String dialectHint() {
+        return "check that the server speaks dialect " + spec.dialect().name() + " with class string " + spec.classId()
+                + " (client --dialect and --class; a request's dialect and classId)";
     }
 
     private String afterWhat() {

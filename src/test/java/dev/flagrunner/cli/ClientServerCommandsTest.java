@@ -284,6 +284,23 @@ class ClientServerCommandsTest {
     }
 
     @Test
+    void aStatusClientAtAFindcountServerIsToldToCheckTheDialectAndClass() throws IOException {
+        MathServer server = new MathServer(ServerOptions.loopback(Dialects.FINDCOUNT, new FlagMinter(
+                "k".getBytes(StandardCharsets.UTF_8)), 3, 3), ServerEvents.NONE).start();
+        try {
+            Result r = runClient("-p", String.valueOf(server.port()), "127.0.0.1", "001234567");
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("flagrunner: SERVER_CLOSED: the server closed the connection after HELLO:"
+                    + " unknown id or protocol violation; check that the server speaks dialect status with class string"
+                    + " cs5700fall2020 (client --dialect and --class; a request's dialect and classId)"
+                    + System.lineSeparator());
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void aFailedSessionExits1WithTheReasonOnStderr() throws IOException {
         int closedPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
