@@ -36,6 +36,8 @@ final class AccessRules {
             new Rule(null, "/flags", Set.of(Role.RUN, Role.READ)),
             new Rule(null, "/flags/*", Set.of(Role.RUN, Role.READ)),
             new Rule(null, "/mathserver/certificate", Set.of(Role.READ)),
+            new Rule(null, "/mathserver/listeners", Set.of(Role.READ)),
+            new Rule(null, "/mathserver/listeners/**", Set.of(Role.READ)),
             new Rule(null, "/actuator/prometheus", Set.of(Role.METRICS)),
             new Rule(null, "/actuator/**", Set.of(Role.READ)),
             new Rule(null, "/actuator", Set.of(Role.READ)));

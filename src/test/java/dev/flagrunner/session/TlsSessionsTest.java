@@ -3,10 +3,22 @@ package dev.flagrunner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.mathserver.FlagMinter;
+import dev.flagrunner.protocol.ClientSession;
+import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.protocol.SessionListener;
+import dev.flagrunner.protocol.SessionSpec;
+import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.RandomPortTest;
+import dev.flagrunner.tls.ClientTls;
+import dev.flagrunner.tls.TrustMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +49,51 @@ class TlsSessionsTest extends RandomPortTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/x-pem-file");
         assertThat(r.body()).startsWith("-----BEGIN CERTIFICATE-----").contains("-----END CERTIFICATE-----");
+    }
+
+    @Test
+    void theListenersEndpointNamesEveryDialectsPortsAndOnePortAsText() {
+        int tlsPort = http.postJson("/sessions", "{\"studentId\":\"1\",\"tls\":true}").json()
+                .get("target").get("port").asInt();
+
+        JsonNode listeners = http.get("/mathserver/listeners").json();
+        Http.Response port = http.get("/mathserver/listeners/status/tls/port");
+
+        assertThat(listeners).hasSize(2 * Dialects.all().size());
+        assertThat(listeners.findValuesAsString("transport")).containsOnly("plain", "tls");
+        assertThat(listeners.findValuesAsString("host")).containsOnly("127.0.0.1");
+        JsonNode statusTls = java.util.stream.StreamSupport.stream(listeners.spliterator(), false)
+                .filter(l -> l.get("dialect").asString().equals("status") && l.get("transport").asString().equals("tls"))
+                .findFirst().orElseThrow();
+        assertThat(statusTls.get("port").asInt()).isEqualTo(tlsPort);
+        assertThat(port.status()).isEqualTo(200);
+        assertThat(port.contentType()).startsWith("text/plain");
+        assertThat(port.body()).isEqualTo(String.valueOf(tlsPort));
+    }
+
+    @Test
+    void aClientOutsideTheServicePinsTheDownloadedCertificateOnTheListedPort(@TempDir Path dir) throws Exception {
+        // docs/tls.md's example: the certificate and the port from the service, then a client of its own.
+        Path pem = Files.writeString(dir.resolve("server.pem"), http.get("/mathserver/certificate").body());
+        int port = Integer.parseInt(http.get("/mathserver/listeners/status/tls/port").body());
+
+        SessionSpec spec = new SessionSpec("127.0.0.1", port, Dialects.STATUS, "cs5700fall2020", "001234567",
+                Duration.ofSeconds(10), Duration.ofSeconds(10));
+        String flag = new ClientSession(spec, SocketOpener.tls(ClientTls.create(TrustMode.parse(pem.toString()))),
+                SessionListener.NONE).run();
+
+        assertThat(flag).isEqualTo(MINTER.flag(true, "cs5700fall2020", "001234567"));
+    }
+
+    @Test
+    void anUnknownListenerIsANotFoundProblem() {
+        for (String path : List.of("/mathserver/listeners/klingon/tls/port", "/mathserver/listeners/status/quic/port")) {
+            Http.Response r = http.get(path);
+
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.json().get("type").asString()).isEqualTo("/problems/no-listener");
+            assertThat(r.json().get("detail").asString()).startsWith("the embedded server has no such listener");
+        }
     }
 
     @Test
