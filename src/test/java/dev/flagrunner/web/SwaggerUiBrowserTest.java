@@ -1,0 +1,99 @@
+package dev.flagrunner.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flagrunner.support.HeadlessChromium;
+import dev.flagrunner.support.RandomPortTest;
+import dev.flagrunner.support.TestTokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The Swagger UI in a real headless Chromium: the page loads from the service without a token, the
+ * Authorize dialog takes one (a run token), "Try it out" on {@code POST /sessions} runs a session against
+ * the embedded server and the response shows its flag.
+ * Where Chromium is missing the test is skipped with the reason, and fails under CI ({@code CI=true}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "flagrunner.embedded-server.questions.min=20", "flagrunner.embedded-server.questions.max=20"})
+class SwaggerUiBrowserTest extends RandomPortTest {
+
+    /** Where the test leaves its screenshot; docs/swagger-ui.png is a copy of one. */
+    static final Path SCREENSHOT = Path.of("target", "swagger-ui.png");
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser(@TempDir Path profile) throws Exception {
+        Optional<String> missing = HeadlessChromium.missing();
+        if (missing.isPresent()) {
+            assertThat("true".equals(System.getenv("CI"))).as("CI=true and %s", missing.get()).isFalse();
+            Assumptions.abort(missing.get());
+        }
+        browser = HeadlessChromium.start(profile);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** The Authorize dialog: the bearer token in the scheme's field, Authorize, Close. */
+    private void authorize(String token) {
+        browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+        dialog.findElement(By.cssSelector(".auth-container input")).sendKeys(token);
+        dialog.findElement(By.cssSelector(".auth-btn-wrapper button.authorize")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(dialog.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done"))))
+                .click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
+    }
+
+    @Test
+    void tryItOutOnPostSessionsCapturesAFlag() throws Exception {
+        browser.get("http://127.0.0.1:" + port + "/swagger-ui.html");
+        wait.until(ExpectedConditions.titleIs("Swagger UI"));
+        WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//div[contains(@class,'opblock-post')][.//*[@data-path='/sessions']]")));
+        authorize(TestTokens.RUN);
+
+        operation.findElement(By.cssSelector(".opblock-summary-control")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn")))).click();
+        WebElement body = wait.until(ExpectedConditions.elementToBeClickable(
+                operation.findElement(By.cssSelector("textarea.body-param__text"))));
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("{\"studentId\": \"001234567\"}");
+        operation.findElement(By.cssSelector("button.execute")).click();
+
+        By liveResponse = By.cssSelector(".live-responses-table .response-col_description pre");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(liveResponse, "FLAG_CAPTURED"));
+        String shown = browser.findElement(liveResponse).getText();
+        String status = operation.findElement(By.cssSelector(".live-responses-table .response .response-col_status")).getText();
+
+        assertThat(status).isEqualTo("201");
+        assertThat(shown).contains("\"studentId\": \"001234567\"").containsPattern("\"flag\": \"[0-9a-f]{64}\"")
+                .contains("\"questionsAnswered\": 20").contains("\"owner\": \"test-run\"");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(liveResponse));
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
