@@ -22,8 +22,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "Every flagrunner.* key, its default and its meaning: application.yml."})
 final class ServeCommand implements Callable<Integer> {
 
-    /** {@code --name.key=value}: Spring Boot's form of a property on the command line. */
-    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
+    /**
+     * {@code --name.key=value}: Spring Boot's form of a property on the command line; also its two
+     * undotted switches, {@code --debug} and {@code --trace}. A dotted name keeps a mistyped option of the
+     * tools ({@code --dialect=status} without a command) from starting the service.
+     */
+    private static final Pattern SPRING_PROPERTY =
+            Pattern.compile("--(debug|trace)(=.*)?|--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
 
     @Spec
     CommandSpec spec;

@@ -72,7 +72,14 @@ class CliTest {
         assertThat(launch()).isEqualTo(new Cli.Launch.Serve(List.of()));
         assertThat(launch("--server.port=0", "--flagrunner.embedded-server.dialects[0]=status"))
                 .isEqualTo(new Cli.Launch.Serve(List.of("--server.port=0", "--flagrunner.embedded-server.dialects[0]=status")));
+        assertThat(launch("--debug")).isEqualTo(new Cli.Launch.Serve(List.of("--debug")));
         assertThat(stdout.toString(UTF_8) + stderr.toString(UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aToolsOptionWithoutItsCommandIsAUsageErrorNotAService() {
+        assertThat(launch("--dialect=status")).isEqualTo(new Cli.Launch.Exit(2));
+        assertThat(stderr.toString(UTF_8)).startsWith("flagrunner: Unknown option: '--dialect=status'");
     }
 
     @Test
