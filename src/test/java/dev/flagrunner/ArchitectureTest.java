@@ -24,6 +24,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCommandLineKnowsPicocli() {
+        noClasses().that().resideOutsideOfPackage("dev.flagrunner.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theExpressionEngineDependsOnNoOtherFeature() {
         noClasses().that().resideInAPackage("dev.flagrunner.expression..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.flagrunner.protocol..", "dev.flagrunner.session..",
