@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,9 +21,27 @@ public final class HeadlessChromium {
 
     private HeadlessChromium() {}
 
+    /**
+     * Lets a browser test run only where Chromium is: elsewhere it is skipped with the reason, except under
+     * CI ({@code CI=true}), where a missing browser is a failed install and fails the test.
+     */
+    public static void requireBrowser() {
+        requireBrowser(missing(BROWSER, DRIVER), "true".equals(System.getenv("CI")));
+    }
+
+    static void requireBrowser(Optional<String> missing, boolean ci) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (ci) {
+            throw new AssertionError("CI=true and " + missing.get());
+        }
+        Assumptions.abort(missing.get());
+    }
+
     /** Why the browser cannot run here, if it cannot: which of the two executables is missing. */
-    public static Optional<String> missing() {
-        for (Path p : new Path[] {BROWSER, DRIVER}) {
+    static Optional<String> missing(Path browser, Path driver) {
+        for (Path p : new Path[] {browser, driver}) {
             if (!Files.isExecutable(p)) {
                 return Optional.of(p + " is missing: apt-get install -y chromium chromium-driver (as .ci/run does)");
             }
