@@ -3,6 +3,7 @@ package dev.flagrunner.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.protocol.SessionSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -121,6 +122,17 @@ class CliTest {
                 assertThat(String.join(" ", parameter.description())).as("%s %s", name, parameter.paramLabel()).isNotBlank();
             }
         }
+    }
+
+    @Test
+    void theClientsDefaultLimitsAreTheSessionsDefaults() {
+        CommandLine client = Cli.commandLine(new ServeCommand(), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(stdout, true, UTF_8), new PrintStream(stderr, true, UTF_8)).getSubcommands().get("client");
+
+        assertThat(client.getCommandSpec().findOption("--max-duration").defaultValue())
+                .isEqualTo(String.valueOf(SessionSpec.DEFAULT_MAX_DURATION.toSeconds()));
+        assertThat(client.getCommandSpec().findOption("--max-questions").defaultValue())
+                .isEqualTo(String.valueOf(SessionSpec.DEFAULT_MAX_QUESTIONS));
     }
 
     @Test
