@@ -40,7 +40,8 @@ public record FlagrunnerProperties(
         @DefaultValue @Valid EmbeddedServer embeddedServer,
         @DefaultValue @Valid Health health,
         List<String> allowedHosts,
-        @DefaultValue @Valid FlagrunnerSecurityProperties security) {
+        @DefaultValue @Valid FlagrunnerSecurityProperties security,
+        @DefaultValue @Valid Web web) {
 
     /** The name of the built-in target: the embedded reference server. */
     public static final String EMBEDDED = "embedded";
@@ -150,6 +151,17 @@ public record FlagrunnerProperties(
     }
 
     public record Health(@DefaultValue("30s") @NotNull Duration probeInterval) {}
+
+    /** The HTTP edge's own limits (README, Operations); the connection cap and timeouts are server.tomcat.*. */
+    public record Web(
+            @DefaultValue("10s") @NotNull Duration headDeadline,
+            @DefaultValue("10s") @NotNull Duration bodyDeadline) {
+
+        public Web {
+            requirePositive(headDeadline, "flagrunner.web.head-deadline");
+            requirePositive(bodyDeadline, "flagrunner.web.body-deadline");
+        }
+    }
 
     private static void requireDialect(String name, String key) {
         if (Dialects.byName(name).isEmpty()) {

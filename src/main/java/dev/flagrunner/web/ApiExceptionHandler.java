@@ -1,6 +1,7 @@
 package dev.flagrunner.web;
 
 import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
+import java.net.SocketTimeoutException;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -77,6 +78,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException) {
+                // The body deadline (DeadlineNioProtocol) or a read timeout: the caller sent too slowly.
+                return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close")
+                        .body(Problems.body(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within "
+                                + "flagrunner.web.body-deadline"));
+            }
             if (c instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                         .body(Problems.body(ProblemType.BODY_TOO_LARGE, tooLarge.getMessage()));

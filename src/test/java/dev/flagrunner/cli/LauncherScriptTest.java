@@ -43,12 +43,12 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theServiceKeepsTheJvmsDefaults() throws Exception {
-        assertThat(argumentsJavaGets(Map.of())).containsExactly("-jar", jar.toString());
-        assertThat(argumentsJavaGets(Map.of(), "--server.port=0"))
-                .containsExactly("-jar", jar.toString(), "--server.port=0");
+    void theServiceKeepsTheJvmsDefaultsButExitsOnOutOfMemory() throws Exception {
+        assertThat(argumentsJavaGets(Map.of())).containsExactly("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        assertThat(argumentsJavaGets(Map.of("JAVA_OPTS", "-Xmx512m"), "--server.port=0"))
+                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-Xmx512m", "-jar", jar.toString(), "--server.port=0");
         assertThat(argumentsJavaGets(Map.of(), "serve", "--server.port=0"))
-                .containsExactly("-jar", jar.toString(), "serve", "--server.port=0");
+                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "serve", "--server.port=0");
     }
 
     @Test

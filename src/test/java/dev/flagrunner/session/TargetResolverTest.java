@@ -65,7 +65,8 @@ class TargetResolverTest {
                 new FlagrunnerProperties.EmbeddedServer(true, List.of("status"), true,
                         new FlagrunnerProperties.Questions(100, 1000), "", List.of(), null),
                 new FlagrunnerProperties.Health(Duration.ofSeconds(30)), null,
-                new FlagrunnerSecurityProperties(true, Map.of(), Path.of("flagrunner-token"), null));
+                new FlagrunnerSecurityProperties(true, Map.of(), Path.of("flagrunner-token"), null),
+                new FlagrunnerProperties.Web(Duration.ofSeconds(10), Duration.ofSeconds(10)));
     }
 
     private static TargetResolver resolver(String... allowedEndpoints) {
