@@ -155,9 +155,11 @@ public record FlagrunnerProperties(
     /** The HTTP edge's own limits (README, Operations); the connection cap and timeouts are server.tomcat.*. */
     public record Web(
             @DefaultValue("10s") @NotNull Duration headDeadline,
-            @DefaultValue("10s") @NotNull Duration bodyDeadline) {
+            @DefaultValue("10s") @NotNull Duration bodyDeadline,
+            @NotNull List<@NotBlank String> allowedHostNames) {
 
         public Web {
+            allowedHostNames = allowedHostNames == null ? List.of() : List.copyOf(allowedHostNames);
             requirePositive(headDeadline, "flagrunner.web.head-deadline");
             requirePositive(bodyDeadline, "flagrunner.web.body-deadline");
         }

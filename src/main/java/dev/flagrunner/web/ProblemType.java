@@ -33,6 +33,7 @@ public enum ProblemType {
     REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT, "Request timeout"),
     BODY_TOO_LARGE("body-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    MISDIRECTED_REQUEST("misdirected-request", HttpStatus.MISDIRECTED_REQUEST, "Misdirected request"),
     TOO_MANY_SESSIONS("too-many-sessions", HttpStatus.TOO_MANY_REQUESTS, "Too many sessions"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Shutting down");
@@ -84,6 +85,7 @@ public enum ProblemType {
             case 408 -> REQUEST_TIMEOUT;
             case 413 -> BODY_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 421 -> MISDIRECTED_REQUEST;
             case 503 -> SHUTTING_DOWN;
             default -> status < 500 || status == 501 || status == 505 ? BAD_REQUEST : INTERNAL_ERROR;
         };

@@ -66,7 +66,7 @@ class TargetResolverTest {
                         new FlagrunnerProperties.Questions(100, 1000), "", List.of(), null),
                 new FlagrunnerProperties.Health(Duration.ofSeconds(30)), null,
                 new FlagrunnerSecurityProperties(true, Map.of(), Path.of("flagrunner-token"), null),
-                new FlagrunnerProperties.Web(Duration.ofSeconds(10), Duration.ofSeconds(10)));
+                new FlagrunnerProperties.Web(Duration.ofSeconds(10), Duration.ofSeconds(10), List.of()));
     }
 
     private static TargetResolver resolver(String... allowedEndpoints) {

@@ -35,13 +35,16 @@ public final class RawHttp {
     }
 
     /**
-     * Sends {@code "<method> <target> HTTP/1.1"} with a Host header, {@code Connection: close}, the extra header
-     * lines, and the token {@link TestTokens#ALL} unless they hold an {@code Authorization} line.
+     * Sends {@code "<method> <target> HTTP/1.1"} with a Host header (127.0.0.1 unless a line gives one),
+     * {@code Connection: close}, the extra header lines, and the token {@link TestTokens#ALL} unless they hold an
+     * {@code Authorization} line.
      */
     public static Response send(int port, String method, String target, String... headerLines) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                .append("Connection: close\r\n");
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        if (java.util.Arrays.stream(headerLines).noneMatch(line -> line.regionMatches(true, 0, "Host:", 0, 5))) {
+            head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+        }
+        head.append("Connection: close\r\n");
         if (java.util.Arrays.stream(headerLines).noneMatch(line -> line.regionMatches(true, 0, "Authorization:", 0, 14))) {
             head.append("Authorization: ").append(TestTokens.bearer(TestTokens.ALL)).append("\r\n");
         }
