@@ -4,15 +4,17 @@ import dev.flagrunner.FlagrunnerProperties;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.security.TokenRegistry;
+import dev.flagrunner.web.Page;
+import dev.flagrunner.web.PageRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +30,13 @@ public class FlagStore {
     private final int sharePerOwner;
     /** Entries per owner; guarded by {@link #entries}. */
     private final Map<String, Integer> perOwner = new HashMap<>();
-    /** Insertion order = capture order; a re-capture moves its entry to the end (newest). */
-    private final LinkedHashMap<CapturedFlag.Key, CapturedFlag> entries = new LinkedHashMap<>();
+    /**
+     * By capture sequence number, which only grows (the cursor of {@code GET /flags}); a re-capture gets a new number
+     * and so becomes the newest. Guarded by itself, as {@link #sequences}.
+     */
+    private final TreeMap<Long, CapturedFlag> entries = new TreeMap<>();
+    private final Map<CapturedFlag.Key, Long> sequences = new HashMap<>();
+    private long lastSequence;
     private final MeterRegistry registry;
     private final Counter evicted;
 
@@ -62,10 +69,14 @@ public class FlagStore {
     public void add(CapturedFlag flag) {
         captured(flag.dialect()).increment();
         synchronized (entries) {
-            if (entries.remove(flag.key()) == null) {
+            Long before = sequences.remove(flag.key());
+            if (before == null) {
                 perOwner.merge(flag.owner(), 1, Integer::sum);
+            } else {
+                entries.remove(before);
             }
-            entries.put(flag.key(), flag);
+            sequences.put(flag.key(), ++lastSequence);
+            entries.put(lastSequence, flag);
             if (perOwner.get(flag.owner()) > sharePerOwner) {
                 evictOldestOf(flag.owner());
             }
@@ -75,8 +86,10 @@ public class FlagStore {
     private void evictOldestOf(String owner) {
         Iterator<CapturedFlag> oldestFirst = entries.values().iterator();
         while (oldestFirst.hasNext()) {
-            if (oldestFirst.next().owner().equals(owner)) {
+            CapturedFlag oldest = oldestFirst.next();
+            if (oldest.owner().equals(owner)) {
                 oldestFirst.remove();
+                sequences.remove(oldest.key());
                 perOwner.merge(owner, -1, Integer::sum);
                 evicted.increment();
                 return;
@@ -86,16 +99,26 @@ public class FlagStore {
 
     /** The flags the caller may see, newest first; only those of one student when {@code studentId} is not null. */
     public List<CapturedFlag> list(String studentId, Caller caller) {
-        List<CapturedFlag> out = new ArrayList<>();
+        return page(studentId, caller, new PageRequest(Integer.MAX_VALUE - 1, Long.MAX_VALUE)).items();
+    }
+
+    /** One page of the flags the caller may see, newest first, below the request's cursor. */
+    public Page<CapturedFlag> page(String studentId, Caller caller, PageRequest request) {
+        List<CapturedFlag> candidates = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
         synchronized (entries) {
-            for (CapturedFlag f : entries.values()) {
+            for (Map.Entry<Long, CapturedFlag> e : entries.headMap(request.before(), false).descendingMap().entrySet()) {
+                CapturedFlag f = e.getValue();
                 if ((studentId == null || f.studentId().equals(studentId)) && caller.sees(f.owner())) {
-                    out.add(f);
+                    candidates.add(f);
+                    numbers.add(e.getKey());
+                    if (candidates.size() > request.limit()) {
+                        break;
+                    }
                 }
             }
         }
-        java.util.Collections.reverse(out);
-        return out;
+        return Page.of(candidates, numbers, request.limit());
     }
 
     public int size() {

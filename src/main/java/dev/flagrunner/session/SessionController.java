@@ -1,16 +1,20 @@
 package dev.flagrunner.session;
 
 import dev.flagrunner.security.Caller;
+import dev.flagrunner.web.PageQuery;
+import dev.flagrunner.web.PageRequest;
 import dev.flagrunner.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -78,13 +82,16 @@ class SessionController {
                 .body(record.view());
     }
 
-    @Operation(summary = "The bounded session history, newest first")
-    @ApiResponse(responseCode = "200", description = "the sessions (an empty list when none)")
-    @ApiResponse(responseCode = "400", description = "/problems/validation: an unknown status")
+    @Operation(summary = "The bounded session history, newest first, a page at a time")
+    @ApiResponse(responseCode = "200", description = "the sessions (an empty list when none)",
+            headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "/problems/validation: an unknown status, a limit or cursor"
+            + " that is not one")
     @GetMapping
-    List<SessionView> list(@Parameter(description = "only the sessions in this status")
-            @RequestParam(required = false) SessionStatus status) {
-        return sessions.list(status, Caller.current());
+    ResponseEntity<List<SessionView>> list(@Parameter(description = "only the sessions in this status")
+            @RequestParam(required = false) SessionStatus status,
+            @ParameterObject PageQuery page, HttpServletRequest request) {
+        return sessions.page(status, Caller.current(), page.request()).toResponse(request);
     }
 
     @Operation(summary = "One session")

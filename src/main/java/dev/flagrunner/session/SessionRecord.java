@@ -23,6 +23,8 @@ final class SessionRecord {
     private volatile String flag;
     private volatile SessionView.Failure failure;
     private volatile Instant endedAt;
+    /** Its place in the history (the cursor of {@code GET /sessions}); set once, as it enters the history. */
+    private volatile long sequence;
 
     SessionRecord(String id, String studentId, String owner, ResolvedTarget target, Instant startedAt,
             ClientSession client) {
@@ -40,6 +42,14 @@ final class SessionRecord {
 
     ResolvedTarget target() {
         return target;
+    }
+
+    void numbered(long number) {
+        this.sequence = number;
+    }
+
+    long sequence() {
+        return sequence;
     }
 
     String studentId() {

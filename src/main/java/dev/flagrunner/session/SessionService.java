@@ -9,6 +9,8 @@ import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.web.ApiProblem;
+import dev.flagrunner.web.Page;
+import dev.flagrunner.web.PageRequest;
 import dev.flagrunner.web.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +56,9 @@ public class SessionService implements SmartLifecycle {
     private final CallerSlots callerSlots;
     private final ExecutorService executor;
     private final Map<String, SessionRecord> byId = new ConcurrentHashMap<>();
-    /** Newest first; guarded by itself. */
+    /** Newest first; guarded by itself, as {@link #lastSequence}. */
     private final ArrayDeque<SessionRecord> history = new ArrayDeque<>();
+    private long lastSequence;
     private volatile boolean accepting = true;
     private volatile boolean running;
 
@@ -159,6 +162,8 @@ public class SessionService implements SmartLifecycle {
     private void remember(SessionRecord record) {
         byId.put(record.id(), record);
         synchronized (history) {
+            // Numbered under the lock that orders the history, so the numbers fall from its head to its tail.
+            record.numbered(++lastSequence);
             history.addFirst(record);
             if (history.size() > config.history()) {
                 Iterator<SessionRecord> oldestFirst = history.descendingIterator();
@@ -179,16 +184,21 @@ public class SessionService implements SmartLifecycle {
     }
 
     /** The history the caller may see, newest first, optionally only sessions in one status. */
-    List<SessionView> list(SessionStatus status, Caller caller) {
-        List<SessionView> out = new ArrayList<>();
+    Page<SessionView> page(SessionStatus status, Caller caller, PageRequest request) {
+        List<SessionView> candidates = new ArrayList<>();
+        List<Long> sequences = new ArrayList<>();
         synchronized (history) {
             for (SessionRecord r : history) {
-                if ((status == null || r.status() == status) && caller.sees(r.owner())) {
-                    out.add(r.view());
+                if (request.admits(r.sequence()) && (status == null || r.status() == status) && caller.sees(r.owner())) {
+                    candidates.add(r.view());
+                    sequences.add(r.sequence());
+                    if (candidates.size() > request.limit()) {
+                        break;
+                    }
                 }
             }
         }
-        return out;
+        return Page.of(candidates, sequences, request.limit());
     }
 
     /** Waits up to {@code flagrunner.session.wait} for a session to end. */

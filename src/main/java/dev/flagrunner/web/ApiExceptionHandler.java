@@ -32,7 +32,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::add);
-        return ResponseEntity.status(e.type().status()).headers(headers).body(Problems.body(e.type(), e.getMessage()));
+        ProblemDetail body = Problems.body(e.type(), e.getMessage());
+        if (!e.errors().isEmpty()) {
+            body.setProperty("errors", e.errors());
+        }
+        return ResponseEntity.status(e.type().status()).headers(headers).body(body);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,5 +1,7 @@
 package dev.flagrunner.web;
 
+import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,15 +12,22 @@ public class ApiProblem extends RuntimeException {
 
     private final ProblemType type;
     private final Map<String, String> headers;
+    private final List<FieldError> errors;
 
     public ApiProblem(ProblemType type, String detail) {
         this(type, detail, Map.of());
     }
 
     public ApiProblem(ProblemType type, String detail, Map<String, String> headers) {
+        this(type, detail, headers, List.of());
+    }
+
+    /** With the invalid fields or parameters, for {@link ProblemType#VALIDATION}: the problem's {@code errors}. */
+    ApiProblem(ProblemType type, String detail, Map<String, String> headers, List<FieldError> errors) {
         super(detail);
         this.type = type;
         this.headers = Map.copyOf(headers);
+        this.errors = List.copyOf(errors);
     }
 
     public ProblemType type() {
@@ -27,5 +36,9 @@ public class ApiProblem extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    List<FieldError> errors() {
+        return errors;
     }
 }

@@ -139,7 +139,7 @@ class SessionApiTest extends RandomPortTest {
             flags.add(http.get(l).json().get("flag").asString());
         }
         assertThat(flags).hasSize(200);
-        Set<String> stored = new HashSet<>(http.get("/flags").json().findValuesAsString("flag"));
+        Set<String> stored = new HashSet<>(http.get("/flags?limit=1000").json().findValuesAsString("flag"));
         assertThat(stored).containsAll(flags);
         assertThat(capturedCount() - capturedBefore).isEqualTo(200.0);
     }

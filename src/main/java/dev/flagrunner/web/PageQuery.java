@@ -1,0 +1,22 @@
+package dev.flagrunner.web;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The paging parameters of a list operation as a controller takes them ({@code @ParameterObject PageQuery page}),
+ * described once for OpenAPI. Both are read as text and checked by {@link PageRequest#of}, so a bad one is a
+ * {@code /problems/validation} naming it.
+ */
+public record PageQuery(
+        @Parameter(description = "how many items a page holds: 1 to 1000, 100 when not given",
+                schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+        String limit,
+        @Parameter(description = "where the page starts: the cursor in the Link rel=\"next\" of the page before",
+                schema = @Schema(type = "string", pattern = PageRequest.CURSOR_PATTERN, example = "812"))
+        String cursor) {
+
+    public PageRequest request() {
+        return PageRequest.of(limit, cursor);
+    }
+}
