@@ -102,11 +102,15 @@ class SessionController {
         return find(id, Caller.current()).view();
     }
 
-    /** Cancels a running session (its socket is closed) and answers with it once it has ended. */
+    /**
+     * Cancels a running session (its socket is closed) and answers with it once it has ended. One that had ended
+     * already is a conflict: nothing was cancelled, and a 200 would say otherwise.
+     */
     @Operation(summary = "Cancel a running session (its socket is closed; status CANCELLED)")
     @ApiResponse(responseCode = "200", description = "the session once it has ended")
     @ApiResponse(responseCode = "403", description = "/problems/forbidden: the session was started by another token")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = "/problems/session-ended: the session had ended already")
     @DeleteMapping("/{id}")
     SessionView cancel(@PathVariable String id) {
         Caller caller = Caller.current();
@@ -115,10 +119,12 @@ class SessionController {
             throw ProblemType.FORBIDDEN.exception("the session was started by"
                     + " the token '" + record.owner() + "'; only that token may cancel it");
         }
-        if (record.isRunning()) {
-            record.client().cancel();
-            sessions.awaitEnd(record, Duration.ofSeconds(5));
+        if (!record.isRunning()) {
+            throw ProblemType.SESSION_ENDED.exception("session '" + record.id() + "' had ended already ("
+                    + record.status() + "): there was nothing to cancel");
         }
+        record.client().cancel();
+        sessions.awaitEnd(record, Duration.ofSeconds(5));
         return record.view();
     }
 

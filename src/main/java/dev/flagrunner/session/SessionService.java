@@ -241,6 +241,15 @@ public class SessionService implements SmartLifecycle {
         running = false;
     }
 
+    /**
+     * Not paused with its context (Spring's test context cache pauses idle contexts, and restarts them when a test
+     * uses them again): {@link #stop()} is a shutdown that refuses new sessions and ends the executor for good.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         return running;

@@ -1,7 +1,9 @@
 package dev.flagrunner.web;
 
 import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -41,9 +44,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail body = Problems.body(ProblemType.VALIDATION, "parameter '" + e.getName() + "' has an invalid value");
-        body.setProperty("errors", List.of(new FieldError(e.getName(), "has an invalid value")));
+        Class<?> type = e.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "must be one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList())
+                : "has an invalid value";
+        ProblemDetail body = Problems.body(ProblemType.VALIDATION, "parameter '" + e.getName() + "' " + message);
+        body.setProperty("errors", List.of(new FieldError(e.getName(), message)));
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /**
+     * Actuator's health endpoint fails this way for a path below a component that has no members
+     * ({@code /actuator/health/a/b}, {@code /actuator/health/..;/env}): nothing is there, it is no bug of ours.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ProblemDetail> illegalState(IllegalStateException e, HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health/")
+                && "'contributor' must not be null".equals(e.getMessage())) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Problems.body(ProblemType.NOT_FOUND, StatusProblems.containerDetail(404)));
+        }
+        return unexpected(e);
     }
 
     /**
@@ -105,7 +126,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ProblemType type = ProblemType.forStatus(status.value());
             problem.setType(type.type());
             problem.setTitle(type.title());
+            String detail = ownDetail(status.value(), headers);
+            if (detail != null) {
+                problem.setDetail(detail);
+            }
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** The service's own words for Spring MVC's refusals, which otherwise quote the framework ("No static resource"). */
+    private static String ownDetail(int status, HttpHeaders headers) {
+        return switch (status) {
+            case 404 -> StatusProblems.containerDetail(404);
+            case 405 -> "the method is not allowed here; allowed: " + String.join(", ",
+                    headers.getAllow().stream().map(Object::toString).sorted().toList());
+            case 406 -> "the response can only be " + MediaType.toString(headers.getAccept())
+                    + ": the request's Accept names none of them";
+            case 415 -> "the body must be " + MediaType.toString(headers.getAccept());
+            default -> null;
+        };
     }
 }

@@ -1,15 +1,21 @@
 package dev.flagrunner.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Plain-words descriptions of unreadable JSON bodies, naming the field but never echoing its value. */
 final class BodyErrors {
+
+    /** Jackson's words for a duplicate key (StreamReadFeature.STRICT_DUPLICATE_DETECTION); a field name, cut short. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([A-Za-z0-9_]{1,64})\"");
 
     private BodyErrors() {}
 
@@ -30,6 +36,12 @@ final class BodyErrors {
             // Valid JSON, but a number out of the field's range (a port of 99999999999).
             return "field '" + path(c) + "' has the wrong type: expected "
                     + ClassUtils.resolvePrimitiveIfNecessary(c.getTargetType()).getSimpleName();
+        }
+        if (cause instanceof StreamReadException r && r.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE.matcher(r.getOriginalMessage());
+            if (duplicate.lookingAt()) {
+                return "field '" + duplicate.group(1) + "' is given more than once";
+            }
         }
         if (cause instanceof JacksonException j && j.getLocation() != null) {
             return "malformed JSON at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();

@@ -1,11 +1,13 @@
 package dev.flagrunner.web;
 
+import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,9 +34,15 @@ public final class Problems {
      */
     public static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
+        write(request, response, type, detail, List.of());
+    }
+
+    /** As above, with the invalid parameters of a {@link ProblemType#VALIDATION} problem as its {@code errors}. */
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
+            List<FieldError> errors) throws IOException {
         response.setStatus(type.status().value());
         response.setContentType(CONTENT_TYPE);
-        response.getOutputStream().write(json(type, type.status().value(), detail, request.getRequestURI())
+        response.getOutputStream().write(json(type, type.status().value(), detail, request.getRequestURI(), errors)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -52,6 +60,10 @@ public final class Problems {
 
     /** The problem as JSON text, with the members in the order Spring MVC writes them (alphabetical). */
     static String json(ProblemType type, int status, String detail, String requestUri) {
+        return json(type, status, detail, requestUri, List.of());
+    }
+
+    private static String json(ProblemType type, int status, String detail, String requestUri, List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("detail", detail);
         URI instance = instance(requestUri);
@@ -61,6 +73,9 @@ public final class Problems {
         body.put("status", status);
         body.put("title", type.title());
         body.put("type", type.type().toString());
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
         return JSON.writeValueAsString(body);
     }
 

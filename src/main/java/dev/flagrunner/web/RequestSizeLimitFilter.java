@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is read ({@code 413 /problems/body-too-large}); a chunked body is cut off as soon as it passes the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after HostNameFilter
+@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after HostNameFilter and StrictRequestFilter
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 64 * 1024;

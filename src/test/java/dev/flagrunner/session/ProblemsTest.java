@@ -54,6 +54,10 @@ class ProblemsTest extends RandomPortTest {
                 Arguments.of("{\"studentId\":\"1\",\"tls\":\"\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
                 Arguments.of("{\"studentId\":\"1\",\"port\":\"\"}", 400, "malformed-body", "field 'port' has the wrong type"),
                 Arguments.of("{\"studentId\":\"1\",\"frobnicate\":1}", 400, "malformed-body", "unknown field 'frobnicate'"),
+                // Blank is not absent, and two of one key are not the last of them.
+                Arguments.of("{\"studentId\":\"1\",\"port\":\" \"}", 400, "malformed-body", "field 'port' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"tls\":\"\\t\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
+                Arguments.of("{\"studentId\":\"1\",\"studentId\":\"2\"}", 400, "malformed-body", "field 'studentId' is given more than once"),
                 Arguments.of("{\"studentId\":\"1\",\"target\":\"nope\"}", 400, "unknown-target", "unknown target 'nope' (known: embedded, remote)"),
                 Arguments.of("{\"studentId\":\"1\",\"dialect\":\"klingon\"}", 400, "unknown-dialect", "unknown dialect 'klingon'"),
                 Arguments.of("{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":70000}", 400, "validation", "port must be between 1 and 65535"),
@@ -99,7 +103,7 @@ class ProblemsTest extends RandomPortTest {
         assertProblem(r, 400, "validation");
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
         // The same key order on every run (Map.of's order changes between JVM starts).
-        assertThat(r.body()).contains("\"errors\":[{\"field\":\"status\",\"message\":\"has an invalid value\"}]");
+        assertThat(r.body()).contains("\"errors\":[{\"field\":\"status\",\"message\":\"must be one of RUNNING, FLAG_CAPTURED, FAILED, CANCELLED\"}]");
     }
 
     @ParameterizedTest
@@ -167,6 +171,18 @@ class ProblemsTest extends RandomPortTest {
     @Test
     void theCertificateOfAServerWithoutTlsIs404() {
         assertProblem(http.get("/mathserver/certificate"), 404, "no-certificate");
+    }
+
+    @Test
+    void deletingASessionThatHadEndedIs409AndChangesNothing() {
+        Http.Response ended = http.postJson("/sessions", "{\"studentId\":\"done\"}");
+        String id = ended.json().get("id").asString();
+
+        Http.Response r = http.delete("/sessions/" + id);
+
+        assertProblem(r, 409, "session-ended");
+        assertThat(r.json().get("detail").asString()).contains("FLAG_CAPTURED");
+        assertThat(http.get("/sessions/" + id).json().get("status").asString()).isEqualTo("FLAG_CAPTURED");
     }
 
     @Test
