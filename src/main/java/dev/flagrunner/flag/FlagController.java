@@ -47,7 +47,9 @@ class FlagController {
     @ApiResponse(responseCode = "200", description = "the flags (an empty list when the student has none, not a 404)",
             headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")))
     @GetMapping("/flags/{studentId}")
-    ResponseEntity<List<CapturedFlag>> ofStudent(@PathVariable String studentId,
+    ResponseEntity<List<CapturedFlag>> ofStudent(
+            @Parameter(description = "the student id the sessions said HELLO with", example = "001234567")
+            @PathVariable String studentId,
             @ParameterObject PageQuery page, HttpServletRequest request) {
         return store.page(studentId, Caller.current(), page.request()).toResponse(request);
     }

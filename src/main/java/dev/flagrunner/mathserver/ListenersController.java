@@ -3,6 +3,7 @@ package dev.flagrunner.mathserver;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -44,7 +45,9 @@ class ListenersController {
     @ApiResponse(responseCode = "404", description = "/problems/no-listener: the embedded server has no such listener"
             + " (an unknown dialect or transport, or one not enabled)")
     @GetMapping("/mathserver/listeners/{dialect}/{transport}/port")
-    ResponseEntity<String> port(@PathVariable String dialect, @PathVariable String transport) {
+    ResponseEntity<String> port(
+            @Parameter(description = "a dialect of the embedded server", example = "status") @PathVariable String dialect,
+            @Parameter(description = "plain or tls", example = "plain") @PathVariable String transport) {
         return Dialects.byName(dialect)
                 .filter(d -> transport.equals("plain") || transport.equals("tls"))
                 .flatMap(d -> embedded.listener(d, transport.equals("tls")))

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
     private static final String LOCATION = "/sessions/{id} of the session";
+    private static final String ID_EXAMPLE = "1ef637a6-84a3-40b2-92b5-14b7c936b52e";
     private static final String NOT_FOUND = "/problems/session-not-found: no session with that id in the history"
             + " that this token may see";
 
@@ -98,7 +99,7 @@ class SessionController {
     @ApiResponse(responseCode = "200", description = "the session")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @GetMapping("/{id}")
-    SessionView get(@PathVariable String id) {
+    SessionView get(@Parameter(description = "the session's id (its Location)", example = ID_EXAMPLE) @PathVariable String id) {
         return find(id, Caller.current()).view();
     }
 
@@ -112,7 +113,7 @@ class SessionController {
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "/problems/session-ended: the session had ended already")
     @DeleteMapping("/{id}")
-    SessionView cancel(@PathVariable String id) {
+    SessionView cancel(@Parameter(description = "the session's id (its Location)", example = ID_EXAMPLE) @PathVariable String id) {
         Caller caller = Caller.current();
         SessionRecord record = find(id, caller);
         if (!record.owner().equals(caller.name())) {
