@@ -28,7 +28,8 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * <p>Four times a second, a task on Tomcat's utility executor looks at each connection whose request is being read
  * and lowers that connection's read timeout so that it runs out at the deadline: Tomcat's poller (for a head, read
  * without a thread) or the worker's blocking read (for a body) then ends it as any read timeout, and the connection
- * is closed. A head's deadline counts from its first byte; a body's from the moment the head was complete (seen
+ * is closed. A body's read already waiting keeps the timeout it began with, so a body can last until one tick
+ * (250 ms) past its deadline; a body that pauses for longer than the time it has left ends at once. A head's deadline counts from its first byte; a body's from the moment the head was complete (seen
  * within a tick). Nothing else about the connector changes. Public because Tomcat creates the protocol by class name.
  */
 public class DeadlineNioProtocol extends Http11NioProtocol {
@@ -113,7 +114,10 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
                     }
                     seen.put(request, start);
                     long left = bodyDeadlineMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - start.seenNanos());
-                    lowerReadTimeout(connection, nowMillis + left);
+                    // A worker's blocking read waits for the read timeout it found when it began, and begins again
+                    // the moment bytes arrive: the time left is what a read begun now may wait. (A body that has
+                    // paused for longer than it has left ends now, as it could no longer end in time anyway.)
+                    lowerReadTimeout(connection, Math.max(1, left));
                 }
             } catch (RuntimeException e) {
                 // As above.
@@ -129,18 +133,23 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
             return false;
         }
         long left = headDeadlineMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - start);
-        lowerReadTimeout(connection, nowMillis + left);
+        lowerHeadReadTimeout(connection, nowMillis + left);
         return left <= 0;
     }
 
-    /** Tomcat times a read out when {@code now - lastRead > readTimeout}: this makes that happen at the deadline. */
-    private static void lowerReadTimeout(SocketWrapperBase<?> connection, long deadlineMillis) {
-        if (!(connection instanceof NioEndpoint.NioSocketWrapper nio)) {
-            return;
+    /**
+     * For a head, read by the poller without a thread: the poller times a read out when {@code now - lastRead >
+     * readTimeout}, so this makes that happen at the deadline.
+     */
+    private static void lowerHeadReadTimeout(SocketWrapperBase<?> connection, long deadlineMillis) {
+        if (connection instanceof NioEndpoint.NioSocketWrapper nio) {
+            lowerReadTimeout(connection, Math.max(1, deadlineMillis - nio.getLastRead()));
         }
-        long timeout = Math.max(1, deadlineMillis - nio.getLastRead());
-        if (nio.getReadTimeout() <= 0 || timeout < nio.getReadTimeout()) {
-            nio.setReadTimeout(timeout);
+    }
+
+    private static void lowerReadTimeout(SocketWrapperBase<?> connection, long timeout) {
+        if (connection.getReadTimeout() <= 0 || timeout < connection.getReadTimeout()) {
+            connection.setReadTimeout(timeout);
         }
     }
 

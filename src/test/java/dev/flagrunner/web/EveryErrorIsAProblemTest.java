@@ -82,7 +82,8 @@ class EveryErrorIsAProblemTest extends RandomPortTest {
 
     @Test
     void anEmptyQueryValueIsAsIfNotGivenForEveryOperation() {
-        http.postJson("/sessions", "{\"studentId\":\"empty-query\"}");
+        Http.Response started = http.postJson("/sessions", "{\"studentId\":\"empty-query\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
 
         assertThat(http.get("/flags?studentId=").json().findValuesAsString("studentId")).contains("empty-query");
         assertThat(http.get("/sessions?status=").json().findValuesAsString("studentId")).contains("empty-query");
