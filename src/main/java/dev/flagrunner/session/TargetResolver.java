@@ -34,12 +34,21 @@ class TargetResolver {
     }
 
     ResolvedTarget resolve(SessionRequest request) {
+        if (request.target() != null && (request.host() != null || request.port() != null)) {
+            // A named target is where it is configured to be; moving it elsewhere would silently change its
+            // meaning (and its trust mode), so the two ways of naming a server exclude each other.
+            throw ProblemType.VALIDATION.exception("'target' and 'host'/'port' exclude each other: name a target, or"
+                    + " a host and port, not both (target '" + request.target() + "'"
+                    + (request.host() != null ? ", host given" : "") + (request.port() != null ? ", port given" : "")
+                    + ")");
+        }
         String name = request.target() != null ? request.target() : properties.defaultTarget();
         Dialect dialect = request.dialect() == null ? null : Dialects.byName(request.dialect()).orElseThrow(() ->
                 ProblemType.UNKNOWN_DIALECT.exception(Dialects.unknown(request.dialect())));
-        ResolvedTarget base = name.equals(FlagrunnerProperties.EMBEDDED)
-                ? embeddedTarget(dialect, request.tls() != null && request.tls())
-                : configuredTarget(name, dialect);
+        boolean tls = request.tls() != null && request.tls();
+        ResolvedTarget base = !name.equals(FlagrunnerProperties.EMBEDDED) ? configuredTarget(name, dialect)
+                : request.host() != null ? embeddedDefaults(dialect, tls)
+                : embeddedTarget(dialect, tls);
         return applyOverrides(base, request);
     }
 
@@ -52,6 +61,16 @@ class TargetResolver {
                                 + s.options().transport()).toList() + ")"));
         return new ResolvedTarget(FlagrunnerProperties.EMBEDDED, server.host(), server.port(), tls, dialect,
                 server.options().classId(), FlagrunnerProperties.EMBEDDED, List.of());
+    }
+
+    /**
+     * What a request that names its own host takes from the embedded default: the dialect and its class
+     * string, not a listener, so such a request needs no embedded listener for its dialect and transport.
+     */
+    private static ResolvedTarget embeddedDefaults(Dialect requested, boolean tls) {
+        Dialect dialect = requested != null ? requested : Dialects.STATUS;
+        return new ResolvedTarget(FlagrunnerProperties.EMBEDDED, "", 0, tls, dialect, dialect.defaultClassId(),
+                FlagrunnerProperties.EMBEDDED, List.of());
     }
 
     private ResolvedTarget configuredTarget(String name, Dialect requested) {

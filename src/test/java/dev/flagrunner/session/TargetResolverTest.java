@@ -233,13 +233,6 @@ class TargetResolverTest {
         }
 
         @Test
-        void theTargetsOwnPortNeedsNoCheckButIsAdHocAllTheSame() {
-            assertThat(resolver().resolve(request("lab", null, null, 27995, null, null))).isEqualTo(
-                    new ResolvedTarget(TargetResolver.AD_HOC, "mathserver.lab", 27995, false, Dialects.STATUS,
-                            "cs5700fall2020", "system", List.of()));
-        }
-
-        @Test
         void aConfiguredTargetsEndpointNeedsNoEntry() {
             assertThat(resolver().resolve(request(null, null, "MATHSERVER.lab", 27994, null, null))).isEqualTo(
                     new ResolvedTarget(TargetResolver.AD_HOC, "MATHSERVER.lab", 27994, false, Dialects.STATUS,
@@ -250,25 +243,32 @@ class TargetResolverTest {
     @Nested
     class TargetWithHostOrPort {
 
+        private static final String BOTH = "'target' and 'host'/'port' exclude each other: name a target, or a host"
+                + " and port, not both (target 'lab'";
+
         @Test
-        void aHostKeepsTheTargetsDialectClassIdAndProtocolsButNotItsNameOrTrust() {
-            assertThat(resolver("mathserver.other:27994").resolve(request("secure", null, "mathserver.other", null, null, null)))
-                    .isEqualTo(new ResolvedTarget(TargetResolver.AD_HOC, "mathserver.other", 27994, true,
-                            Dialects.FINDCOUNT, "cs3700fall2019", "system", List.of("TLSv1.3")));
+        void aTargetWithAHostIsRefusedNamingBoth() {
+            assertProblem(() -> resolver("mathserver.other:27995").resolve(
+                            request("lab", null, "mathserver.other", null, null, null)),
+                    ProblemType.VALIDATION).hasMessage(BOTH + ", host given)");
         }
 
         @Test
-        void aHostIsCheckedAgainstTheAllowListWhateverTheTarget() {
-            assertProblem(() -> resolver().resolve(request("lab", null, "mathserver.other", null, null, null)),
-                    ProblemType.ENDPOINT_NOT_ALLOWED).hasMessageStartingWith("endpoint mathserver.other:27995");
+        void aTargetWithAPortIsRefusedNamingBoth() {
+            assertProblem(() -> resolver("mathserver.lab:28000").resolve(request("lab", null, null, 28000, null, null)),
+                    ProblemType.VALIDATION).hasMessage(BOTH + ", port given)");
         }
 
         @Test
-        void aPortMovesTheTargetAndIsChecked() {
-            assertProblem(() -> resolver().resolve(request("lab", null, null, 28000, null, null)),
-                    ProblemType.ENDPOINT_NOT_ALLOWED).hasMessageStartingWith("endpoint mathserver.lab:28000");
-            assertThat(resolver("mathserver.lab:28000").resolve(request("lab", null, null, 28000, null, null)).name())
-                    .isEqualTo(TargetResolver.AD_HOC);
+        void aTargetWithItsOwnPortIsRefusedToo() {
+            assertProblem(() -> resolver().resolve(request("lab", null, null, 27995, null, null)),
+                    ProblemType.VALIDATION).hasMessage(BOTH + ", port given)");
+        }
+
+        @Test
+        void aTargetWithHostAndPortIsRefusedBeforeTheAllowList() {
+            assertProblem(() -> resolver().resolve(request("lab", null, "127.0.0.1", 6379, null, null)),
+                    ProblemType.VALIDATION).hasMessage(BOTH + ", host given, port given)");
         }
     }
 
@@ -305,14 +305,14 @@ class TargetResolverTest {
         void aDialectWithoutADefaultPortForTheTransportAsksForAPort() {
             assertProblem(() -> resolver().resolve(request("old", null, null, null, true, null)),
                     ProblemType.VALIDATION).hasMessage("dialect cs230 has no default TLS port: give 'port'");
-            assertThat(resolver("old.lab:443").resolve(request("old", null, null, 443, true, null))).isEqualTo(
+            assertThat(resolver("old.lab:443").resolve(request(null, "cs230", "old.lab", 443, true, null))).isEqualTo(
                     new ResolvedTarget(TargetResolver.AD_HOC, "old.lab", 443, true, Dialects.CS230, "cs230", "system",
                             List.of()));
         }
 
         @Test
         void aHostWithoutAPortTakesTheDefaultPortOfTheRequestedTransport() {
-            assertProblem(() -> resolver().resolve(request("lab", "eval2022", "mathserver.other", null, null, null)),
+            assertProblem(() -> resolver().resolve(request(null, "eval2022", "mathserver.other", null, null, null)),
                     ProblemType.VALIDATION).hasMessage("dialect eval2022 has no default plain port: give 'port'");
             assertThat(resolver("mathserver.other:27996").resolve(request(null, null, "mathserver.other", null, true, null)))
                     .isEqualTo(new ResolvedTarget(TargetResolver.AD_HOC, "mathserver.other", 27996, true,
