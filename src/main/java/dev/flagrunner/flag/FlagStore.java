@@ -1,6 +1,6 @@
 package dev.flagrunner.flag;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.security.TokenRegistry;

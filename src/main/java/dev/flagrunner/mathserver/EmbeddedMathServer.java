@@ -1,6 +1,6 @@
 package dev.flagrunner.mathserver;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.tls.ServerCertificate;

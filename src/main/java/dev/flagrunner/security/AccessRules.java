@@ -1,5 +1,6 @@
 package dev.flagrunner.security;
 
+import dev.flagrunner.config.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;

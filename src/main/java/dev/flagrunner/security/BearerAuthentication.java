@@ -1,7 +1,10 @@
 package dev.flagrunner.security;
 
+import dev.flagrunner.config.Role;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A request's bearer token before it is checked (principal: none, credentials: the token) and the {@link Caller}
@@ -13,10 +16,15 @@ final class BearerAuthentication extends AbstractAuthenticationToken {
     private final Caller caller;
 
     private BearerAuthentication(String token, Caller caller) {
-        super(caller == null ? List.of() : caller.roles().stream().map(Role::authority).toList());
+        super(caller == null ? List.of() : caller.roles().stream().map(BearerAuthentication::authority).toList());
         this.token = token;
         this.caller = caller;
         setAuthenticated(caller != null);
+    }
+
+    /** Spring Security's name for a role, the one {@code hasAnyRole(role.key())} checks. */
+    private static GrantedAuthority authority(Role role) {
+        return new SimpleGrantedAuthority("ROLE_" + role.key());
     }
 
     static BearerAuthentication unchecked(String token) {

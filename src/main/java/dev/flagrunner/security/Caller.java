@@ -1,5 +1,6 @@
 package dev.flagrunner.security;
 
+import dev.flagrunner.config.Role;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.core.Authentication;

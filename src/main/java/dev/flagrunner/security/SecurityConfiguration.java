@@ -1,6 +1,7 @@
 package dev.flagrunner.security;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerSecurityProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.net.InetAddress;

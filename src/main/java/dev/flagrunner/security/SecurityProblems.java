@@ -1,5 +1,6 @@
 package dev.flagrunner.security;
 
+import dev.flagrunner.config.Role;
 import dev.flagrunner.web.ProblemType;
 import dev.flagrunner.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,8 @@
 package dev.flagrunner.security;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerSecurityProperties;
+import dev.flagrunner.config.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.security.FlagrunnerSecurityProperties;
+import dev.flagrunner.config.FlagrunnerSecurityProperties;
 import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.web.ProblemType;
 import java.util.HashMap;

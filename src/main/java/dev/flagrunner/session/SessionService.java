@@ -1,6 +1,6 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.flag.CapturedFlag;
 import dev.flagrunner.flag.FlagStore;
 import dev.flagrunner.protocol.ClientSession;
@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;

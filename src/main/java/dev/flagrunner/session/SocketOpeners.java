@@ -1,6 +1,6 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.tls.ClientTls;

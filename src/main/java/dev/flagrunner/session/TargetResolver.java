@@ -1,6 +1,6 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.protocol.Dialect;

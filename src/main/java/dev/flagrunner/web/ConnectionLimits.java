@@ -1,6 +1,6 @@
 package dev.flagrunner.web;
 
-import dev.flagrunner.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;

@@ -2,8 +2,8 @@ package dev.flagrunner.flag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.config.Role;
 import dev.flagrunner.security.Caller;
-import dev.flagrunner.security.Role;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Set;

@@ -3,8 +3,8 @@ package dev.flagrunner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flagrunner.FlagrunnerProperties;
-import dev.flagrunner.security.FlagrunnerSecurityProperties;
+import dev.flagrunner.config.FlagrunnerProperties;
+import dev.flagrunner.config.FlagrunnerSecurityProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.protocol.Dialects;

@@ -1,7 +1,7 @@
 package dev.flagrunner.support;
 
+import dev.flagrunner.config.Role;
 import dev.flagrunner.security.Caller;
-import dev.flagrunner.security.Role;
 import java.util.EnumSet;
 
 /**

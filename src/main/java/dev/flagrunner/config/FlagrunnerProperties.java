@@ -1,9 +1,8 @@
-package dev.flagrunner;
+package dev.flagrunner.config;
 
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.SessionSpec;
-import dev.flagrunner.security.FlagrunnerSecurityProperties;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TrustMode;
 import jakarta.validation.Valid;

@@ -1,11 +1,13 @@
-package dev.flagrunner.security;
+package dev.flagrunner.config;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** What a token may do; the configuration names them in lower case ({@code roles: [run, read]}). */
+/**
+ * What a token may do; the configuration names them in lower case ({@code roles: [run, read]}). Here, beside the
+ * configuration that names them, and free of Spring Security, so configuration depends on no feature; security
+ * turns them into authorities.
+ */
 public enum Role {
     /** Start sessions; see and cancel the sessions it started, and their flags. */
     RUN,
@@ -17,10 +19,6 @@ public enum Role {
     /** The name in configuration and in Spring Security's {@code hasRole}: {@code run}, {@code read}, {@code metrics}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    GrantedAuthority authority() {
-        return new SimpleGrantedAuthority("ROLE_" + key());
     }
 
     /** Binds {@code run}, {@code read}, {@code metrics} (any case); anything else fails the start naming the three. */

@@ -1,4 +1,4 @@
-package dev.flagrunner.security;
+package dev.flagrunner.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code flagrunner.security.*} (a part of {@code FlagrunnerProperties}): who may call the API (README, section
+ * {@code flagrunner.security.*} (a part of {@link FlagrunnerProperties}): who may call the API (README, section
  * Security). Tokens are configured by
  * the hex SHA-256 of their text, so the configuration holds no secret.
  *
@@ -60,7 +60,7 @@ public record FlagrunnerSecurityProperties(
             roles = roles == null ? List.of() : List.copyOf(roles);
         }
 
-        Set<Role> parsedRoles() {
+        public Set<Role> parsedRoles() {
             return roles.stream().map(r -> Role.parse(r, "flagrunner.security.tokens.*.roles")).collect(Collectors.toSet());
         }
     }
