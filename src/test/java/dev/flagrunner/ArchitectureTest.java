@@ -2,13 +2,17 @@ package dev.flagrunner;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layering of docs/architecture.md §1: the protocol core is plain Java; features depend inwards only. */
+/**
+ * The layering of docs/architecture.md §1: the protocol core is plain Java; features depend inwards only, on the
+ * core and on config, and no package depends on another that depends on it.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -20,6 +24,34 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.flagrunner.expression..", "dev.flagrunner.protocol..",
                         "dev.flagrunner.tls..", "dev.flagrunner.net..", "dev.flagrunner.text..", "dev.flagrunner.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
+                .check(CLASSES);
+    }
+
+    /**
+     * The reference server runs alone (the {@code server} command, tests) as well as in the service: only the beans
+     * that embed it in the service and its two endpoints know Spring or Micrometer. A new Spring class in
+     * {@code mathserver} belongs beside them, named here, or the core has taken a dependency it must not.
+     */
+    @Test
+    void theMathServerCoreImportsNothingFromSpring() {
+        noClasses().that().resideInAPackage("dev.flagrunner.mathserver..")
+                .and().doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.EmbeddedMathServer")
+                .and().doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.CertificateController")
+                .and().doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.ListenersController")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Configuration is below every feature: its records know the core (dialects, trust modes) and Spring's binding,
+     * never a feature, so every feature may read it without a cycle.
+     */
+    @Test
+    void theConfigurationDependsOnNoFeature() {
+        classes().that().resideInAPackage("dev.flagrunner.config..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flagrunner.config..",
+                        "dev.flagrunner.protocol..", "dev.flagrunner.tls..", "java..", "jakarta.validation..",
+                        "org.springframework.boot.context.properties..", "org.springframework.validation.annotation..")
                 .check(CLASSES);
     }
 
@@ -83,6 +115,23 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.flagrunner.text..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flagrunner.text..", "java..")
                 .check(CLASSES);
+    }
+
+    /**
+     * The root package holds the application class, which may know every feature (it starts the CLI or the
+     * service); no feature knows it. The slices below do not see the root package, so this rule covers it.
+     */
+    @Test
+    void noFeatureDependsOnTheRootPackage() {
+        noClasses().that().resideOutsideOfPackage("dev.flagrunner")
+                .should().dependOnClassesThat().resideInAPackage("dev.flagrunner")
+                .check(CLASSES);
+    }
+
+    /** No two packages depend on each other, however far round: each can be read, and changed, below the next. */
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.flagrunner.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test
