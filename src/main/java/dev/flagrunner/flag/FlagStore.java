@@ -45,7 +45,8 @@ public class FlagStore {
         this(properties.flags().capacity(), tokens.owners(), registry);
     }
 
-    FlagStore(int capacity, int owners, MeterRegistry registry) {
+    /** A store of this capacity, shared equally by this many owners: without tokens, as in its users' unit tests. */
+    public FlagStore(int capacity, int owners, MeterRegistry registry) {
         this.sharePerOwner = Math.max(1, capacity / owners);
         this.registry = registry;
         this.evicted = Counter.builder("flagrunner.flags.evicted")

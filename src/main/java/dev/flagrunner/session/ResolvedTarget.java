@@ -10,14 +10,14 @@ import java.util.List;
  *                  {@code embedded} for the embedded server's own certificate)
  * @param protocols TLS protocol versions; empty for the defaults
  */
-public record ResolvedTarget(
+record ResolvedTarget(
         String name, String host, int port, boolean tls, Dialect dialect, String classId, String trust,
         List<String> protocols) {
 
     /** The JSON form of a target, as the session body shows it. */
-    public record View(String name, String host, int port, boolean tls, String dialect, String classId) {}
+    record View(String name, String host, int port, boolean tls, String dialect, String classId) {}
 
-    public View view() {
+    View view() {
         return new View(name, host, port, tls, dialect.name(), classId);
     }
 }

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * The body of {@code POST /sessions}. Only {@code studentId} is required; the rest overrides the target.
  * The id is opaque text: leading zeros are kept, nothing is trimmed.
  */
-public record SessionRequest(
+record SessionRequest(
         @NotNull(message = "is required")
         @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
         @Pattern(regexp = "[\\x21-\\x7e]*", message = "must be visible ASCII characters without spaces")

@@ -14,35 +14,27 @@ import dev.flagrunner.web.PageRequest;
 import dev.flagrunner.web.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Service;
 
 /**
  * Runs sessions on a bounded executor (at most {@code flagrunner.session.max-concurrent} at once, and at most
  * {@code flagrunner.security.max-sessions-per-token} of one caller; beyond that a start is refused with 429,
  * nothing waits for a slot), keeps a bounded history, and hands captured flags to the {@link FlagStore} before
  * the session is seen as ended, so no flag a caller was shown can be missing. A caller sees the sessions it
- * started, or every session with the role {@code read}.
+ * started, or every session with the role {@code read}. Its clock and executor are given to it
+ * ({@link SessionConfiguration}); it shuts the executor down when it stops.
  */
-@Service
-public class SessionService implements SmartLifecycle {
+class SessionService implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
@@ -55,35 +47,22 @@ public class SessionService implements SmartLifecycle {
     private final Semaphore permits;
     private final CallerSlots callerSlots;
     private final ExecutorService executor;
-    private final Map<String, SessionRecord> byId = new ConcurrentHashMap<>();
-    /** Newest first; guarded by itself, as {@link #lastSequence}. */
-    private final ArrayDeque<SessionRecord> history = new ArrayDeque<>();
-    private long lastSequence;
+    private final SessionHistory history;
     private volatile boolean accepting = true;
     private volatile boolean running;
 
     SessionService(FlagrunnerProperties properties, TargetResolver resolver, SocketOpeners openers, FlagStore flags,
-            SessionMetrics metrics) {
+            SessionMetrics metrics, Clock clock, ExecutorService executor) {
         this.config = properties.session();
         this.resolver = resolver;
         this.openers = openers;
         this.flags = flags;
         this.metrics = metrics;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.permits = new Semaphore(config.maxConcurrent());
         this.callerSlots = CallerSlots.of(properties.security(), config.maxConcurrent());
-        AtomicInteger n = new AtomicInteger();
-        // The slots bound the work, the pool only runs it. A session frees its slot as it ends, a moment
-        // before its thread is back in the pool; a start in that moment waits in the queue for that thread
-        // (a hand-off queue would refuse it). The queue holds at most max-concurrent tasks: each needs a slot.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(config.maxConcurrent(), config.maxConcurrent(), 30,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "session-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        this.executor = pool;
+        this.executor = executor;
+        this.history = new SessionHistory(config.history());
     }
 
     /** Starts a session for the caller, who owns it; it runs in the background. */
@@ -106,7 +85,7 @@ public class SessionService implements SmartLifecycle {
         ClientSession client = new ClientSession(spec, openers.forTarget(target), metrics.questionListener(target.dialect()));
         SessionRecord record = new SessionRecord(UUID.randomUUID().toString(), request.studentId(), caller.name(),
                 target, clock.instant(), client);
-        remember(record);
+        history.add(record);
         metrics.started();
         try {
             executor.execute(() -> run(record));
@@ -159,46 +138,14 @@ public class SessionService implements SmartLifecycle {
         }
     }
 
-    private void remember(SessionRecord record) {
-        byId.put(record.id(), record);
-        synchronized (history) {
-            // Numbered under the lock that orders the history, so the numbers fall from its head to its tail.
-            record.numbered(++lastSequence);
-            history.addFirst(record);
-            if (history.size() > config.history()) {
-                Iterator<SessionRecord> oldestFirst = history.descendingIterator();
-                while (history.size() > config.history() && oldestFirst.hasNext()) {
-                    SessionRecord old = oldestFirst.next();
-                    if (!old.isRunning()) {
-                        oldestFirst.remove();
-                        byId.remove(old.id());
-                    }
-                }
-            }
-        }
-    }
-
     /** The session, if the caller may see it: one it started, or any with the role {@code read}. */
     Optional<SessionRecord> find(String id, Caller caller) {
-        return Optional.ofNullable(byId.get(id)).filter(r -> caller.sees(r.owner()));
+        return history.find(id).filter(r -> caller.sees(r.owner()));
     }
 
     /** The history the caller may see, newest first, optionally only sessions in one status. */
     Page<SessionView> page(SessionStatus status, Caller caller, PageRequest request) {
-        List<SessionView> candidates = new ArrayList<>();
-        List<Long> sequences = new ArrayList<>();
-        synchronized (history) {
-            for (SessionRecord r : history) {
-                if (request.admits(r.sequence()) && (status == null || r.status() == status) && caller.sees(r.owner())) {
-                    candidates.add(r.view());
-                    sequences.add(r.sequence());
-                    if (candidates.size() > request.limit()) {
-                        break;
-                    }
-                }
-            }
-        }
-        return Page.of(candidates, sequences, request.limit());
+        return history.page(r -> (status == null || r.status() == status) && caller.sees(r.owner()), request);
     }
 
     /** Waits up to {@code flagrunner.session.wait} for a session to end. */
@@ -230,7 +177,7 @@ public class SessionService implements SmartLifecycle {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                List<SessionRecord> stillRunning = byId.values().stream().filter(SessionRecord::isRunning).toList();
+                List<SessionRecord> stillRunning = history.running();
                 log.info("shutdown: cancelling {} running sessions after the grace period", stillRunning.size());
                 stillRunning.forEach(r -> r.client().cancel());
                 executor.awaitTermination(5, TimeUnit.SECONDS);

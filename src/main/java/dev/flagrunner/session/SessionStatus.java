@@ -1,7 +1,7 @@
 package dev.flagrunner.session;
 
 /** The state of a session. */
-public enum SessionStatus {
+enum SessionStatus {
     RUNNING,
     FLAG_CAPTURED,
     FAILED,

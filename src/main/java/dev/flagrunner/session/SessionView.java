@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** The JSON body of a session (docs/architecture.md §6.1). {@code flag} only when captured, {@code failure} only when failed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SessionView(
+record SessionView(
         String id,
         String studentId,
         @Schema(description = "the name of the token that started the session (README, section Security)",
@@ -20,7 +20,7 @@ public record SessionView(
         Instant endedAt,
         Long durationMillis) {
 
-    public record Failure(String reason, String detail) {}
+    record Failure(String reason, String detail) {}
 
     @Override
     public String toString() {
