@@ -2,11 +2,11 @@ package dev.flagrunner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.mathserver.MathServer;
-import dev.flagrunner.mathserver.ServerEvents;
-import dev.flagrunner.mathserver.ServerOptions;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.support.CliRun;
+import dev.flagrunner.support.Flags;
+import dev.flagrunner.support.MathServers;
 import dev.flagrunner.support.ScriptedServer;
 import dev.flagrunner.tls.Pem;
 import dev.flagrunner.tls.PemFiles;
@@ -59,7 +59,7 @@ class ClientServerCommandsTest {
             String stdout = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(client.exitValue()).isZero();
-            String expected = new FlagMinter("cli-secret".getBytes(StandardCharsets.UTF_8))
+            String expected = Flags.minter("cli-secret")
                     .flag(false, "cs5700fall2020", "001234567");
             assertThat(stdout).isEqualTo(expected + System.lineSeparator());
             assertThat(Files.readString(stderr.toPath())).isEmpty();
@@ -92,7 +92,7 @@ class ClientServerCommandsTest {
 
             assertThat(Files.readString(dir.resolve("client.err"))).isEmpty();
             assertThat(client.exitValue()).isZero();
-            assertThat(stdout).isEqualTo(new FlagMinter("tls-secret".getBytes(StandardCharsets.UTF_8))
+            assertThat(stdout).isEqualTo(Flags.minter("tls-secret")
                     .flag(true, "cs230", "001234567") + System.lineSeparator());
         } finally {
             server.destroy();
@@ -125,7 +125,7 @@ class ClientServerCommandsTest {
             assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(dir.resolve("client.err"))).isEmpty();
             assertThat(new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(
-                    new FlagMinter("pin".getBytes(StandardCharsets.UTF_8)).flag(true, "cs5700fall2020", "001234567")
+                    Flags.minter("pin").flag(true, "cs5700fall2020", "001234567")
                             + System.lineSeparator());
         } finally {
             server.destroy();
@@ -188,14 +188,8 @@ class ClientServerCommandsTest {
         }
     }
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result runClient(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ClientCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun runClient(String... args) {
+        return CliRun.of((out, err) -> ClientCommand.run(args, out, err));
     }
 
     @ParameterizedTest
@@ -218,7 +212,7 @@ class ClientServerCommandsTest {
         "--max-duration 5m 127.0.0.1 1               | Invalid value for option '--max-duration': '5m' is not an int",
     })
     void usageErrorsExit2WithAMessage(String line, String message) {
-        Result r = runClient(line.trim().split(" +"));
+        CliRun r = runClient(line.trim().split(" +"));
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
@@ -227,8 +221,7 @@ class ClientServerCommandsTest {
 
     @Test
     void aFlagThatCannotBeWrittenToStdoutExits1() throws IOException {
-        MathServer server = new MathServer(ServerOptions.loopback(Dialects.STATUS, new FlagMinter(
-                "k".getBytes(StandardCharsets.UTF_8)), 3, 3), ServerEvents.NONE).start();
+        MathServer server = MathServers.start(Dialects.STATUS, 3);
         try {
             OutputStream closedPipe = new OutputStream() {
                 @Override
@@ -252,11 +245,10 @@ class ClientServerCommandsTest {
 
     @Test
     void aServerAskingMoreThanMaxQuestionsEndsTheSessionWithExit1() throws IOException {
-        MathServer server = new MathServer(ServerOptions.loopback(Dialects.STATUS, new FlagMinter(
-                "k".getBytes(StandardCharsets.UTF_8)), 6, 6), ServerEvents.NONE).start();
+        MathServer server = MathServers.start(Dialects.STATUS, 6);
         try {
-            Result limited = runClient("--max-questions", "5", "-p", String.valueOf(server.port()), "127.0.0.1", "1");
-            Result enough = runClient("--max-questions", "6", "-p", String.valueOf(server.port()), "127.0.0.1", "1");
+            CliRun limited = runClient("--max-questions", "5", "-p", String.valueOf(server.port()), "127.0.0.1", "1");
+            CliRun enough = runClient("--max-questions", "6", "-p", String.valueOf(server.port()), "127.0.0.1", "1");
 
             assertThat(limited.exit()).isEqualTo(1);
             assertThat(limited.out()).isEmpty();
@@ -274,7 +266,7 @@ class ClientServerCommandsTest {
     void aServerThatGoesQuietEndsTheSessionAtMaxDurationWithExit1() throws Exception {
         try (ScriptedServer slow = new ScriptedServer(ScriptedServer.oneQuestionThenQuiet("cs5700fall2020 STATUS 6 * 7"))) {
             // The read timeout is far above the limit: only the limit can end this session with this reason.
-            Result r = runClient("--max-duration", "1", "--timeout", "60", "-p", String.valueOf(slow.port()), "127.0.0.1", "1");
+            CliRun r = runClient("--max-duration", "1", "--timeout", "60", "-p", String.valueOf(slow.port()), "127.0.0.1", "1");
 
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
@@ -285,10 +277,9 @@ class ClientServerCommandsTest {
 
     @Test
     void aStatusClientAtAFindcountServerIsToldToCheckTheDialectAndClass() throws IOException {
-        MathServer server = new MathServer(ServerOptions.loopback(Dialects.FINDCOUNT, new FlagMinter(
-                "k".getBytes(StandardCharsets.UTF_8)), 3, 3), ServerEvents.NONE).start();
+        MathServer server = MathServers.start(Dialects.FINDCOUNT, 3);
         try {
-            Result r = runClient("-p", String.valueOf(server.port()), "127.0.0.1", "001234567");
+            CliRun r = runClient("-p", String.valueOf(server.port()), "127.0.0.1", "001234567");
 
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("flagrunner: SERVER_CLOSED: the server closed the connection after HELLO:"
@@ -306,7 +297,7 @@ class ClientServerCommandsTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        Result r = runClient("-p", String.valueOf(closedPort), "127.0.0.1", "1");
+        CliRun r = runClient("-p", String.valueOf(closedPort), "127.0.0.1", "1");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();

@@ -2,15 +2,12 @@ package dev.flagrunner.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.mathserver.MathServer;
-import dev.flagrunner.mathserver.ServerEvents;
-import dev.flagrunner.mathserver.ServerOptions;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
+import dev.flagrunner.support.MathServers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +31,7 @@ class MathServerHealthIndicatorTest {
     }
 
     private MathServer startListener() throws IOException {
-        FlagMinter minter = new FlagMinter("s".getBytes(StandardCharsets.UTF_8));
-        listener = new MathServer(ServerOptions.loopback(Dialects.STATUS, minter, 1, 1), ServerEvents.NONE).start();
+        listener = MathServers.start(Dialects.STATUS, 1);
         return listener;
     }
 

@@ -8,10 +8,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.support.MathServers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 
 /** A listener whose accept() keeps failing (as with EMFILE): the server backs off instead of spinning. */
 class AcceptFailureTest {
-
-    private static final FlagMinter MINTER = new FlagMinter("k".getBytes(StandardCharsets.UTF_8));
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(MathServer.class);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -56,7 +54,7 @@ class AcceptFailureTest {
 
     @Test
     void aFailingAcceptIsRetriedAboutTenTimesASecondWithOneWarning() throws Exception {
-        server = new MathServer(ServerOptions.loopback(Dialects.STATUS, MINTER, 1, 1), ServerEvents.NONE,
+        server = new MathServer(MathServers.options(Dialects.STATUS, 1), ServerEvents.NONE,
                 this::failingListener, MathServer.ACCEPT_BACKOFF).start();
         await().atMost(Duration.ofSeconds(5)).until(() -> accepts.get() >= 1);
         int before = accepts.get();
@@ -73,7 +71,7 @@ class AcceptFailureTest {
 
     @Test
     void closingEndsTheBackOffAtOnce() throws Exception {
-        server = new MathServer(ServerOptions.loopback(Dialects.STATUS, MINTER, 1, 1), ServerEvents.NONE,
+        server = new MathServer(MathServers.options(Dialects.STATUS, 1), ServerEvents.NONE,
                 this::failingListener, Duration.ofMinutes(10)).start();
         await().atMost(Duration.ofSeconds(5)).until(() -> accepts.get() >= 1);
 

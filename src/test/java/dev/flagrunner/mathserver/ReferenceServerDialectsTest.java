@@ -8,7 +8,8 @@ import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.SessionListener;
 import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
-import java.nio.charset.StandardCharsets;
+import dev.flagrunner.support.Flags;
+import dev.flagrunner.support.MathServers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The client captures the flag of every dialect from the reference server, under every fault mode. */
 class ReferenceServerDialectsTest {
 
-    private static final FlagMinter MINTER = new FlagMinter("dialects".getBytes(StandardCharsets.UTF_8));
+    private static final FlagMinter MINTER = Flags.minter("dialects");
 
     static List<Dialect> dialects() {
         return Dialects.all();
@@ -45,10 +46,10 @@ class ReferenceServerDialectsTest {
     @MethodSource("dialectsAndFaults")
     void capturesTheFlag(String dialectName, String faults) throws Exception {
         Dialect dialect = Dialects.byName(dialectName).orElseThrow();
-        ServerOptions options = ServerOptions.loopback(dialect, MINTER, 40, 40)
+        ServerOptions options = MathServers.options(dialect, MINTER, 40)
                 .withFaults(Faults.parse(faults.isEmpty() ? List.of() : List.of(faults.split(","))))
                 .withSeed(5700);
-        try (MathServer server = new MathServer(options, ServerEvents.NONE).start()) {
+        try (MathServer server = MathServers.start(options)) {
             ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), dialect,
                     dialect.defaultClassId(), "001234567", Duration.ofSeconds(5), Duration.ofSeconds(5)),
                     SocketOpener.plain(), SessionListener.NONE);

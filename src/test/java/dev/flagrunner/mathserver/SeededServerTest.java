@@ -3,6 +3,7 @@ package dev.flagrunner.mathserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.support.MathServers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SeededServerTest {
 
     private static String firstQuestion(ServerOptions options) throws Exception {
-        try (MathServer server = new MathServer(options, ServerEvents.NONE).start();
+        try (MathServer server = MathServers.start(options);
                 Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.setSoTimeout(10_000);
             s.getOutputStream().write("cs5700fall2022 HELLO x\n".getBytes(StandardCharsets.US_ASCII));
@@ -25,8 +26,7 @@ class SeededServerTest {
 
     @Test
     void theSameSeedAsksTheSameQuestions() throws Exception {
-        ServerOptions seeded = ServerOptions.loopback(Dialects.EVAL2022,
-                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 10, 10).withSeed(42);
+        ServerOptions seeded = MathServers.options(Dialects.EVAL2022, 10).withSeed(42);
 
         String first = firstQuestion(seeded);
 

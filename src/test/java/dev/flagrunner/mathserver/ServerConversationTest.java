@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.support.MathServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,9 +69,8 @@ class ServerConversationTest {
      */
     private String converse(Dialect dialect, UnaryOperator<ServerOptions> configure, String hello, String answer)
             throws IOException {
-        ServerOptions options = configure.apply(ServerOptions.loopback(dialect,
-                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 3, 3));
-        try (MathServer server = new MathServer(options, (o, outcome) -> outcomes.add(outcome)).start();
+        ServerOptions options = configure.apply(MathServers.options(dialect, 3));
+        try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome));
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             client.setSoTimeout(10_000);
             InputStream in = client.getInputStream();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flagrunner.protocol.Dialects;
+import dev.flagrunner.support.MathServers;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,9 +20,8 @@ class ServerTimeoutTest {
     @Test
     void aSilentClientIsClosedAfterTheIdleTimeout() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
-        ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
-                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 5, 5).withIdleTimeout(Duration.ofMillis(300));
-        try (MathServer server = new MathServer(options, (o, outcome) -> outcomes.add(outcome)).start();
+        ServerOptions options = MathServers.options(Dialects.STATUS, 5).withIdleTimeout(Duration.ofMillis(300));
+        try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome));
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             client.setSoTimeout(10_000);
             InputStream in = client.getInputStream();
@@ -34,9 +33,8 @@ class ServerTimeoutTest {
 
     @Test
     void closingTheServerEndsItsOpenConnections() throws Exception {
-        ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
-                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 5, 5);
-        MathServer server = new MathServer(options, ServerEvents.NONE).start();
+        ServerOptions options = MathServers.options(Dialects.STATUS, 5);
+        MathServer server = MathServers.start(options);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             client.setSoTimeout(10_000);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 1);
@@ -56,10 +54,9 @@ class ServerTimeoutTest {
     @Test
     void silentTlsClientsAreEachClosedAfterTheIdleTimeout() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
-        ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
-                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 5, 5).withIdleTimeout(Duration.ofMillis(300))
+        ServerOptions options = MathServers.options(Dialects.STATUS, 5).withIdleTimeout(Duration.ofMillis(300))
                 .withTls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext());
-        try (MathServer server = new MathServer(options, (o, outcome) -> outcomes.add(outcome)).start();
+        try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome));
                 Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port());
                 Socket second = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             first.setSoTimeout(10_000);
@@ -74,10 +71,9 @@ class ServerTimeoutTest {
 
     @Test
     void closingATlsServerEndsAConnectionStillInItsHandshake() throws Exception {
-        ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
-                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 5, 5)
+        ServerOptions options = MathServers.options(Dialects.STATUS, 5)
                 .withTls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext());
-        try (MathServer server = new MathServer(options, ServerEvents.NONE).start();
+        try (MathServer server = MathServers.start(options);
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             client.setSoTimeout(10_000);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 1);
@@ -92,9 +88,8 @@ class ServerTimeoutTest {
     @Test
     void aClientThatAnswersInTimeIsNotClosed() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
-        ServerOptions options = ServerOptions.loopback(Dialects.STATUS,
-                new FlagMinter("k".getBytes(StandardCharsets.UTF_8)), 3, 3).withIdleTimeout(Duration.ofMillis(300));
-        try (MathServer server = new MathServer(options, (o, outcome) -> outcomes.add(outcome)).start()) {
+        ServerOptions options = MathServers.options(Dialects.STATUS, 3).withIdleTimeout(Duration.ofMillis(300));
+        try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome))) {
             dev.flagrunner.protocol.ClientSession session = new dev.flagrunner.protocol.ClientSession(
                     new dev.flagrunner.protocol.SessionSpec("127.0.0.1", server.port(), Dialects.STATUS, "cs5700fall2020",
                             "9", Duration.ofSeconds(2), Duration.ofSeconds(2)),

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.mathserver.MathServer;
-import dev.flagrunner.mathserver.ServerEvents;
-import dev.flagrunner.mathserver.ServerOptions;
+import dev.flagrunner.support.Flags;
+import dev.flagrunner.support.MathServers;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The client against the real reference server over loopback sockets. */
 class ClientSessionTest {
 
-    private static final FlagMinter MINTER = new FlagMinter("k".getBytes(StandardCharsets.UTF_8));
+    private static final FlagMinter MINTER = Flags.TEST_MINTER;
     private MathServer server;
 
     @AfterEach
@@ -36,7 +35,7 @@ class ClientSessionTest {
 
     @Test
     void capturesTheFlagOfTheStatusDialect() throws Exception {
-        server = new MathServer(ServerOptions.loopback(Dialects.STATUS, MINTER, 50, 50), ServerEvents.NONE).start();
+        server = MathServers.start(Dialects.STATUS, 50);
         ClientSession session = new ClientSession(spec("001234567"), SocketOpener.plain(), SessionListener.NONE);
 
         assertThat(session.run()).isEqualTo(MINTER.flag(false, "cs5700fall2020", "001234567"));
@@ -45,7 +44,7 @@ class ClientSessionTest {
 
     @Test
     void aWrongAnswerEndsInServerClosedNamingTheAnswer() throws Exception {
-        server = new MathServer(ServerOptions.loopback(Dialects.STATUS, MINTER, 10, 10), ServerEvents.NONE).start();
+        server = MathServers.start(Dialects.STATUS, 10);
         // The fourth message the client writes (HELLO, answers 1 and 2, then answer 3) is changed on its way out.
         SocketOpener corruptingThirdAnswer = (host, port, connect) ->
                 new CorruptingSocket(SocketOpener.connectTcp(host, port, connect), 4);

@@ -3,12 +3,12 @@ package dev.flagrunner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.mathserver.FlagMinter;
+import dev.flagrunner.support.Flags;
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.RandomPortTest;
 import dev.flagrunner.support.Scrape;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
     "flagrunner.embedded-server.questions.max=60"})
 class SessionApiTest extends RandomPortTest {
 
-    private static final FlagMinter MINTER = new FlagMinter("test-secret".getBytes(StandardCharsets.UTF_8));
+    private static final FlagMinter MINTER = Flags.minter("test-secret");
 
     @Test
     void capturesTheFlagThroughRestAndListsIt() {

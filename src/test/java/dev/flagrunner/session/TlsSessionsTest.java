@@ -8,11 +8,11 @@ import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.SessionListener;
 import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
+import dev.flagrunner.support.Flags;
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.RandomPortTest;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TrustMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
     "flagrunner.embedded-server.questions.min=10", "flagrunner.embedded-server.questions.max=10"})
 class TlsSessionsTest extends RandomPortTest {
 
-    private static final FlagMinter MINTER = new FlagMinter("tls-secret".getBytes(StandardCharsets.UTF_8));
+    private static final FlagMinter MINTER = Flags.minter("tls-secret");
 
     @Test
     void capturesTheTlsFlagWhichDiffersFromThePlainOne() {

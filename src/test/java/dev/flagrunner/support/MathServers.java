@@ -1,0 +1,41 @@
+package dev.flagrunner.support;
+
+import dev.flagrunner.mathserver.FlagMinter;
+import dev.flagrunner.mathserver.MathServer;
+import dev.flagrunner.mathserver.ServerEvents;
+import dev.flagrunner.mathserver.ServerOptions;
+import dev.flagrunner.protocol.Dialect;
+import java.io.IOException;
+
+/**
+ * The real reference server on 127.0.0.1 for tests, started on a free port: the caller closes it (try-with-resources
+ * or an {@code @AfterEach}).
+ */
+public final class MathServers {
+
+    private MathServers() {}
+
+    /** Options for a loopback server of this dialect asking exactly {@code questions}, minting with {@code minter}. */
+    public static ServerOptions options(Dialect dialect, FlagMinter minter, int questions) {
+        return ServerOptions.loopback(dialect, minter, questions, questions);
+    }
+
+    /** Options for a loopback server of this dialect asking exactly {@code questions}, minting with {@link Flags#TEST_MINTER}. */
+    public static ServerOptions options(Dialect dialect, int questions) {
+        return options(dialect, Flags.TEST_MINTER, questions);
+    }
+
+    /** A started server with these options that reports to no one. */
+    public static MathServer start(ServerOptions options) throws IOException {
+        return start(options, ServerEvents.NONE);
+    }
+
+    public static MathServer start(ServerOptions options, ServerEvents events) throws IOException {
+        return new MathServer(options, events).start();
+    }
+
+    /** A started server of this dialect asking exactly {@code questions}, minting with {@link Flags#TEST_MINTER}. */
+    public static MathServer start(Dialect dialect, int questions) throws IOException {
+        return start(options(dialect, questions));
+    }
+}
