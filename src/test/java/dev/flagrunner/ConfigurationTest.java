@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 
 /**
@@ -26,8 +25,10 @@ class ConfigurationTest {
     /** The SHA-256 of a token nobody uses. */
     private static final String HASH = "0b4c9a4a4c0bc8f0dcd6d1b2a7e8f5f7c6e4a2b1c3d5e7f9a1b3c5d7e9f1a3b5";
 
-    /** The beans that turn bad {@code flagrunner.*} settings into a failed start. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The beans that turn bad {@code flagrunner.*} settings into a failed start. Not a {@code @Configuration}: the
+     * tests that start the whole application scan this package, and must not find it.
+     */
     @EnableConfigurationProperties(FlagrunnerProperties.class)
     @ComponentScan(basePackages = "dev.flagrunner.session", useDefaultFilters = false,
             includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,

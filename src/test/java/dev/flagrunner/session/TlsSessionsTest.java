@@ -16,7 +16,6 @@ import dev.flagrunner.tls.TrustMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,17 +82,6 @@ class TlsSessionsTest extends RandomPortTest {
                 SessionListener.NONE).run();
 
         assertThat(flag).isEqualTo(MINTER.flag(true, "cs5700fall2020", "001234567"));
-    }
-
-    @Test
-    void anUnknownListenerIsANotFoundProblem() {
-        for (String path : List.of("/mathserver/listeners/klingon/tls/port", "/mathserver/listeners/status/quic/port")) {
-            Http.Response r = http.get(path);
-
-            assertThat(r.status()).as(path).isEqualTo(404);
-            assertThat(r.json().get("type").asString()).isEqualTo("/problems/no-listener");
-            assertThat(r.json().get("detail").asString()).startsWith("the embedded server has no such listener");
-        }
     }
 
     @Test
