@@ -2,14 +2,12 @@ package dev.flagrunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.flagrunner.support.ConfigurationBeans;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -29,15 +27,13 @@ class ConfigurationTest {
      * The beans that turn bad {@code flagrunner.*} settings into a failed start. Not a {@code @Configuration}: the
      * tests that start the whole application scan this package, and must not find it.
      */
-    @EnableConfigurationProperties(FlagrunnerProperties.class)
     @ComponentScan(basePackages = "dev.flagrunner.session", useDefaultFilters = false,
             includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                     pattern = "dev\\.flagrunner\\.session\\.TargetResolver"))
     static class ConfigurationChecks {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(ConfigurationChecks.class)
-            .withBean(SimpleMeterRegistry.class)
+            .withUserConfiguration(ConfigurationBeans.class, ConfigurationChecks.class)
             .withBean(EmbeddedMathServer.class);
 
     @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagrunner.FlagrunnerApplication;
+import dev.flagrunner.support.ConfigurationBeans;
 import dev.flagrunner.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,9 +31,12 @@ class OpenModeTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0.0", "::", "192.0.2.1"})
     void isRefusedOnAnAddressThatIsNotLoopbackNamingBothKeys(String address) {
-        assertThatThrownBy(() -> start(address).close())
-                .hasStackTraceContaining("flagrunner.security.enabled=false")
-                .hasStackTraceContaining("server.address is " + address);
+        // The security configuration refuses it: no need to start the service and its listeners for that.
+        new WebApplicationContextRunner().withUserConfiguration(ConfigurationBeans.class, SliceSecurity.class)
+                .withPropertyValues("server.address=" + address, "flagrunner.security.enabled=false")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("flagrunner.security.enabled=false")
+                        .hasStackTraceContaining("server.address is " + address));
     }
 
     @Test

@@ -1,19 +1,22 @@
 package dev.flagrunner.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagrunner.FlagrunnerApplication;
+import dev.flagrunner.support.ConfigurationBeans;
 import dev.flagrunner.support.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Consumer;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -37,6 +40,13 @@ class TokenFileTest {
                 "--flagrunner.embedded-server.dialects=status",
                 "--flagrunner.embedded-server.tls=false",
                 "--flagrunner.security.token-file=" + tokenFile);
+    }
+
+    /** The token registry alone reads the file: its refusals need no whole service. */
+    private static void startTokenRegistry(Path tokenFile, Consumer<AbstractThrowableAssert<?, ?>> failure) {
+        new ApplicationContextRunner().withUserConfiguration(ConfigurationBeans.class).withBean(TokenRegistry.class)
+                .withPropertyValues("flagrunner.security.token-file=" + tokenFile)
+                .run(context -> failure.accept(assertThat(context).hasFailed().getFailure()));
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -75,8 +85,8 @@ class TokenFileTest {
         Files.writeString(tokenFile, "ab".repeat(32) + "\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThatThrownBy(() -> start(tokenFile).close()).hasStackTraceContaining("flagrunner.security.token-file "
-                + tokenFile + " may be read or written by others (mode rw-r--r--)");
+        startTokenRegistry(tokenFile, failure -> failure.hasStackTraceContaining("flagrunner.security.token-file "
+                + tokenFile + " may be read or written by others (mode rw-r--r--)"));
     }
 
     @Test
@@ -85,9 +95,9 @@ class TokenFileTest {
         Files.writeString(tokenFile, "hunter2\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
 
-        assertThatThrownBy(() -> start(tokenFile).close())
+        startTokenRegistry(tokenFile, failure -> failure
                 .hasStackTraceContaining("does not hold a generated token (64 hex digits)")
-                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("hunter2"));
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("hunter2")));
     }
 
     private static String stackTrace(Throwable e) {

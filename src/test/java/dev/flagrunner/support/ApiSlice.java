@@ -1,19 +1,14 @@
 package dev.flagrunner.support;
 
-import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.security.SliceSecurity;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
@@ -27,7 +22,7 @@ import org.springframework.core.annotation.AliasFor;
 @Documented
 @WebMvcTest
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({SliceSecurity.class, ApiSlice.Beans.class})
+@Import({SliceSecurity.class, ConfigurationBeans.class})
 public @interface ApiSlice {
 
     /** The controllers under test. */
@@ -37,17 +32,4 @@ public @interface ApiSlice {
     /** Properties of the slice, as {@code key=value}. */
     @AliasFor(annotation = WebMvcTest.class, attribute = "properties")
     String[] properties() default {};
-
-    /**
-     * The configuration and the meter registry that the security and the controllers' beans take. Only imported,
-     * never a component: the tests that start the whole application scan this package too.
-     */
-    @EnableConfigurationProperties(FlagrunnerProperties.class)
-    class Beans {
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-    }
 }
