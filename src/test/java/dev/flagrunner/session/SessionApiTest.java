@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,41 +76,6 @@ class SessionApiTest extends RandomPortTest {
             assertThat(body.get("target").get("dialect").asString()).isEqualTo(dialect);
             String classId = body.get("target").get("classId").asString();
             assertThat(body.get("flag").asString()).isEqualTo(MINTER.flag(tls, classId, "001234567"));
-        }
-    }
-
-    @Test
-    void anUnknownSessionIsA404Problem() {
-        Http.Response r = http.get("/sessions/no-such-id");
-
-        assertThat(r.status()).isEqualTo(404);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.json().get("type").asString()).isEqualTo("/problems/session-not-found");
-    }
-
-    @Nested
-    class InvalidStudentId {
-
-        @ParameterizedTest
-        @ValueSource(strings = {"{}", "{\"studentId\":null}", "{\"studentId\":\"\"}", "{\"studentId\":\"   \"}",
-            "{\"studentId\":\"0012 34567\"}", "{\"studentId\":\"ab\\tc\"}"})
-        void isA400ProblemNamingTheField(String body) {
-            Http.Response r = http.postJson("/sessions", body);
-
-            assertThat(r.status()).isEqualTo(400);
-            assertThat(r.contentType()).startsWith("application/problem+json");
-            JsonNode problem = r.json();
-            assertThat(problem.get("type").asString()).isEqualTo("/problems/validation");
-            assertThat(problem.get("errors").findValuesAsString("field")).contains("studentId");
-        }
-
-        @Test
-        void ofMoreThan64CharactersIsRefused() {
-            Http.Response r = http.postJson("/sessions", "{\"studentId\":\"" + "1".repeat(65) + "\"}");
-
-            assertThat(r.status()).isEqualTo(400);
-            assertThat(r.json().get("errors").get(0).get("message").asString()).contains("64");
-            assertThat(r.body()).contains("\"errors\":[{\"field\":\"studentId\",\"message\":\"");
         }
     }
 
