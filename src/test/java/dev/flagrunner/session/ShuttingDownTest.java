@@ -4,10 +4,10 @@ import static dev.flagrunner.session.ProblemsTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.PlainStatusService;
 import dev.flagrunner.support.RandomPortTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -15,8 +15,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * end, a start is refused with {@code 503 /problems/shutting-down}. Stopping the service is what shutdown does
  * first; the context is thrown away afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false"})
+@PlainStatusService
 @DirtiesContext
 class ShuttingDownTest extends RandomPortTest {
 

@@ -3,6 +3,7 @@ package dev.flagrunner.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.support.Http;
+import dev.flagrunner.support.PlainStatusService;
 import dev.flagrunner.support.RandomPortTest;
 import dev.flagrunner.support.RawHttp;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +25,7 @@ import tools.jackson.databind.JsonNode;
  * Every error, under /actuator too and from the container or the framework, is an RFC 9457 problem of the catalogue,
  * in UTF-8, with type, title, status, detail and instance, in the service's own words; none logs a stack trace.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false"})
+@PlainStatusService
 @ExtendWith(OutputCaptureExtension.class)
 class EveryErrorIsAProblemTest extends RandomPortTest {
 

@@ -2,16 +2,14 @@ package dev.flagrunner.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.support.PlainStatusService;
 import dev.flagrunner.support.RandomPortTest;
 import dev.flagrunner.support.RawHttp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The service answers only for its own host names: a DNS-rebinding page gets a 421 and nothing of the service. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.web.allowed-host-names=flagrunner.internal",
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false"})
+@PlainStatusService // which allows the extra host name flagrunner.internal
 class HostNamesTest extends RandomPortTest {
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package dev.flagrunner.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.support.PlainStatusService;
 import dev.flagrunner.support.RandomPortTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,8 +20,7 @@ import tools.jackson.databind.JsonNode;
  * patterns, and passes {@code spectral lint} (spectral:oas) and {@code redocly lint} (recommended) without an error.
  * The linters come from npm ({@code .ci/run} installs them); where they are missing those two checks are skipped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false"})
+@PlainStatusService
 class OpenApiDocumentTest extends RandomPortTest {
 
     private static final Path DOCUMENT = Path.of("target", "openapi.json");
