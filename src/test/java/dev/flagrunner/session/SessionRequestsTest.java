@@ -40,6 +40,35 @@ class SessionRequestsTest {
     }
 
     @Test
+    void aWrongContentTypeIs415() {
+        MvcTestResult r = mvc.post().uri("/sessions").contentType(MediaType.TEXT_PLAIN).content("studentId=1")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.ALL)).exchange();
+
+        assertProblem(r, 415, "unsupported-media-type");
+    }
+
+    @Test
+    void anUnknownStatusFilterIs400() throws Exception {
+        MvcTestResult r = mvc.get().uri("/sessions?status=NOPE")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.ALL)).exchange();
+
+        assertProblem(r, 400, "validation");
+        assertThat(r).bodyJson().extractingPath("$.errors[0].field").isEqualTo("status");
+        // The same key order on every run (Map.of's order changes between JVM starts).
+        assertThat(r.getResponse().getContentAsString()).contains("\"errors\":[{\"field\":\"status\",\"message\":"
+                + "\"must be one of RUNNING, FLAG_CAPTURED, FAILED, CANCELLED\"}]");
+    }
+
+    /** What ProblemsTest.assertProblem checks of a problem on the wire, here of MockMvc's answer. */
+    private static void assertProblem(MvcTestResult r, int status, String slug) {
+        assertThat(r).hasStatus(status).hasContentTypeCompatibleWith("application/problem+json");
+        assertThat(r).bodyJson().extractingPath("$.type").isEqualTo("/problems/" + slug);
+        assertThat(r).bodyJson().extractingPath("$.status").isEqualTo(status);
+        assertThat(r).bodyJson().extractingPath("$.title").asString().isNotBlank();
+        assertThat(r).bodyJson().doesNotHavePath("$.trace");
+    }
+
+    @Test
     void anUnknownSessionIsA404Problem() {
         MvcTestResult r = mvc.get().uri("/sessions/no-such-id")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.ALL)).exchange();
