@@ -71,9 +71,10 @@ class SwaggerUiBrowserTest extends RandomPortTest {
         authorize(TestTokens.RUN);
 
         operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn")))).click();
-        WebElement body = wait.until(ExpectedConditions.elementToBeClickable(
-                operation.findElement(By.cssSelector("textarea.body-param__text"))));
+        // The expanded operation renders after the click returns: wait for its parts to appear, not only to be
+        // clickable (findElement before the wait threw NoSuchElementException when the page was slow).
+        clickableIn(operation, ".try-out__btn").click();
+        WebElement body = clickableIn(operation, "textarea.body-param__text");
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         body.sendKeys("{\"studentId\": \"001234567\"}");
         operation.findElement(By.cssSelector("button.execute")).click();
@@ -89,5 +90,11 @@ class SwaggerUiBrowserTest extends RandomPortTest {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(liveResponse));
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The element inside {@code parent} once it is there and clickable. */
+    private WebElement clickableIn(WebElement parent, String css) {
+        return wait.until(ExpectedConditions.elementToBeClickable(
+                wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(parent, By.cssSelector(css)))));
     }
 }
