@@ -125,6 +125,14 @@ public final class ClientTls {
         return parameters;
     }
 
+    /**
+     * Forgets which targets were warned about. For tests only: the set is per JVM, and a port the system hands
+     * out again to a later test's server would otherwise never be warned about in that test.
+     */
+    static void forgetInsecureWarnings() {
+        WARNED_INSECURE.clear();
+    }
+
     private static void warnInsecure(String host, int port) {
         String target = HostPort.format(host, port);
         if (WARNED_INSECURE.add(target)) {

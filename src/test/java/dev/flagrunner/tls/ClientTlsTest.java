@@ -163,6 +163,7 @@ class ClientTlsTest {
 
         @BeforeEach
         void captureLog() {
+            ClientTls.forgetInsecureWarnings();
             log.start();
             logger.addAppender(log);
         }
