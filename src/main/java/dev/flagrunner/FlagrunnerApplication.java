@@ -9,8 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@OpenAPIDefinition(info = @Info(title = "Flagrunner", version = "v1",
-        description = "Runs math-server protocol sessions and keeps the captured flags"))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Flagrunner",
+                        version = "v1",
+                        description = "Runs math-server protocol sessions and keeps the captured flags"))
 public class FlagrunnerApplication {
 
     public static void main(String[] args) {

@@ -21,9 +21,18 @@ class ArchitectureTest {
 
     @Test
     void theCorePackagesImportNothingFromSpring() {
-        noClasses().that().resideInAnyPackage("dev.flagrunner.expression..", "dev.flagrunner.protocol..",
-                        "dev.flagrunner.tls..", "dev.flagrunner.net..", "dev.flagrunner.text..", "dev.flagrunner.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.flagrunner.expression..",
+                        "dev.flagrunner.protocol..",
+                        "dev.flagrunner.tls..",
+                        "dev.flagrunner.net..",
+                        "dev.flagrunner.text..",
+                        "dev.flagrunner.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "io.micrometer..")
                 .check(CLASSES);
     }
 
@@ -34,11 +43,18 @@ class ArchitectureTest {
      */
     @Test
     void theMathServerCoreImportsNothingFromSpring() {
-        noClasses().that().resideInAPackage("dev.flagrunner.mathserver..")
-                .and().doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.EmbeddedMathServer")
-                .and().doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.CertificateController")
-                .and().doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.ListenersController")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.flagrunner.mathserver..")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.EmbeddedMathServer")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.CertificateController")
+                .and()
+                .doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.ListenersController")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "io.micrometer..")
                 .check(CLASSES);
     }
 
@@ -48,45 +64,84 @@ class ArchitectureTest {
      */
     @Test
     void theConfigurationDependsOnNoFeature() {
-        classes().that().resideInAPackage("dev.flagrunner.config..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flagrunner.config..",
-                        "dev.flagrunner.protocol..", "dev.flagrunner.tls..", "java..", "jakarta.validation..",
-                        "org.springframework.boot.context.properties..", "org.springframework.validation.annotation..")
+        classes()
+                .that()
+                .resideInAPackage("dev.flagrunner.config..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.flagrunner.config..",
+                        "dev.flagrunner.protocol..",
+                        "dev.flagrunner.tls..",
+                        "java..",
+                        "jakarta.validation..",
+                        "org.springframework.boot.context.properties..",
+                        "org.springframework.validation.annotation..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheCommandLineKnowsPicocli() {
-        noClasses().that().resideOutsideOfPackage("dev.flagrunner.cli..")
-                .should().dependOnClassesThat().resideInAPackage("picocli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.flagrunner.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("picocli..")
                 .check(CLASSES);
     }
 
     @Test
     void theExpressionEngineDependsOnNoOtherFeature() {
-        noClasses().that().resideInAPackage("dev.flagrunner.expression..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.flagrunner.protocol..", "dev.flagrunner.session..",
-                        "dev.flagrunner.mathserver..", "dev.flagrunner.flag..", "dev.flagrunner.cli..", "dev.flagrunner.tls..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.flagrunner.expression..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.flagrunner.protocol..",
+                        "dev.flagrunner.session..",
+                        "dev.flagrunner.mathserver..",
+                        "dev.flagrunner.flag..",
+                        "dev.flagrunner.cli..",
+                        "dev.flagrunner.tls..")
                 .check(CLASSES);
     }
 
     @Test
     void theProtocolKnowsNothingOfTheServiceOrTheServer() {
-        noClasses().that().resideInAPackage("dev.flagrunner.protocol..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.flagrunner.session..", "dev.flagrunner.flag..",
-                        "dev.flagrunner.mathserver..", "dev.flagrunner.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.flagrunner.protocol..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.flagrunner.session..",
+                        "dev.flagrunner.flag..",
+                        "dev.flagrunner.mathserver..",
+                        "dev.flagrunner.cli..")
                 .check(CLASSES);
     }
 
     /** One home for the HTTP edge: the catalogue in web is the only writer of problem bodies. */
     @Test
     void onlyTheWebPackageBuildsProblemBodies() {
-        noClasses().that().resideOutsideOfPackage("dev.flagrunner.web..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.http.ProblemDetail")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.ErrorResponseException")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.ErrorResponse")
-                .orShould().accessField(org.springframework.http.MediaType.class, "APPLICATION_PROBLEM_JSON")
-                .orShould().accessField(org.springframework.http.MediaType.class, "APPLICATION_PROBLEM_JSON_VALUE")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.flagrunner.web..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.http.ProblemDetail")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.web.ErrorResponseException")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.web.ErrorResponse")
+                .orShould()
+                .accessField(org.springframework.http.MediaType.class, "APPLICATION_PROBLEM_JSON")
+                .orShould()
+                .accessField(org.springframework.http.MediaType.class, "APPLICATION_PROBLEM_JSON_VALUE")
                 .check(CLASSES);
     }
 
@@ -96,24 +151,40 @@ class ArchitectureTest {
      */
     @Test
     void theSecurityPackageKnowsNoFeature() {
-        noClasses().that().resideInAPackage("dev.flagrunner.security..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.flagrunner.session..", "dev.flagrunner.flag..",
-                        "dev.flagrunner.mathserver..", "dev.flagrunner.health..", "dev.flagrunner.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.flagrunner.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.flagrunner.session..",
+                        "dev.flagrunner.flag..",
+                        "dev.flagrunner.mathserver..",
+                        "dev.flagrunner.health..",
+                        "dev.flagrunner.cli..")
                 .check(CLASSES);
     }
 
     @Test
     void theSocketHelpersDependOnNoOtherFeature() {
-        classes().that().resideInAPackage("dev.flagrunner.net..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flagrunner.net..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("dev.flagrunner.net..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.flagrunner.net..", "java..")
                 .check(CLASSES);
     }
 
     /** The one home of quoting untrusted text is used by expression and protocol alike, so it needs only the JDK. */
     @Test
     void theTextHelpersImportOnlyTheJdk() {
-        classes().that().resideInAPackage("dev.flagrunner.text..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.flagrunner.text..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("dev.flagrunner.text..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.flagrunner.text..", "java..")
                 .check(CLASSES);
     }
 
@@ -123,8 +194,12 @@ class ArchitectureTest {
      */
     @Test
     void noFeatureDependsOnTheRootPackage() {
-        noClasses().that().resideOutsideOfPackage("dev.flagrunner")
-                .should().dependOnClassesThat().resideInAPackage("dev.flagrunner")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.flagrunner")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.flagrunner")
                 .check(CLASSES);
     }
 
@@ -136,6 +211,10 @@ class ArchitectureTest {
 
     @Test
     void noScriptEngineEvaluatesServerInput() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.script..").check(CLASSES);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javax.script..")
+                .check(CLASSES);
     }
 }

@@ -27,9 +27,13 @@ class ConfigurationTest {
      * The beans that turn bad {@code flagrunner.*} settings into a failed start. Not a {@code @Configuration}: the
      * tests that start the whole application scan this package, and must not find it.
      */
-    @ComponentScan(basePackages = "dev.flagrunner.session", useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                    pattern = "dev\\.flagrunner\\.session\\.TargetResolver"))
+    @ComponentScan(
+            basePackages = "dev.flagrunner.session",
+            useDefaultFilters = false,
+            includeFilters =
+                    @ComponentScan.Filter(
+                            type = FilterType.REGEX,
+                            pattern = "dev\\.flagrunner\\.session\\.TargetResolver"))
     static class ConfigurationChecks {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -39,41 +43,51 @@ class ConfigurationTest {
     @Test
     void theChecksPassAGoodConfiguration() {
         // So that each failure below is its setting's, not a bean missing from this small context.
-        runner.withPropertyValues("flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
-                        "flagrunner.embedded-server.faults=crlf", "flagrunner.allowed-endpoints=[::1]:27995")
+        runner.withPropertyValues(
+                        "flagrunner.embedded-server.dialects=status",
+                        "flagrunner.embedded-server.tls=false",
+                        "flagrunner.embedded-server.faults=crlf",
+                        "flagrunner.allowed-endpoints=[::1]:27995")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(EmbeddedMathServer.class));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--flagrunner.embedded-server.dialects=status,klingon | unknown dialect 'klingon'",
-        "--flagrunner.sesion.wait=5s                         | sesion",
-        "--flagrunner.default-target=nowhere                 | flagrunner.default-target 'nowhere'",
-        "--flagrunner.embedded-server.questions.min=10 --flagrunner.embedded-server.questions.max=5 | max (5) is below min (10)",
-        "--flagrunner.session.max-concurrent=0               | maxConcurrent",
-        "--flagrunner.session.read-timeout=0s                | flagrunner.session.read-timeout must be positive",
-        "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=27996 --flagrunner.targets.lab.tls=true --flagrunner.targets.lab.trust=/no/such.pem | /no/such.pem",
-        "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=99999 | port",
-        "--flagrunner.targets.embedded.host=127.0.0.1 --flagrunner.targets.embedded.port=1 | the name 'embedded' is reserved",
-        "--flagrunner.embedded-server.faults=explode          | unknown fault 'explode'",
-        "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=27995 --flagrunner.targets.lab.class-id=GET | must look like a class string",
-        "--flagrunner.allowed-hosts=example.com               | flagrunner.allowed-hosts was replaced by flagrunner.allowed-endpoints",
-        "--flagrunner.allowed-hosts=                          | flagrunner.allowed-hosts was replaced by flagrunner.allowed-endpoints",
-        "--flagrunner.allowed-endpoints=::1:27995             | flagrunner.allowed-endpoints: '::1:27995' is not host:port or host:lo-hi (an IPv6 address goes in brackets",
-        "--flagrunner.allowed-endpoints=example.com          | flagrunner.allowed-endpoints: 'example.com' is not host:port or host:lo-hi (no port",
-        "--flagrunner.session.max-duration=0s                | flagrunner.session.max-duration must be positive",
-        "--flagrunner.session.max-duration=25h               | flagrunner.session.max-duration must be at most PT24H",
-        "--flagrunner.session.max-questions=0                | flagrunner.session.max-questions must be at least 1, not 0",
-        "--flagrunner.session.max-questions=500              | flagrunner.embedded-server.questions.max (1000) is above flagrunner.session.max-questions (500)",
-        "--flagrunner.security.tokens.grader.sha256=hunter2 --flagrunner.security.tokens.grader.roles=read | flagrunner.security.tokens.grader.sha256 must be the 64 hex digits of the token's SHA-256",
-        "--flagrunner.security.tokens.grader.sha256=" + HASH + " --flagrunner.security.tokens.grader.roles=admin | flagrunner.security.tokens.grader.roles: unknown role 'admin' (known: run, read, metrics)",
-        "--flagrunner.security.tokens.grader.sha256=" + HASH + " | flagrunner.security.tokens.grader.roles is empty",
-        "--flagrunner.security.tokens.grader.sha256=" + HASH + " --flagrunner.security.tokens.grader.roles=read --flagrunner.security.tokens.again.sha256=" + HASH + " --flagrunner.security.tokens.again.roles=run | two tokens have the same sha256",
-        "--flagrunner.security.max-sessions-per-token=0     | maxSessionsPerToken",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--flagrunner.embedded-server.dialects=status,klingon | unknown dialect 'klingon'",
+                "--flagrunner.sesion.wait=5s                         | sesion",
+                "--flagrunner.default-target=nowhere                 | flagrunner.default-target 'nowhere'",
+                "--flagrunner.embedded-server.questions.min=10 --flagrunner.embedded-server.questions.max=5 | max (5) is below min (10)",
+                "--flagrunner.session.max-concurrent=0               | maxConcurrent",
+                "--flagrunner.session.read-timeout=0s                | flagrunner.session.read-timeout must be positive",
+                "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=27996 --flagrunner.targets.lab.tls=true --flagrunner.targets.lab.trust=/no/such.pem | /no/such.pem",
+                "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=99999 | port",
+                "--flagrunner.targets.embedded.host=127.0.0.1 --flagrunner.targets.embedded.port=1 | the name 'embedded' is reserved",
+                "--flagrunner.embedded-server.faults=explode          | unknown fault 'explode'",
+                "--flagrunner.targets.lab.host=127.0.0.1 --flagrunner.targets.lab.port=27995 --flagrunner.targets.lab.class-id=GET | must look like a class string",
+                "--flagrunner.allowed-hosts=example.com               | flagrunner.allowed-hosts was replaced by flagrunner.allowed-endpoints",
+                "--flagrunner.allowed-hosts=                          | flagrunner.allowed-hosts was replaced by flagrunner.allowed-endpoints",
+                "--flagrunner.allowed-endpoints=::1:27995             | flagrunner.allowed-endpoints: '::1:27995' is not host:port or host:lo-hi (an IPv6 address goes in brackets",
+                "--flagrunner.allowed-endpoints=example.com          | flagrunner.allowed-endpoints: 'example.com' is not host:port or host:lo-hi (no port",
+                "--flagrunner.session.max-duration=0s                | flagrunner.session.max-duration must be positive",
+                "--flagrunner.session.max-duration=25h               | flagrunner.session.max-duration must be at most PT24H",
+                "--flagrunner.session.max-questions=0                | flagrunner.session.max-questions must be at least 1, not 0",
+                "--flagrunner.session.max-questions=500              | flagrunner.embedded-server.questions.max (1000) is above flagrunner.session.max-questions (500)",
+                "--flagrunner.security.tokens.grader.sha256=hunter2 --flagrunner.security.tokens.grader.roles=read | flagrunner.security.tokens.grader.sha256 must be the 64 hex digits of the token's SHA-256",
+                "--flagrunner.security.tokens.grader.sha256=" + HASH
+                        + " --flagrunner.security.tokens.grader.roles=admin | flagrunner.security.tokens.grader.roles: unknown role 'admin' (known: run, read, metrics)",
+                "--flagrunner.security.tokens.grader.sha256=" + HASH
+                        + " | flagrunner.security.tokens.grader.roles is empty",
+                "--flagrunner.security.tokens.grader.sha256=" + HASH
+                        + " --flagrunner.security.tokens.grader.roles=read --flagrunner.security.tokens.again.sha256="
+                        + HASH + " --flagrunner.security.tokens.again.roles=run | two tokens have the same sha256",
+                "--flagrunner.security.max-sessions-per-token=0     | maxSessionsPerToken",
+            })
     void aBadSettingFailsTheStartNamingIt(String args, String message) {
         // The cases are written as the command line an operator would type; the runner takes key=value.
-        String[] settings = Arrays.stream(args.trim().split(" +")).map(a -> a.substring("--".length()))
+        String[] settings = Arrays.stream(args.trim().split(" +"))
+                .map(a -> a.substring("--".length()))
                 .toArray(String[]::new);
 
         runner.withPropertyValues(settings).run(context -> {

@@ -81,7 +81,9 @@ public class EvaluatorBenchmark {
             if (in == null) {
                 throw new IllegalStateException("test resource " + resource + " is missing from the classpath");
             }
-            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+            lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines()
+                    .toList();
         }
         for (int i = lines.size() - 1; i >= 0; i--) {
             String expression = lines.get(i).substring(0, lines.get(i).lastIndexOf('\t'));

@@ -73,7 +73,8 @@ public class LoopbackBenchmark {
 
     private void answerEachLine() {
         byte[] question = new byte[64];
-        try (InputStream in = accepted.getInputStream(); OutputStream out = accepted.getOutputStream()) {
+        try (InputStream in = accepted.getInputStream();
+                OutputStream out = accepted.getOutputStream()) {
             while (readLine(in, question) > 0) {
                 out.write(ANSWER);
             }

@@ -83,11 +83,18 @@ public final class Cli {
         root.addSubcommand(new CommandLine.HelpCommand());
         root.addSubcommand("completion", new AutoComplete.GenerateCompletion());
         CommandLine completion = root.getSubcommands().get("completion");
-        completion.getCommandSpec().usageMessage().hidden(false)
+        completion
+                .getCommandSpec()
+                .usageMessage()
+                .hidden(false)
                 .description("Prints a bash completion script.", "Load it with: source <(flagrunner completion)");
         root.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);
         for (String tool : List.of("client", "server")) {
-            root.getSubcommands().get(tool).getCommandSpec().usageMessage().footer(DialectOption.defaultsTable().toArray(String[]::new));
+            root.getSubcommands()
+                    .get(tool)
+                    .getCommandSpec()
+                    .usageMessage()
+                    .footer(DialectOption.defaultsTable().toArray(String[]::new));
         }
         root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
@@ -101,7 +108,8 @@ public final class Cli {
      * the service keeps Spring Boot's logging.
      */
     private static int runWithToolLogging(ParseResult parsed) {
-        String command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "";
+        String command =
+                parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "";
         if (!command.equals("serve")) {
             System.setProperty("logback.configurationFile", "flagrunner-cli-logback.xml");
         }

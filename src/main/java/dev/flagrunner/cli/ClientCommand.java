@@ -24,10 +24,17 @@ import picocli.CommandLine.Spec;
  * {@code flagrunner: <REASON>: <detail>} on stderr and exits 1, as when the flag cannot be written to stdout;
  * usage errors exit 2.
  */
-@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Captures a flag from a math server.", "Says HELLO with the student id, answers every question"
-                + " and prints the flag, one line on stdout. A failure prints 'flagrunner: REASON: detail' on stderr"
-                + " and exits 1."})
+@Command(
+        name = "client",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        description = {
+            "Captures a flag from a math server.",
+            "Says HELLO with the student id, answers every question"
+                    + " and prints the flag, one line on stdout. A failure prints 'flagrunner: REASON: detail' on stderr"
+                    + " and exits 1."
+        })
 final class ClientCommand implements Callable<Integer> {
 
     @Spec
@@ -39,23 +46,33 @@ final class ClientCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "ID", description = "the student id sent in HELLO")
     String studentId;
 
-    @Option(names = "-p", paramLabel = "PORT",
+    @Option(
+            names = "-p",
+            paramLabel = "PORT",
             description = "the server's port, 1-65535 (default: the dialect's port for plain or TLS, below)")
     Integer port;
 
     @Option(names = "-s", description = "connect over TLS (default: plain TCP)")
     boolean tls;
 
-    @Option(names = "--dialect", paramLabel = "D", defaultValue = "status", converter = DialectOption.Converter.class,
+    @Option(
+            names = "--dialect",
+            paramLabel = "D",
+            defaultValue = "status",
+            converter = DialectOption.Converter.class,
             completionCandidates = DialectOption.Names.class,
             description = "the protocol dialect: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Dialect dialect;
 
-    @Option(names = "--class", paramLabel = "CLS",
+    @Option(
+            names = "--class",
+            paramLabel = "CLS",
             description = "the class string sent in HELLO (default: the dialect's, below)")
     String classId;
 
-    @Option(names = "--trust", paramLabel = "PEM",
+    @Option(
+            names = "--trust",
+            paramLabel = "PEM",
             description = "with -s: trust this PEM certificate (pinned when self-signed) or CA bundle"
                     + " (default: the JDK's trust store)")
     String trustFile;
@@ -63,16 +80,27 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "with -s: accept any certificate, deliberately (default: verify)")
     boolean insecure;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
             description = "connect and read timeout, 1-3600 s (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--max-questions", paramLabel = "N", defaultValue = "" + SessionSpec.DEFAULT_MAX_QUESTIONS,
-            description = "end the session with TOO_MANY_QUESTIONS when the server asks more (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-questions",
+            paramLabel = "N",
+            defaultValue = "" + SessionSpec.DEFAULT_MAX_QUESTIONS,
+            description =
+                    "end the session with TOO_MANY_QUESTIONS when the server asks more (default: ${DEFAULT-VALUE})")
     int maxQuestions;
 
-    @Option(names = "--max-duration", paramLabel = "SECONDS", defaultValue = "300",
-            description = "end the session with SESSION_TIMEOUT when it lasts longer, 1-86400 s (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-duration",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description =
+                    "end the session with SESSION_TIMEOUT when it lasts longer, 1-86400 s (default: ${DEFAULT-VALUE})")
     int maxDurationSeconds;
 
     @Option(names = "--stats", description = "print the question count and rate on stderr (default: off)")
@@ -108,8 +136,12 @@ final class ClientCommand implements Callable<Integer> {
                 return 1;
             }
             if (stats) {
-                err.printf(Locale.ROOT, "flagrunner: %d questions in %.3f s: %.0f questions/s (connect to flag)%n",
-                        client.answered(), seconds, client.answered() / seconds);
+                err.printf(
+                        Locale.ROOT,
+                        "flagrunner: %d questions in %.3f s: %.0f questions/s (connect to flag)%n",
+                        client.answered(),
+                        seconds,
+                        client.answered() / seconds);
             }
             return 0;
         } catch (SessionFailure f) {
@@ -131,7 +163,8 @@ final class ClientCommand implements Callable<Integer> {
         }
         int defaultPort = dialect.defaultPort(tls);
         if (port == null && defaultPort == 0) {
-            throw usage("dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain") + " port: give -p PORT");
+            throw usage(
+                    "dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain") + " port: give -p PORT");
         }
         int serverPort = port != null ? port : defaultPort;
         requireRange("-p", serverPort, 1, 65535);
@@ -142,7 +175,15 @@ final class ClientCommand implements Callable<Integer> {
         requireToken(cls, "--class");
         requireToken(studentId, "ID");
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        return new SessionSpec(host, serverPort, dialect, cls, studentId, timeout, timeout, maxQuestions,
+        return new SessionSpec(
+                host,
+                serverPort,
+                dialect,
+                cls,
+                studentId,
+                timeout,
+                timeout,
+                maxQuestions,
                 Duration.ofSeconds(maxDurationSeconds));
     }
 

@@ -33,8 +33,13 @@ final class DialectOption {
         lines.add("");
         lines.add("Dialects: class string, default port plain / TLS (-, none: give -p):");
         for (Dialect d : Dialects.all()) {
-            lines.add(String.format(java.util.Locale.ROOT, "  %-10s %-17s %s / %s", d.name(), d.defaultClassId(),
-                    port(d.plainPort()), port(d.tlsPort())));
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "  %-10s %-17s %s / %s",
+                    d.name(),
+                    d.defaultClassId(),
+                    port(d.plainPort()),
+                    port(d.tlsPort())));
         }
         return lines;
     }

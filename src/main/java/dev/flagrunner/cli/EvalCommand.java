@@ -29,16 +29,26 @@ import picocli.CommandLine.Option;
  * <p>Exit codes: 0 when every line was answered (error lines included), 2 for a usage error (message
  * on stderr), 1 when standard input cannot be read or standard output fails (e.g. a closed pipe).
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Answers questions as the client would.", "Reads one question payload per line on stdin (the"
-                + " text after STATUS, EVAL, EXPR or FIND) and prints one answer per line: the number, ERR #DIV/0 where"
-                + " the dialect answers that, or 'error: ...' where the client would abort."},
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Answers questions as the client would.",
+            "Reads one question payload per line on stdin (the"
+                    + " text after STATUS, EVAL, EXPR or FIND) and prints one answer per line: the number, ERR #DIV/0 where"
+                    + " the dialect answers that, or 'error: ...' where the client would abort."
+        },
         footer = {"", "Example:", "  echo '( 1 <<^ -1 )' | flagrunner eval --dialect eval2022     # prints -8193"})
 final class EvalCommand implements Callable<Integer> {
 
     static final int MAX_LINE_CHARS = 1 << 20;
 
-    @Option(names = "--dialect", paramLabel = "D", required = true, converter = DialectOption.Converter.class,
+    @Option(
+            names = "--dialect",
+            paramLabel = "D",
+            required = true,
+            converter = DialectOption.Converter.class,
             completionCandidates = DialectOption.Names.class,
             description = "whose arithmetic: ${COMPLETION-CANDIDATES} (required)")
     Dialect dialect;
@@ -69,7 +79,8 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static int answerEachLine(QuestionAnswerer answerer, InputStream in, PrintStream out) throws IOException {
-        BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
+        BoundedLineReader lines =
+                new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
         Writer answers = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         while (true) {
             String reply;

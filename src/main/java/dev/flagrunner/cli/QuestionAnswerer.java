@@ -37,7 +37,7 @@ final class QuestionAnswerer {
             return "";
         }
         String rest = line.strip().split(" +", keyword + 2)[keyword + 1];
-        return " (this is a whole server message: give only the payload after " + dialect.questionKeyword()
-                + ", here '" + rest + "')";
+        return " (this is a whole server message: give only the payload after " + dialect.questionKeyword() + ", here '"
+                + rest + "')";
     }
 }

@@ -15,11 +15,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code serve [--name.key=value]...}: the service. It only records that the service was asked for;
  * the application starts Spring with these properties.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Runs the service (the default command).", "The REST API on 127.0.0.1:8080 (server.port), the"
-                + " embedded reference math server, metrics and health; the same as no command at all."},
-        footer = {"", "Examples:", "  flagrunner serve --server.port=0 --flagrunner.session.max-concurrent=50",
-            "Every flagrunner.* key, its default and its meaning: application.yml."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Runs the service (the default command).",
+            "The REST API on 127.0.0.1:8080 (server.port), the"
+                    + " embedded reference math server, metrics and health; the same as no command at all."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  flagrunner serve --server.port=0 --flagrunner.session.max-concurrent=50",
+            "Every flagrunner.* key, its default and its meaning: application.yml."
+        })
 final class ServeCommand implements Callable<Integer> {
 
     /**
@@ -33,8 +43,11 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "--name.key=value", arity = "0..*",
-            description = "Spring Boot properties, e.g. --server.port=9090 (default: none; ./application.yml is read too)")
+    @Parameters(
+            paramLabel = "--name.key=value",
+            arity = "0..*",
+            description =
+                    "Spring Boot properties, e.g. --server.port=9090 (default: none; ./application.yml is read too)")
     List<String> springArgs = new ArrayList<>();
 
     private boolean requested;
@@ -45,14 +58,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> notProperties = springArgs.stream().filter(a -> !isSpringProperty(a)).toList();
+        List<String> notProperties =
+                springArgs.stream().filter(a -> !isSpringProperty(a)).toList();
         if (!notProperties.isEmpty()) {
             // Not a Spring property: a mistyped option is reported with a suggestion, never passed to the service.
             if (notProperties.get(0).startsWith("-")) {
                 throw new UnmatchedArgumentException(spec.commandLine(), notProperties);
             }
-            throw new ParameterException(spec.commandLine(), "serve takes Spring Boot properties as --name.key=value,"
-                    + " not '" + notProperties.get(0) + "'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "serve takes Spring Boot properties as --name.key=value," + " not '" + notProperties.get(0) + "'");
         }
         requested = true;
         return 0;

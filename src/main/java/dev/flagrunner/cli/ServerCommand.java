@@ -32,42 +32,67 @@ import picocli.CommandLine.Spec;
  * {@code listening on HOST:PORT} first (and over TLS the certificate's SHA-256 fingerprint), then serves
  * until killed; each finished session is logged on stderr (never its flag).
  */
-@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Runs the reference math server alone.", "Prints 'listening on HOST:PORT' as its first line"
-                + " (over TLS the certificate's SHA-256 fingerprint next), then serves until killed, logging each"
-                + " finished session on stderr (never its flag). Flag = hex HMAC-SHA256(secret, transport + \" \""
-                + " + class + \" \" + id)."})
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        description = {
+            "Runs the reference math server alone.",
+            "Prints 'listening on HOST:PORT' as its first line"
+                    + " (over TLS the certificate's SHA-256 fingerprint next), then serves until killed, logging each"
+                    + " finished session on stderr (never its flag). Flag = hex HMAC-SHA256(secret, transport + \" \""
+                    + " + class + \" \" + id)."
+        })
 final class ServerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dialect", paramLabel = "D", required = true, converter = DialectOption.Converter.class,
+    @Option(
+            names = "--dialect",
+            paramLabel = "D",
+            required = true,
+            converter = DialectOption.Converter.class,
             completionCandidates = DialectOption.Names.class,
             description = "the protocol dialect: ${COMPLETION-CANDIDATES} (required)")
     Dialect dialect;
 
-    @Option(names = "-p", paramLabel = "PORT",
+    @Option(
+            names = "-p",
+            paramLabel = "PORT",
             description = "the port, 0 for any free one (default: the dialect's port for plain or TLS, below)")
     Integer port;
 
-    @Option(names = "-s", description = "serve TLS (default: plain TCP); a self-signed certificate is made at start"
-            + " unless --cert and --key are given")
+    @Option(
+            names = "-s",
+            description = "serve TLS (default: plain TCP); a self-signed certificate is made at start"
+                    + " unless --cert and --key are given")
     boolean tls;
 
-    @Option(names = "--questions", paramLabel = "N|MIN-MAX", defaultValue = "100-1000",
+    @Option(
+            names = "--questions",
+            paramLabel = "N|MIN-MAX",
+            defaultValue = "100-1000",
             description = "questions per session, a number or a random one in a range (default: ${DEFAULT-VALUE})")
     String questions;
 
-    @Option(names = "--secret", paramLabel = "S",
+    @Option(
+            names = "--secret",
+            paramLabel = "S",
             description = "the HMAC key of the flags (default: random at each start)")
     String secret;
 
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDR",
+            defaultValue = "127.0.0.1",
             description = "the IP address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
-    @Option(names = "--fault", paramLabel = "F",
+    @Option(
+            names = "--fault",
+            paramLabel = "F",
             description = "misbehave, to test clients; repeatable: fragment, coalesce, crlf, delay=<ms>,"
                     + " bye-order=flag-first|bye-first (default: none)")
     List<String> faults = new ArrayList<>();
@@ -75,20 +100,30 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "a fixed question sequence (default: random)")
     Long seed;
 
-    @Option(names = "--class", paramLabel = "CLS",
+    @Option(
+            names = "--class",
+            paramLabel = "CLS",
             description = "the class string the server expects (default: the dialect's, below)")
     String classId;
 
-    @Option(names = "--cert", paramLabel = "PEM", description = "with -s and --key: the certificate chain to serve,"
-            + " leaf first (default: a self-signed certificate for localhost, 127.0.0.1 and ::1)")
+    @Option(
+            names = "--cert",
+            paramLabel = "PEM",
+            description = "with -s and --key: the certificate chain to serve,"
+                    + " leaf first (default: a self-signed certificate for localhost, 127.0.0.1 and ::1)")
     String certFile;
 
-    @Option(names = "--key", paramLabel = "PEM", description = "with --cert: its private key, PKCS#8 or traditional,"
-            + " not encrypted (default: none)")
+    @Option(
+            names = "--key",
+            paramLabel = "PEM",
+            description = "with --cert: its private key, PKCS#8 or traditional," + " not encrypted (default: none)")
     String keyFile;
 
-    @Option(names = "--write-cert", paramLabel = "FILE", description = "with -s: write the served certificate as PEM"
-            + " to FILE, for a client's --trust (default: not written)")
+    @Option(
+            names = "--write-cert",
+            paramLabel = "FILE",
+            description = "with -s: write the served certificate as PEM"
+                    + " to FILE, for a client's --trust (default: not written)")
     Path writeCert;
 
     private final PrintStream out;
@@ -105,7 +140,8 @@ final class ServerCommand implements Callable<Integer> {
         MathServer server;
         try {
             ServerOptions options = options();
-            server = new MathServer(certificate.map(c -> options.withTls(c.sslContext())).orElse(options), ServerEvents.NONE);
+            server = new MathServer(
+                    certificate.map(c -> options.withTls(c.sslContext())).orElse(options), ServerEvents.NONE);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -120,7 +156,8 @@ final class ServerCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (IOException e) {
-            err.println("flagrunner: cannot listen on " + server.options().bindAddress().getHostAddress() + ":"
+            err.println("flagrunner: cannot listen on "
+                    + server.options().bindAddress().getHostAddress() + ":"
                     + server.options().port() + ": " + e.getMessage());
             return 1;
         }
@@ -130,10 +167,13 @@ final class ServerCommand implements Callable<Integer> {
                 + (writeCert != null ? " (PEM in " + writeCert + ")" : "")));
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "server-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "server-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -172,9 +212,18 @@ final class ServerCommand implements Callable<Integer> {
         }
         int[] range = questions(questions);
         byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : FlagMinter.randomSecret();
-        return new ServerOptions(dialect, classId != null ? classId : dialect.defaultClassId(), bindAddress(bind),
-                serverPort, Optional.empty(), range[0], range[1], new FlagMinter(key), Faults.parse(faults),
-                seed != null ? OptionalLong.of(seed) : OptionalLong.empty(), ServerOptions.DEFAULT_IDLE_TIMEOUT,
+        return new ServerOptions(
+                dialect,
+                classId != null ? classId : dialect.defaultClassId(),
+                bindAddress(bind),
+                serverPort,
+                Optional.empty(),
+                range[0],
+                range[1],
+                new FlagMinter(key),
+                Faults.parse(faults),
+                seed != null ? OptionalLong.of(seed) : OptionalLong.empty(),
+                ServerOptions.DEFAULT_IDLE_TIMEOUT,
                 Optional.empty());
     }
 

@@ -14,6 +14,8 @@ final class ServerTlsSetup {
      * @throws dev.flagrunner.tls.TlsConfigurationException for files that are missing, unreadable or do not match
      */
     static ServerCertificate certificate(String certPath, String keyPath) {
-        return certPath == null ? ServerCertificate.selfSigned() : ServerCertificate.load(Path.of(keyPath), Path.of(certPath));
+        return certPath == null
+                ? ServerCertificate.selfSigned()
+                : ServerCertificate.load(Path.of(keyPath), Path.of(certPath));
     }
 }

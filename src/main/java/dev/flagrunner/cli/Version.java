@@ -8,7 +8,9 @@ final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"flagrunner " + (version != null ? version : "(development build, no jar manifest)"),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        return new String[] {
+            "flagrunner " + (version != null ? version : "(development build, no jar manifest)"),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+        };
     }
 }

@@ -78,8 +78,13 @@ public record FlagrunnerProperties(
             @Min(1) @Max(65535) int port,
             @DefaultValue("false") boolean tls,
             @DefaultValue("status") String dialect,
-            @Size(max = 64) @Pattern(regexp = Dialect.CLASS_STRING_PATTERN,
-                    message = "must look like a class string: letters, then a digit, then letters and digits") String classId,
+
+            @Size(max = 64)
+            @Pattern(
+                    regexp = Dialect.CLASS_STRING_PATTERN,
+                    message = "must look like a class string: letters, then a digit, then letters and digits")
+            String classId,
+
             @DefaultValue("system") @NotBlank String trust,
             @NotNull List<String> tlsProtocols) {
 
@@ -107,7 +112,8 @@ public record FlagrunnerProperties(
             requirePositive(connectTimeout, "flagrunner.session.connect-timeout");
             requirePositive(readTimeout, "flagrunner.session.read-timeout");
             if (maxQuestions < 1) {
-                throw new IllegalArgumentException("flagrunner.session.max-questions must be at least 1, not " + maxQuestions);
+                throw new IllegalArgumentException(
+                        "flagrunner.session.max-questions must be at least 1, not " + maxQuestions);
             }
             requirePositive(maxDuration, "flagrunner.session.max-duration");
             if (maxDuration.compareTo(SessionSpec.MAX_DURATION_LIMIT) > 0) {
@@ -120,11 +126,15 @@ public record FlagrunnerProperties(
         }
     }
 
-    public record Flags(@DefaultValue("10000") @Min(1) @Max(10_000_000) int capacity) {}
+    public record Flags(
+            @DefaultValue("10000") @Min(1) @Max(10_000_000) int capacity) {}
 
     public record EmbeddedServer(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue({"status", "findcount", "eval2021", "eval2022", "cs230", "eece"}) @NotNull List<String> dialects,
+
+            @DefaultValue({"status", "findcount", "eval2021", "eval2022", "cs230", "eece"}) @NotNull
+            List<String> dialects,
+
             @DefaultValue("true") boolean tls,
             @DefaultValue @Valid Questions questions,
             @DefaultValue("") String secret,
@@ -140,11 +150,13 @@ public record FlagrunnerProperties(
         }
     }
 
-    public record Questions(@DefaultValue("100") @Min(1) int min, @DefaultValue("1000") @Min(1) int max) {
+    public record Questions(
+            @DefaultValue("100") @Min(1) int min,
+            @DefaultValue("1000") @Min(1) int max) {
         public Questions {
             if (max < min) {
-                throw new IllegalArgumentException("flagrunner.embedded-server.questions: max (" + max
-                        + ") is below min (" + min + ")");
+                throw new IllegalArgumentException(
+                        "flagrunner.embedded-server.questions: max (" + max + ") is below min (" + min + ")");
             }
         }
     }

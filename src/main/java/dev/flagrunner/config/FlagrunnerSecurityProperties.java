@@ -36,9 +36,11 @@ public record FlagrunnerSecurityProperties(
         for (Map.Entry<String, Token> token : tokens.entrySet()) {
             String key = "flagrunner.security.tokens." + token.getKey();
             if (!NAME.matcher(token.getKey()).matches()) {
-                throw new IllegalArgumentException(key + ": a token's name is 1 to 64 letters, digits, '_', '.' or '-'");
+                throw new IllegalArgumentException(
+                        key + ": a token's name is 1 to 64 letters, digits, '_', '.' or '-'");
             }
-            if (token.getValue().sha256() == null || !SHA256.matcher(token.getValue().sha256()).matches()) {
+            if (token.getValue().sha256() == null
+                    || !SHA256.matcher(token.getValue().sha256()).matches()) {
                 throw new IllegalArgumentException(key + ".sha256 must be the 64 hex digits of the token's SHA-256"
                         + " (printf %s \"$TOKEN\" | sha256sum), not the token itself");
             }
@@ -47,10 +49,13 @@ public record FlagrunnerSecurityProperties(
             }
             token.getValue().roles().forEach(role -> Role.parse(role, key + ".roles"));
         }
-        long sameHash = tokens.values().stream().map(t -> t.sha256().toLowerCase(java.util.Locale.ROOT)).distinct().count();
+        long sameHash = tokens.values().stream()
+                .map(t -> t.sha256().toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .count();
         if (sameHash < tokens.size()) {
-            throw new IllegalArgumentException("flagrunner.security.tokens: two tokens have the same sha256; give each"
-                    + " caller its own token");
+            throw new IllegalArgumentException(
+                    "flagrunner.security.tokens: two tokens have the same sha256; give each" + " caller its own token");
         }
     }
 
@@ -61,7 +66,9 @@ public record FlagrunnerSecurityProperties(
         }
 
         public Set<Role> parsedRoles() {
-            return roles.stream().map(r -> Role.parse(r, "flagrunner.security.tokens.*.roles")).collect(Collectors.toSet());
+            return roles.stream()
+                    .map(r -> Role.parse(r, "flagrunner.security.tokens.*.roles"))
+                    .collect(Collectors.toSet());
         }
     }
 }

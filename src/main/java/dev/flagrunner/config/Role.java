@@ -23,7 +23,10 @@ public enum Role {
 
     /** Binds {@code run}, {@code read}, {@code metrics} (any case); anything else fails the start naming the three. */
     static Role parse(String text, String key) {
-        return Arrays.stream(values()).filter(r -> r.key().equalsIgnoreCase(text.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(key + ": unknown role '" + text + "' (known: run, read, metrics)"));
+        return Arrays.stream(values())
+                .filter(r -> r.key().equalsIgnoreCase(text.trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        key + ": unknown role '" + text + "' (known: run, read, metrics)"));
     }
 }

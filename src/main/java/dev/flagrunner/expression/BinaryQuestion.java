@@ -16,16 +16,19 @@ record BinaryQuestion(BigInteger left, Token operator, BigInteger right) {
      */
     Answer answer(Arithmetic arithmetic) throws ExpressionException {
         if (operator.type() == TokenType.SLASH && right.signum() == 0) {
-            throw Problems.unsupported(operator.start(), "division by zero",
+            throw Problems.unsupported(
+                    operator.start(),
+                    "division by zero",
                     "which has no answer in the " + arithmetic.dialect() + " dialect");
         }
-        return new Answer.Value(switch (operator.type()) {
-            case PLUS -> IntegerMath.toText(left.add(right));
-            case MINUS -> IntegerMath.toText(left.subtract(right));
-            case STAR -> IntegerMath.toText(left.multiply(right));
-            case SLASH -> quotient(arithmetic);
-            default -> throw new IllegalStateException("not a one-liner operator: " + operator.type());
-        });
+        return new Answer.Value(
+                switch (operator.type()) {
+                    case PLUS -> IntegerMath.toText(left.add(right));
+                    case MINUS -> IntegerMath.toText(left.subtract(right));
+                    case STAR -> IntegerMath.toText(left.multiply(right));
+                    case SLASH -> quotient(arithmetic);
+                    default -> throw new IllegalStateException("not a one-liner operator: " + operator.type());
+                });
     }
 
     private String quotient(Arithmetic arithmetic) throws ExpressionException {
@@ -40,8 +43,8 @@ record BinaryQuestion(BigInteger left, Token operator, BigInteger right) {
     private String trueQuotient() throws ExpressionException {
         double quotient = PythonFloat.trueDivide(left, right);
         if (Double.isInfinite(quotient)) {
-            throw Problems.unsupported(operator.start(), "quotient too large for a float",
-                    "where Python raises OverflowError");
+            throw Problems.unsupported(
+                    operator.start(), "quotient too large for a float", "where Python raises OverflowError");
         }
         return PythonFloat.repr(quotient);
     }

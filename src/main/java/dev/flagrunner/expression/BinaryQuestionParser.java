@@ -16,8 +16,8 @@ import java.util.EnumSet;
  */
 final class BinaryQuestionParser extends TokenParser {
 
-    private static final EnumSet<TokenType> OPERATORS = EnumSet.of(
-            TokenType.PLUS, TokenType.MINUS, TokenType.STAR, TokenType.SLASH);
+    private static final EnumSet<TokenType> OPERATORS =
+            EnumSet.of(TokenType.PLUS, TokenType.MINUS, TokenType.STAR, TokenType.SLASH);
 
     private BinaryQuestionParser(String payload) throws ExpressionException {
         super(payload, Notation.WORDS, OPERATORS, "+ - * /");

@@ -39,6 +39,8 @@ public final class Evaluator {
 
     private static Answer oneLiner(Arithmetic arithmetic, String payload) throws ExpressionException {
         String small = SmallOneLiner.answer(arithmetic, payload);
-        return small != null ? new Answer.Value(small) : BinaryQuestionParser.parse(payload).answer(arithmetic);
+        return small != null
+                ? new Answer.Value(small)
+                : BinaryQuestionParser.parse(payload).answer(arithmetic);
     }
 }

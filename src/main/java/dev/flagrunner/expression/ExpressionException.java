@@ -7,7 +7,11 @@ package dev.flagrunner.expression;
  */
 public final class ExpressionException extends Exception {
 
-    public enum Kind { MALFORMED, TOO_LARGE, UNSUPPORTED }
+    public enum Kind {
+        MALFORMED,
+        TOO_LARGE,
+        UNSUPPORTED
+    }
 
     private final Kind kind;
     private final int position;

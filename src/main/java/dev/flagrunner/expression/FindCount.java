@@ -25,7 +25,9 @@ final class FindCount {
             throw Problems.malformed(0, "expected a symbol", "found " + Problems.SNIPPET.quote(symbol));
         }
         if (length == 1 || payload.charAt(1) != ' ') {
-            throw Problems.malformed(1, "expected a space after the symbol",
+            throw Problems.malformed(
+                    1,
+                    "expected a space after the symbol",
                     "found " + (length == 1 ? "end of input" : Problems.SNIPPET.quote(payload.charAt(1))));
         }
         if (length == 2) {
@@ -35,7 +37,8 @@ final class FindCount {
         for (int i = 2; i < length; i++) {
             char c = payload.charAt(i);
             if (!isVisible(c)) {
-                throw Problems.malformed(i, "unexpected character " + Problems.SNIPPET.quote(c), "in the string to search");
+                throw Problems.malformed(
+                        i, "unexpected character " + Problems.SNIPPET.quote(c), "in the string to search");
             }
             if (c == symbol) {
                 count++;

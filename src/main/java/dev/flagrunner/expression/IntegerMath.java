@@ -87,7 +87,7 @@ final class IntegerMath {
     }
 
     private static ExpressionException overCap(Token operator) {
-        return Problems.tooLarge(operator.start(), "result of " + operator.describe(),
-                "more than the limit of " + MAX_BITS + " bits");
+        return Problems.tooLarge(
+                operator.start(), "result of " + operator.describe(), "more than the limit of " + MAX_BITS + " bits");
     }
 }

@@ -65,9 +65,8 @@ final class PythonFloat {
         // normal result; units of 2^-1076 for a subnormal one), then fold any remainder into the lowest
         // bit ("round to odd") so that a single rounding of q is the correct rounding of x / y.
         int shift = Math.min(55 - exponent, 2 - MIN_EXPONENT);
-        BigInteger[] quotientAndRemainder = shift >= 0
-                ? x.shiftLeft(shift).divideAndRemainder(y)
-                : x.divideAndRemainder(y.shiftLeft(-shift));
+        BigInteger[] quotientAndRemainder =
+                shift >= 0 ? x.shiftLeft(shift).divideAndRemainder(y) : x.divideAndRemainder(y.shiftLeft(-shift));
         long q = quotientAndRemainder[0].longValueExact();
         if (quotientAndRemainder[1].signum() != 0) {
             q |= 1;
@@ -170,8 +169,14 @@ final class PythonFloat {
     }
 
     /** Of the multiples of unit just below and above value, the one in range closest to value (ties: even). */
-    private static BigInteger closest(BigInteger below, BigInteger above, BigInteger value, BigInteger unit,
-            BigInteger low, BigInteger high, boolean inclusive) {
+    private static BigInteger closest(
+            BigInteger below,
+            BigInteger above,
+            BigInteger value,
+            BigInteger unit,
+            BigInteger low,
+            BigInteger high,
+            boolean inclusive) {
         if (below.equals(above)) {
             return below;
         }
@@ -217,8 +222,14 @@ final class PythonFloat {
             return text.append("0.").append("0".repeat(-point)).append(digits).toString();
         }
         if (point >= length) {
-            return text.append(digits).append("0".repeat(point - length)).append(".0").toString();
+            return text.append(digits)
+                    .append("0".repeat(point - length))
+                    .append(".0")
+                    .toString();
         }
-        return text.append(digits, 0, point).append('.').append(digits, point, length).toString();
+        return text.append(digits, 0, point)
+                .append('.')
+                .append(digits, point, length)
+                .toString();
     }
 }

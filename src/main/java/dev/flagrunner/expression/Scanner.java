@@ -42,6 +42,7 @@ final class Scanner {
     private final String source;
     /** The payload's characters: indexing an array is about twice as fast as {@code String.charAt}. */
     private final char[] chars;
+
     private final Notation notation;
     private TokenType type;
     private int start;
@@ -149,11 +150,13 @@ final class Scanner {
         magnitude = value;
         int digits = current - firstDigit;
         if (digits > MAX_LITERAL_DIGITS) {
-            throw Problems.tooLarge(start, "number of " + digits + " digits",
-                    "more than the limit of " + MAX_LITERAL_DIGITS);
+            throw Problems.tooLarge(
+                    start, "number of " + digits + " digits", "more than the limit of " + MAX_LITERAL_DIGITS);
         }
         if (notation == Notation.PYTHON && chars[firstDigit] == '0' && !allZeros(firstDigit, current)) {
-            throw Problems.malformed(start, "leading zero in " + Problems.SNIPPET.quote(source, start, current),
+            throw Problems.malformed(
+                    start,
+                    "leading zero in " + Problems.SNIPPET.quote(source, start, current),
                     "which a Python 3 integer literal does not allow");
         }
         return NUMBER;

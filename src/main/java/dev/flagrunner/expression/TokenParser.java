@@ -22,7 +22,11 @@ abstract class TokenParser {
     static final int MAX_NESTING = 200;
 
     private static final EnumSet<TokenType> OPERATORS = EnumSet.of(
-            TokenType.PLUS, TokenType.MINUS, TokenType.STAR, TokenType.SLASH, TokenType.SLASH_SLASH,
+            TokenType.PLUS,
+            TokenType.MINUS,
+            TokenType.STAR,
+            TokenType.SLASH,
+            TokenType.SLASH_SLASH,
             TokenType.SHIFT_XOR);
 
     private final Scanner scanner;
@@ -100,8 +104,10 @@ abstract class TokenParser {
     /** Consumes the ')' that closes the '(' at {@code openPosition}. */
     final void closeParenthesis(int openPosition) throws ExpressionException {
         if (!check(RIGHT_PAREN)) {
-            throw Problems.malformed(scanner.start(), "expected ')'", "found " + scanner.describe()
-                    + "; the '(' at column " + (openPosition + 1) + " is still open");
+            throw Problems.malformed(
+                    scanner.start(),
+                    "expected ')'",
+                    "found " + scanner.describe() + "; the '(' at column " + (openPosition + 1) + " is still open");
         }
         advance();
         depth--;
@@ -123,7 +129,7 @@ abstract class TokenParser {
     }
 
     private ExpressionException unknownOperator() {
-        return Problems.malformed(scanner.start(), "unknown operator " + scanner.describe(),
-                "expected one of " + operatorList);
+        return Problems.malformed(
+                scanner.start(), "unknown operator " + scanner.describe(), "expected one of " + operatorList);
     }
 }

@@ -23,8 +23,8 @@ import java.util.EnumSet;
  */
 final class TxprParser extends TokenParser {
 
-    private static final EnumSet<TokenType> OPERATORS = EnumSet.of(
-            TokenType.PLUS, TokenType.MINUS, TokenType.STAR, TokenType.SLASH_SLASH, TokenType.SHIFT_XOR);
+    private static final EnumSet<TokenType> OPERATORS =
+            EnumSet.of(TokenType.PLUS, TokenType.MINUS, TokenType.STAR, TokenType.SLASH_SLASH, TokenType.SHIFT_XOR);
 
     private final EvalCalculation calculation;
 

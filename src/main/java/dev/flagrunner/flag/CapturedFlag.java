@@ -12,8 +12,11 @@ public record CapturedFlag(
         String classId,
         String sessionId,
         Instant capturedAt,
-        @Schema(description = "the name of the token whose session captured it (README, section Security)",
-                example = "grader") String owner) {
+
+        @Schema(
+                description = "the name of the token whose session captured it (README, section Security)",
+                example = "grader")
+        String owner) {
 
     /**
      * What makes two captures the same entry: capturing a flag again refreshes it, it does not duplicate. The
@@ -28,7 +31,7 @@ public record CapturedFlag(
     @Override
     public String toString() {
         // Flags stay out of anything that may be logged by accident.
-        return "CapturedFlag[studentId=" + studentId + ", target=" + target + ", sessionId=" + sessionId
-                + ", owner=" + owner + "]";
+        return "CapturedFlag[studentId=" + studentId + ", target=" + target + ", sessionId=" + sessionId + ", owner="
+                + owner + "]";
     }
 }

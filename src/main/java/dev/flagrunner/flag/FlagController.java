@@ -34,23 +34,29 @@ class FlagController {
     }
 
     @Operation(summary = "The captured flags, newest first, a page at a time")
-    @ApiResponse(responseCode = "200", description = "the flags (an empty list when none)",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the flags (an empty list when none)",
             headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")))
     @GetMapping("/flags")
     ResponseEntity<List<CapturedFlag>> list(
             @Parameter(description = "only this student's flags") @RequestParam(required = false) String studentId,
-            @ParameterObject PageQuery page, HttpServletRequest request) {
+            @ParameterObject PageQuery page,
+            HttpServletRequest request) {
         return store.page(studentId, Caller.current(), page.request()).toResponse(request);
     }
 
     @Operation(summary = "One student's captured flags, newest first, a page at a time")
-    @ApiResponse(responseCode = "200", description = "the flags (an empty list when the student has none, not a 404)",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the flags (an empty list when the student has none, not a 404)",
             headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")))
     @GetMapping("/flags/{studentId}")
     ResponseEntity<List<CapturedFlag>> ofStudent(
-            @Parameter(description = "the student id the sessions said HELLO with", example = "001234567")
-            @PathVariable String studentId,
-            @ParameterObject PageQuery page, HttpServletRequest request) {
+            @Parameter(description = "the student id the sessions said HELLO with", example = "001234567") @PathVariable
+                    String studentId,
+            @ParameterObject PageQuery page,
+            HttpServletRequest request) {
         return store.page(studentId, Caller.current(), page.request()).toResponse(request);
     }
 }

@@ -35,6 +35,7 @@ public class FlagStore {
      * and so becomes the newest. Guarded by itself, as {@link #sequences}.
      */
     private final TreeMap<Long, CapturedFlag> entries = new TreeMap<>();
+
     private final Map<CapturedFlag.Key, Long> sequences = new HashMap<>();
     private long lastSequence;
     private final MeterRegistry registry;
@@ -100,7 +101,8 @@ public class FlagStore {
 
     /** The flags the caller may see, newest first; only those of one student when {@code studentId} is not null. */
     public List<CapturedFlag> list(String studentId, Caller caller) {
-        return page(studentId, caller, new PageRequest(Integer.MAX_VALUE - 1, Long.MAX_VALUE)).items();
+        return page(studentId, caller, new PageRequest(Integer.MAX_VALUE - 1, Long.MAX_VALUE))
+                .items();
     }
 
     /** One page of the flags the caller may see, newest first, below the request's cursor. */
@@ -108,7 +110,8 @@ public class FlagStore {
         List<CapturedFlag> candidates = new ArrayList<>();
         List<Long> numbers = new ArrayList<>();
         synchronized (entries) {
-            for (Map.Entry<Long, CapturedFlag> e : entries.headMap(request.before(), false).descendingMap().entrySet()) {
+            for (Map.Entry<Long, CapturedFlag> e :
+                    entries.headMap(request.before(), false).descendingMap().entrySet()) {
                 CapturedFlag f = e.getValue();
                 if ((studentId == null || f.studentId().equals(studentId)) && caller.sees(f.owner())) {
                     candidates.add(f);

@@ -36,7 +36,10 @@ class MathServerHealthIndicator extends AbstractHealthIndicator {
         this(embedded.enabled(), embedded::listeners, properties.defaultTarget(), probeOf(properties));
     }
 
-    MathServerHealthIndicator(boolean embeddedEnabled, Supplier<List<MathServer>> listeners, String defaultTarget,
+    MathServerHealthIndicator(
+            boolean embeddedEnabled,
+            Supplier<List<MathServer>> listeners,
+            String defaultTarget,
             Optional<TargetProbe> probe) {
         super("math server health check failed");
         this.embeddedEnabled = embeddedEnabled;
@@ -51,8 +54,13 @@ class MathServerHealthIndicator extends AbstractHealthIndicator {
         if (target == null) {
             return Optional.empty();
         }
-        return Optional.of(new TargetProbe(properties.defaultTarget(), target.host(), target.port(),
-                properties.session().connectTimeout(), properties.health().probeInterval(), Clock.systemUTC(),
+        return Optional.of(new TargetProbe(
+                properties.defaultTarget(),
+                target.host(),
+                target.port(),
+                properties.session().connectTimeout(),
+                properties.health().probeInterval(),
+                Clock.systemUTC(),
                 TargetProbe.TCP));
     }
 
@@ -72,7 +80,8 @@ class MathServerHealthIndicator extends AbstractHealthIndicator {
         List<MathServer> servers = listeners.get();
         List<Map<String, Object>> views = new ArrayList<>();
         for (MathServer server : servers) {
-            String name = server.options().dialect().name() + "/" + server.options().transport();
+            String name =
+                    server.options().dialect().name() + "/" + server.options().transport();
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("dialect", server.options().dialect().name());
             view.put("transport", server.options().transport());

@@ -39,7 +39,13 @@ final class TargetProbe {
     private final Connector connector;
     private Result last;
 
-    TargetProbe(String name, String host, int port, Duration connectTimeout, Duration interval, Clock clock,
+    TargetProbe(
+            String name,
+            String host,
+            int port,
+            Duration connectTimeout,
+            Duration interval,
+            Clock clock,
             Connector connector) {
         this.name = Objects.requireNonNull(name, "name");
         this.host = Objects.requireNonNull(host, "host");
@@ -75,10 +81,14 @@ final class TargetProbe {
         Result result;
         try {
             connector.connectAndClose(host, port, connectTimeout);
-            result = new Result(true, Duration.ofNanos(System.nanoTime() - start).toMillis(), "", now);
+            result =
+                    new Result(true, Duration.ofNanos(System.nanoTime() - start).toMillis(), "", now);
         } catch (SessionFailure f) {
-            result = new Result(false, Duration.ofNanos(System.nanoTime() - start).toMillis(),
-                    f.reason().name() + ": " + f.detail(), now);
+            result = new Result(
+                    false,
+                    Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                    f.reason().name() + ": " + f.detail(),
+                    now);
         }
         last = result;
         return result;

@@ -26,10 +26,14 @@ class CertificateController {
     }
 
     @Operation(summary = "The PEM certificate of the embedded server's TLS listeners, to pin")
-    @ApiResponse(responseCode = "200", description = "the certificate",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the certificate",
             content = @Content(mediaType = "application/x-pem-file", schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "404", description = "/problems/no-certificate: the embedded server has no TLS"
-            + " listener (flagrunner.embedded-server.tls is false)")
+    @ApiResponse(
+            responseCode = "404",
+            description = "/problems/no-certificate: the embedded server has no TLS"
+                    + " listener (flagrunner.embedded-server.tls is false)")
     @GetMapping("/mathserver/certificate")
     ResponseEntity<String> certificate() {
         return embedded.tlsCertificate()

@@ -46,7 +46,11 @@ public class EmbeddedMathServer implements SmartLifecycle {
         Faults faults = Faults.parse(config.faults());
         for (String name : config.dialects()) {
             Dialect dialect = Dialects.byName(name).orElseThrow();
-            ServerOptions options = ServerOptions.loopback(dialect, flags, config.questions().min(), config.questions().max())
+            ServerOptions options = ServerOptions.loopback(
+                            dialect,
+                            flags,
+                            config.questions().min(),
+                            config.questions().max())
                     .withFaults(faults);
             if (config.seed() != null) {
                 options = options.withSeed(config.seed());
@@ -63,10 +67,17 @@ public class EmbeddedMathServer implements SmartLifecycle {
         try {
             MathServer server = new MathServer(options, this::count).start();
             listeners.add(server);
-            log.info("embedded math server: dialect {} ({}) listening on {}:{}", options.dialect().name(),
-                    options.transport(), server.host(), server.port());
+            log.info(
+                    "embedded math server: dialect {} ({}) listening on {}:{}",
+                    options.dialect().name(),
+                    options.transport(),
+                    server.host(),
+                    server.port());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded math server for " + options.dialect().name(), e);
+            throw new UncheckedIOException(
+                    "cannot start the embedded math server for "
+                            + options.dialect().name(),
+                    e);
         }
     }
 
@@ -102,7 +113,8 @@ public class EmbeddedMathServer implements SmartLifecycle {
     /** The running listener for a dialect and transport, if the embedded server has one. */
     public Optional<MathServer> listener(Dialect dialect, boolean tls) {
         return listeners.stream()
-                .filter(s -> s.options().dialect().equals(dialect) && s.options().tls().isPresent() == tls)
+                .filter(s -> s.options().dialect().equals(dialect)
+                        && s.options().tls().isPresent() == tls)
                 .findFirst();
     }
 

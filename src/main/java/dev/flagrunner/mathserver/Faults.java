@@ -19,7 +19,10 @@ public record Faults(boolean fragment, boolean coalesce, boolean crlf, int delay
 
     public static final Faults NONE = new Faults(false, false, false, 0, Optional.empty());
 
-    public enum ByeOrder { FLAG_FIRST, BYE_FIRST }
+    public enum ByeOrder {
+        FLAG_FIRST,
+        BYE_FIRST
+    }
 
     public Faults {
         if (delayMillis < 0 || delayMillis > 60_000) {

@@ -15,6 +15,7 @@ public final class FlagMinter {
 
     /** 256 bits: HMAC-SHA256's own strength; a longer key adds nothing. */
     private static final int RANDOM_SECRET_BYTES = 32;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
@@ -37,8 +38,8 @@ public final class FlagMinter {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal(((tls ? "tls" : "plain") + " " + classId + " " + studentId)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(
+                    ((tls ? "tls" : "plain") + " " + classId + " " + studentId).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);

@@ -40,13 +40,18 @@ class ListenersController {
     }
 
     @Operation(summary = "The port of one listener, as text: e.g. /mathserver/listeners/status/tls/port")
-    @ApiResponse(responseCode = "200", description = "the port number",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the port number",
             content = @Content(mediaType = "text/plain", schema = @Schema(type = "string", example = "41377")))
-    @ApiResponse(responseCode = "404", description = "/problems/no-listener: the embedded server has no such listener"
-            + " (an unknown dialect or transport, or one not enabled)")
+    @ApiResponse(
+            responseCode = "404",
+            description = "/problems/no-listener: the embedded server has no such listener"
+                    + " (an unknown dialect or transport, or one not enabled)")
     @GetMapping("/mathserver/listeners/{dialect}/{transport}/port")
     ResponseEntity<String> port(
-            @Parameter(description = "a dialect of the embedded server", example = "status") @PathVariable String dialect,
+            @Parameter(description = "a dialect of the embedded server", example = "status") @PathVariable
+                    String dialect,
             @Parameter(description = "plain or tls", example = "plain") @PathVariable String transport) {
         return Dialects.byName(dialect)
                 .filter(d -> transport.equals("plain") || transport.equals("tls"))

@@ -41,12 +41,14 @@ public final class MathServer implements Closeable {
     private final CountDownLatch closed = new CountDownLatch(1);
     /** Failed accepts not warned about, and when the last warning was; the acceptor thread's only. */
     private int unwarnedAcceptFailures;
+
     private long lastAcceptWarning;
     private boolean acceptWarned;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final AtomicInteger active = new AtomicInteger();
     /** Open client connections, closed with the server so that stopping it ends them at once. */
     private final java.util.Set<Socket> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private ServerSocket serverSocket;
     private ExecutorService workers;
     private Thread acceptor;
@@ -71,9 +73,7 @@ public final class MathServer implements Closeable {
     }
 
     private static ServerSocket newListener(ServerOptions options) throws IOException {
-        return options.tls().isPresent()
-                ? new TlsListener(options.tls().get())
-                : new ServerSocket();
+        return options.tls().isPresent() ? new TlsListener(options.tls().get()) : new ServerSocket();
     }
 
     /** Binds and starts accepting; returns this server. */
@@ -167,10 +167,15 @@ public final class MathServer implements Closeable {
     private boolean backOff(IOException e) {
         long now = System.nanoTime();
         if (!acceptWarned || now - lastAcceptWarning >= ACCEPT_WARNING_INTERVAL.toNanos()) {
-            String more = unwarnedAcceptFailures == 0 ? ""
+            String more = unwarnedAcceptFailures == 0
+                    ? ""
                     : " (and " + unwarnedAcceptFailures + " times since the last warning)";
-            log.warn("math server {} accept failed{}: {}; retrying every {} ms", options.dialect().name(), more,
-                    e.toString(), acceptBackoff.toMillis());
+            log.warn(
+                    "math server {} accept failed{}: {}; retrying every {} ms",
+                    options.dialect().name(),
+                    more,
+                    e.toString(),
+                    acceptBackoff.toMillis());
             acceptWarned = true;
             lastAcceptWarning = now;
             unwarnedAcceptFailures = 0;

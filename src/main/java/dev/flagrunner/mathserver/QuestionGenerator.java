@@ -61,8 +61,10 @@ final class QuestionGenerator {
         if (random.nextInt(3) == 0) {
             StringBuilder chain = new StringBuilder().append(random.nextInt(0, 1001));
             for (int i = random.nextInt(1, 4); i > 0; i--) {
-                chain.append(' ').append(EVAL2021_OPS[random.nextInt(EVAL2021_OPS.length)])
-                        .append(' ').append(random.nextInt(0, 1001));
+                chain.append(' ')
+                        .append(EVAL2021_OPS[random.nextInt(EVAL2021_OPS.length)])
+                        .append(' ')
+                        .append(random.nextInt(0, 1001));
             }
             return "( " + chain + " )";
         }

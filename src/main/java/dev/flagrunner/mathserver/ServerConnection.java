@@ -5,8 +5,8 @@ import dev.flagrunner.protocol.Framing;
 import dev.flagrunner.protocol.LineReader;
 import dev.flagrunner.protocol.LineTooLongException;
 import dev.flagrunner.protocol.MessageReader;
-import dev.flagrunner.protocol.ReadTimeouts;
 import dev.flagrunner.protocol.ReadPerMessageReader;
+import dev.flagrunner.protocol.ReadTimeouts;
 import dev.flagrunner.protocol.TruncatedMessageException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +42,8 @@ final class ServerConnection implements Runnable {
         this.examiner = examiner;
         this.events = events;
         this.dialect = options.dialect();
-        this.terminator = dialect.framing() == Framing.LINE_FEED ? (options.faults().crlf() ? "\r\n" : "\n") : "";
+        this.terminator =
+                dialect.framing() == Framing.LINE_FEED ? (options.faults().crlf() ? "\r\n" : "\n") : "";
     }
 
     @Override
@@ -50,7 +51,8 @@ final class ServerConnection implements Runnable {
         ServerOutcome outcome;
         // The idle timeout is kept by a guard, not SO_TIMEOUT: blocking reads are a third of the system calls.
         ReadTimeouts.Guard guard = ReadTimeouts.shared().guard(socket, options.idleTimeout());
-        try (socket; guard) {
+        try (socket;
+                guard) {
             socket.setTcpNoDelay(true);
             outcome = converse(socket.getOutputStream(), guard);
         } catch (LineTooLongException | TruncatedMessageException e) {
@@ -64,13 +66,19 @@ final class ServerConnection implements Runnable {
             log.warn("math server connection failed", e);
             outcome = ServerOutcome.ERROR;
         }
-        log.info("math server session ended: dialect={} transport={} student={} outcome={} answers={}",
-                dialect.name(), options.transport(), studentId, outcome, answered);
+        log.info(
+                "math server session ended: dialect={} transport={} student={} outcome={} answers={}",
+                dialect.name(),
+                options.transport(),
+                studentId,
+                outcome,
+                answered);
         events.sessionEnded(options, outcome);
     }
 
     /** The conversation's steps; each returns an outcome when the conversation ends there. */
-    private ServerOutcome converse(OutputStream out, ReadTimeouts.Guard guard) throws IOException, InterruptedException {
+    private ServerOutcome converse(OutputStream out, ReadTimeouts.Guard guard)
+            throws IOException, InterruptedException {
         MessageReader reader = openReader();
         Optional<ServerOutcome> refused = acceptHello(reader, guard);
         if (refused.isPresent()) {
@@ -102,7 +110,9 @@ final class ServerConnection implements Runnable {
             return Optional.of(ServerOutcome.CLIENT_CLOSED);
         }
         String[] fields = hello.split(" ", -1);
-        if (fields.length != 3 || !fields[0].equals(options.classId()) || !fields[1].equals(dialect.helloKeyword())
+        if (fields.length != 3
+                || !fields[0].equals(options.classId())
+                || !fields[1].equals(dialect.helloKeyword())
                 || fields[2].isEmpty()) {
             return Optional.of(ServerOutcome.PROTOCOL_VIOLATION);
         }
@@ -111,14 +121,15 @@ final class ServerConnection implements Runnable {
     }
 
     private boolean knowsStudent() {
-        return options.knownStudents().isEmpty() || options.knownStudents().get().contains(studentId);
+        return options.knownStudents().isEmpty()
+                || options.knownStudents().get().contains(studentId);
     }
 
     /** Asks the session's questions (in pairs every few questions with the coalesce fault) and checks each answer. */
     private Optional<ServerOutcome> examine(MessageReader reader, OutputStream out, ReadTimeouts.Guard guard)
             throws IOException, InterruptedException {
-        RandomGenerator random = options.seed().isPresent()
-                ? new SplittableRandom(options.seed().getAsLong()) : new SplittableRandom();
+        RandomGenerator random =
+                options.seed().isPresent() ? new SplittableRandom(options.seed().getAsLong()) : new SplittableRandom();
         int count = random.nextInt(options.minQuestions(), options.maxQuestions() + 1);
         String questionPrefix = options.classId() + " " + dialect.questionKeyword() + " ";
         int asked = 0;
@@ -150,8 +161,9 @@ final class ServerConnection implements Runnable {
     }
 
     /** One answer per question sent, each byte-exact; a wrong one gets the dialect's failure line, if it has one. */
-    private Optional<ServerOutcome> checkAnswers(MessageReader reader, OutputStream out, ReadTimeouts.Guard guard,
-            List<String> expected) throws IOException {
+    private Optional<ServerOutcome> checkAnswers(
+            MessageReader reader, OutputStream out, ReadTimeouts.Guard guard, List<String> expected)
+            throws IOException {
         for (String want : expected) {
             String got = next(reader, guard);
             if (got == null) {

@@ -41,45 +41,123 @@ public record ServerOptions(
             throw new IllegalArgumentException("port out of range 0..65535: " + port);
         }
         if (minQuestions < 1 || maxQuestions < minQuestions) {
-            throw new IllegalArgumentException("questions must be 1 <= min <= max, not " + minQuestions + ".." + maxQuestions);
+            throw new IllegalArgumentException(
+                    "questions must be 1 <= min <= max, not " + minQuestions + ".." + maxQuestions);
         }
         faults.checkApplicableTo(dialect);
     }
 
     /** A loopback, plain, fault-free listener on an ephemeral port: the defaults of the embedded server. */
     public static ServerOptions loopback(Dialect dialect, FlagMinter flags, int minQuestions, int maxQuestions) {
-        return new ServerOptions(dialect, dialect.defaultClassId(), InetAddress.getLoopbackAddress(), 0, Optional.empty(),
-                minQuestions, maxQuestions, flags, Faults.NONE, OptionalLong.empty(), DEFAULT_IDLE_TIMEOUT, Optional.empty());
+        return new ServerOptions(
+                dialect,
+                dialect.defaultClassId(),
+                InetAddress.getLoopbackAddress(),
+                0,
+                Optional.empty(),
+                minQuestions,
+                maxQuestions,
+                flags,
+                Faults.NONE,
+                OptionalLong.empty(),
+                DEFAULT_IDLE_TIMEOUT,
+                Optional.empty());
     }
 
     public ServerOptions withTls(SSLContext context) {
-        return new ServerOptions(dialect, classId, bindAddress, port, Optional.of(context), minQuestions, maxQuestions,
-                flags, faults, seed, idleTimeout, knownStudents);
+        return new ServerOptions(
+                dialect,
+                classId,
+                bindAddress,
+                port,
+                Optional.of(context),
+                minQuestions,
+                maxQuestions,
+                flags,
+                faults,
+                seed,
+                idleTimeout,
+                knownStudents);
     }
 
     public ServerOptions withFaults(Faults newFaults) {
-        return new ServerOptions(dialect, classId, bindAddress, port, tls, minQuestions, maxQuestions,
-                flags, newFaults, seed, idleTimeout, knownStudents);
+        return new ServerOptions(
+                dialect,
+                classId,
+                bindAddress,
+                port,
+                tls,
+                minQuestions,
+                maxQuestions,
+                flags,
+                newFaults,
+                seed,
+                idleTimeout,
+                knownStudents);
     }
 
     public ServerOptions withSeed(long newSeed) {
-        return new ServerOptions(dialect, classId, bindAddress, port, tls, minQuestions, maxQuestions,
-                flags, faults, OptionalLong.of(newSeed), idleTimeout, knownStudents);
+        return new ServerOptions(
+                dialect,
+                classId,
+                bindAddress,
+                port,
+                tls,
+                minQuestions,
+                maxQuestions,
+                flags,
+                faults,
+                OptionalLong.of(newSeed),
+                idleTimeout,
+                knownStudents);
     }
 
     public ServerOptions withKnownStudents(Set<String> ids) {
-        return new ServerOptions(dialect, classId, bindAddress, port, tls, minQuestions, maxQuestions,
-                flags, faults, seed, idleTimeout, Optional.of(Set.copyOf(ids)));
+        return new ServerOptions(
+                dialect,
+                classId,
+                bindAddress,
+                port,
+                tls,
+                minQuestions,
+                maxQuestions,
+                flags,
+                faults,
+                seed,
+                idleTimeout,
+                Optional.of(Set.copyOf(ids)));
     }
 
     public ServerOptions withIdleTimeout(Duration newIdleTimeout) {
-        return new ServerOptions(dialect, classId, bindAddress, port, tls, minQuestions, maxQuestions,
-                flags, faults, seed, newIdleTimeout, knownStudents);
+        return new ServerOptions(
+                dialect,
+                classId,
+                bindAddress,
+                port,
+                tls,
+                minQuestions,
+                maxQuestions,
+                flags,
+                faults,
+                seed,
+                newIdleTimeout,
+                knownStudents);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(dialect, classId, bindAddress, newPort, tls, minQuestions, maxQuestions,
-                flags, faults, seed, idleTimeout, knownStudents);
+        return new ServerOptions(
+                dialect,
+                classId,
+                bindAddress,
+                newPort,
+                tls,
+                minQuestions,
+                maxQuestions,
+                flags,
+                faults,
+                seed,
+                idleTimeout,
+                knownStudents);
     }
 
     public String transport() {

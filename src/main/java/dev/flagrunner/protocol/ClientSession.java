@@ -61,8 +61,10 @@ public final class ClientSession {
             return connectAndConverse();
         } catch (RuntimeException e) {
             // A bug of ours, not the server's: say so, without a stack trace in the detail.
-            throw new SessionFailure(FailureReason.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName()
-                    + (answered > 0 ? " after answer " + answered : ""), e);
+            throw new SessionFailure(
+                    FailureReason.INTERNAL_ERROR,
+                    "unexpected " + e.getClass().getSimpleName() + (answered > 0 ? " after answer " + answered : ""),
+                    e);
         }
     }
 
@@ -108,9 +110,11 @@ public final class ClientSession {
             ServerMessage message = parser.parse(line, ++messageNumber);
             if (message instanceof ServerMessage.Question question) {
                 if (answered == spec.maxQuestions()) {
-                    throw new SessionFailure(FailureReason.TOO_MANY_QUESTIONS, "the server asked question "
-                            + (answered + 1) + ", more than the limit of " + spec.maxQuestions()
-                            + " questions (flagrunner.session.max-questions, client --max-questions)");
+                    throw new SessionFailure(
+                            FailureReason.TOO_MANY_QUESTIONS,
+                            "the server asked question "
+                                    + (answered + 1) + ", more than the limit of " + spec.maxQuestions()
+                                    + " questions (flagrunner.session.max-questions, client --max-questions)");
                 }
                 send(out, answerFor(question.payload(), messageNumber), answered + 1, guard);
                 int count = ++answered;
@@ -118,12 +122,16 @@ public final class ClientSession {
             } else if (message instanceof ServerMessage.Flag flag) {
                 return flag.flag();
             } else if (message instanceof ServerMessage.UnknownStudent unknown) {
-                throw new SessionFailure(FailureReason.UNKNOWN_STUDENT, "the server does not know student id '"
-                        + spec.studentId() + "' (it sent " + unknown.marker() + " after answer " + answered + ")");
+                throw new SessionFailure(
+                        FailureReason.UNKNOWN_STUDENT,
+                        "the server does not know student id '" + spec.studentId() + "' (it sent " + unknown.marker()
+                                + " after answer " + answered + ")");
             } else {
                 // The EECE FAIL line may carry a SUCC and a flag behind it: never quote it.
-                throw new SessionFailure(FailureReason.ANSWER_REJECTED,
-                        "the server rejected answer " + answered + " (" + dialect.failureKeyword().orElse("FAIL") + ")");
+                throw new SessionFailure(
+                        FailureReason.ANSWER_REJECTED,
+                        "the server rejected answer " + answered + " ("
+                                + dialect.failureKeyword().orElse("FAIL") + ")");
             }
         }
     }
@@ -133,16 +141,23 @@ public final class ClientSession {
         try {
             line = reader.next();
         } catch (LineTooLongException e) {
-            throw new SessionFailure(FailureReason.LINE_TOO_LONG, "message " + messageNumber + ": " + e.getMessage(), e);
+            throw new SessionFailure(
+                    FailureReason.LINE_TOO_LONG, "message " + messageNumber + ": " + e.getMessage(), e);
         } catch (TruncatedMessageException e) {
             // Length only: the partial message may be the start of a flag.
-            throw new SessionFailure(FailureReason.SERVER_CLOSED, "the server closed the connection in the middle of message "
-                    + messageNumber + " (" + e.partial().length() + " characters without an end) " + afterWhat(), e);
+            throw new SessionFailure(
+                    FailureReason.SERVER_CLOSED,
+                    "the server closed the connection in the middle of message " + messageNumber + " ("
+                            + e.partial().length() + " characters without an end) " + afterWhat(),
+                    e);
         }
         if (line == null) {
-            throw new SessionFailure(FailureReason.SERVER_CLOSED, "the server closed the connection " + afterWhat()
-                    + (answered > 0 ? ": wrong answer or protocol violation" : ": unknown id or protocol violation; "
-                            + dialectHint()));
+            throw new SessionFailure(
+                    FailureReason.SERVER_CLOSED,
+                    "the server closed the connection " + afterWhat()
+                            + (answered > 0
+                                    ? ": wrong answer or protocol violation"
+                                    : ": unknown id or protocol violation; " + dialectHint()));
         }
         return line;
     }
@@ -154,21 +169,29 @@ public final class ClientSession {
     }
 
     private SessionFailure sessionTimeout(IOException cause) {
-        String when = writing < 0 ? afterWhat()
+        String when = writing < 0
+                ? afterWhat()
                 : "while sending " + (writing == 0 ? spec.dialect().helloKeyword() : "answer " + writing);
-        return new SessionFailure(FailureReason.SESSION_TIMEOUT, "the session reached its limit of "
-                + spec.maxDuration().toMillis() + " ms " + when + " (flagrunner.session.max-duration, client --max-duration)",
+        return new SessionFailure(
+                FailureReason.SESSION_TIMEOUT,
+                "the session reached its limit of " + spec.maxDuration().toMillis() + " ms " + when
+                        + " (flagrunner.session.max-duration, client --max-duration)",
                 cause);
     }
 
     private SessionFailure timeout(IOException e) {
         if (writing >= 0) {
             String what = writing == 0 ? spec.dialect().helloKeyword() : "answer " + writing;
-            return new SessionFailure(FailureReason.READ_TIMEOUT, "could not send " + what + " within "
-                    + spec.readTimeout().toMillis() + " ms: the server is not reading", e);
+            return new SessionFailure(
+                    FailureReason.READ_TIMEOUT,
+                    "could not send " + what + " within " + spec.readTimeout().toMillis()
+                            + " ms: the server is not reading",
+                    e);
         }
-        return new SessionFailure(FailureReason.READ_TIMEOUT, "no message from the server within "
-                + spec.readTimeout().toMillis() + " ms " + afterWhat(), e);
+        return new SessionFailure(
+                FailureReason.READ_TIMEOUT,
+                "no message from the server within " + spec.readTimeout().toMillis() + " ms " + afterWhat(),
+                e);
     }
 
     /**
@@ -190,25 +213,32 @@ public final class ClientSession {
             answer = Evaluator.evaluate(spec.dialect().arithmetic(), payload);
         } catch (ExpressionException e) {
             FailureReason reason = e.kind() == ExpressionException.Kind.UNSUPPORTED
-                    ? FailureReason.UNSUPPORTED_EXPRESSION : FailureReason.MALFORMED_MESSAGE;
+                    ? FailureReason.UNSUPPORTED_EXPRESSION
+                    : FailureReason.MALFORMED_MESSAGE;
             String where = "question " + (answered + 1) + " (message " + messageNumber + "): ";
             if (SessionFailure.SERVER_TEXT.mayCarryFlag(payload)) {
                 // A payload may end in a flag (EECE: the last question and the SUCC in one read), and the
                 // evaluator's message quotes the token it stopped at: say only what and where, and keep the
                 // exception, which a log could print, out of the failure.
-                throw new SessionFailure(reason, where + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + " at column " + (e.position() + 1) + ": " + SessionFailure.SERVER_TEXT.unlessFlagLike(payload));
+                throw new SessionFailure(
+                        reason,
+                        where + e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " at column "
+                                + (e.position() + 1) + ": " + SessionFailure.SERVER_TEXT.unlessFlagLike(payload));
             }
-            throw new SessionFailure(reason, where + e.getMessage() + ": " + SessionFailure.SERVER_TEXT.quote(payload), e);
+            throw new SessionFailure(
+                    reason, where + e.getMessage() + ": " + SessionFailure.SERVER_TEXT.quote(payload), e);
         }
         if (answer instanceof Answer.Value value) {
             return answerPrefix + value.text();
         }
         String divZero = spec.dialect().divisionByZeroAnswer().orElse(null);
         if (divZero == null) {
-            throw new SessionFailure(FailureReason.UNSUPPORTED_EXPRESSION, "question " + (answered + 1)
-                    + " divides by zero, which has no answer in dialect " + spec.dialect().name() + ": "
-                    + SessionFailure.SERVER_TEXT.unlessFlagLike(payload));
+            throw new SessionFailure(
+                    FailureReason.UNSUPPORTED_EXPRESSION,
+                    "question " + (answered + 1)
+                            + " divides by zero, which has no answer in dialect "
+                            + spec.dialect().name() + ": "
+                            + SessionFailure.SERVER_TEXT.unlessFlagLike(payload));
         }
         return spec.classId() + " " + divZero;
     }
@@ -222,14 +252,15 @@ public final class ClientSession {
     private void send(OutputStream out, String message, int number, ReadTimeouts.Guard guard) throws IOException {
         writing = number;
         guard.reading(System.nanoTime());
-        out.write((message + spec.dialect().terminator()).getBytes(spec.dialect().charset()));
+        out.write(
+                (message + spec.dialect().terminator()).getBytes(spec.dialect().charset()));
         guard.idle();
         writing = -1;
     }
 
     private SessionFailure transportFailure(IOException e) {
-        return new SessionFailure(FailureReason.SERVER_CLOSED,
-                "the connection failed " + afterWhat() + ": " + e.getMessage(), e);
+        return new SessionFailure(
+                FailureReason.SERVER_CLOSED, "the connection failed " + afterWhat() + ": " + e.getMessage(), e);
     }
 
     private void checkCancelled() throws SessionFailure {

@@ -16,29 +16,101 @@ public final class Dialects {
 
     private static final Optional<String> ERR_DIV0 = Optional.of("ERR #DIV/0");
 
-    public static final Dialect STATUS = new Dialect("status", "cs5700fall2020", "HELLO", "STATUS", "",
-            Optional.empty(), Arithmetic.STATUS_FLOOR, EndForm.BYE, Optional.empty(),
-            Framing.LINE_FEED, StandardCharsets.US_ASCII, 256, 27995, 27996);
+    public static final Dialect STATUS = new Dialect(
+            "status",
+            "cs5700fall2020",
+            "HELLO",
+            "STATUS",
+            "",
+            Optional.empty(),
+            Arithmetic.STATUS_FLOOR,
+            EndForm.BYE,
+            Optional.empty(),
+            Framing.LINE_FEED,
+            StandardCharsets.US_ASCII,
+            256,
+            27995,
+            27996);
 
-    public static final Dialect FINDCOUNT = new Dialect("findcount", "cs3700fall2020", "HELLO", "FIND", "COUNT",
-            Optional.empty(), Arithmetic.FIND_COUNT, EndForm.BYE, Optional.empty(),
-            Framing.LINE_FEED, StandardCharsets.US_ASCII, 8192, 27993, 27994);
+    public static final Dialect FINDCOUNT = new Dialect(
+            "findcount",
+            "cs3700fall2020",
+            "HELLO",
+            "FIND",
+            "COUNT",
+            Optional.empty(),
+            Arithmetic.FIND_COUNT,
+            EndForm.BYE,
+            Optional.empty(),
+            Framing.LINE_FEED,
+            StandardCharsets.US_ASCII,
+            8192,
+            27993,
+            27994);
 
-    public static final Dialect EVAL2021 = new Dialect("eval2021", "cs5700spring2021", "HELLO", "EVAL", "STATUS",
-            ERR_DIV0, Arithmetic.EVAL2021, EndForm.BYE, Optional.empty(),
-            Framing.LINE_FEED, StandardCharsets.US_ASCII, EVAL_MAX_MESSAGE, 27997, 27998);
+    public static final Dialect EVAL2021 = new Dialect(
+            "eval2021",
+            "cs5700spring2021",
+            "HELLO",
+            "EVAL",
+            "STATUS",
+            ERR_DIV0,
+            Arithmetic.EVAL2021,
+            EndForm.BYE,
+            Optional.empty(),
+            Framing.LINE_FEED,
+            StandardCharsets.US_ASCII,
+            EVAL_MAX_MESSAGE,
+            27997,
+            27998);
 
-    public static final Dialect EVAL2022 = new Dialect("eval2022", "cs5700fall2022", "HELLO", "EVAL", "STATUS",
-            ERR_DIV0, Arithmetic.EVAL2022, EndForm.BYE, Optional.empty(),
-            Framing.LINE_FEED, StandardCharsets.US_ASCII, EVAL_MAX_MESSAGE, 0, 27995);
+    public static final Dialect EVAL2022 = new Dialect(
+            "eval2022",
+            "cs5700fall2022",
+            "HELLO",
+            "EVAL",
+            "STATUS",
+            ERR_DIV0,
+            Arithmetic.EVAL2022,
+            EndForm.BYE,
+            Optional.empty(),
+            Framing.LINE_FEED,
+            StandardCharsets.US_ASCII,
+            EVAL_MAX_MESSAGE,
+            0,
+            27995);
 
-    public static final Dialect CS230 = new Dialect("cs230", "cs230", "HELLO", "STATUS", "",
-            Optional.empty(), Arithmetic.CS230_TRUNCATE, EndForm.BYE, Optional.empty(),
-            Framing.LINE_FEED, StandardCharsets.US_ASCII, 256, 27993, 0);
+    public static final Dialect CS230 = new Dialect(
+            "cs230",
+            "cs230",
+            "HELLO",
+            "STATUS",
+            "",
+            Optional.empty(),
+            Arithmetic.CS230_TRUNCATE,
+            EndForm.BYE,
+            Optional.empty(),
+            Framing.LINE_FEED,
+            StandardCharsets.US_ASCII,
+            256,
+            27993,
+            0);
 
-    public static final Dialect EECE = new Dialect("eece", "EECE7374", "INTR", "EXPR", "RSLT",
-            Optional.empty(), Arithmetic.EECE_TRUE_DIVISION, EndForm.SUCC, Optional.of("FAIL"),
-            Framing.ONE_READ_PER_MESSAGE, StandardCharsets.UTF_8, 4096, 5206, 0);
+    public static final Dialect EECE = new Dialect(
+            "eece",
+            "EECE7374",
+            "INTR",
+            "EXPR",
+            "RSLT",
+            Optional.empty(),
+            Arithmetic.EECE_TRUE_DIVISION,
+            EndForm.SUCC,
+            Optional.of("FAIL"),
+            Framing.ONE_READ_PER_MESSAGE,
+            StandardCharsets.UTF_8,
+            4096,
+            5206,
+            0);
 
     private static final Map<String, Dialect> BY_NAME = new LinkedHashMap<>();
 

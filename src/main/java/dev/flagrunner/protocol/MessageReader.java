@@ -14,8 +14,8 @@ public interface MessageReader {
      */
     String next() throws IOException;
 
-    static MessageReader of(Framing framing, java.io.InputStream in, int maxMessageLength,
-            java.nio.charset.Charset charset) {
+    static MessageReader of(
+            Framing framing, java.io.InputStream in, int maxMessageLength, java.nio.charset.Charset charset) {
         return switch (framing) {
             case LINE_FEED -> new LineReader(in, maxMessageLength, charset);
             case ONE_READ_PER_MESSAGE -> new ReadPerMessageReader(in, maxMessageLength, charset);

@@ -1,6 +1,5 @@
 package dev.flagrunner.protocol;
 
-import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;

@@ -57,7 +57,8 @@ public final class ServerMessageParser {
             }
         }
         if (looksLikeTls(line)) {
-            throw malformed("a TLS record, not a message: this port speaks TLS (connect with TLS)", line, messageNumber);
+            throw malformed(
+                    "a TLS record, not a message: this port speaks TLS (connect with TLS)", line, messageNumber);
         }
         int firstSpace = line.indexOf(' ');
         String cls = firstSpace < 0 ? line : line.substring(0, firstSpace);
@@ -109,9 +110,12 @@ public final class ServerMessageParser {
         }
         if (flag.length() != FLAG_LENGTH || !isWordText(flag)) {
             // Never quote the line: it would carry (most of) a flag into logs and problem details.
-            throw new SessionFailure(FailureReason.MALFORMED_MESSAGE, "malformed flag in message " + messageNumber
-                    + ": " + flag.length() + " characters" + (isWordText(flag) ? "" : " with characters outside [A-Za-z0-9_]")
-                    + ", expected " + FLAG_LENGTH + " word characters");
+            throw new SessionFailure(
+                    FailureReason.MALFORMED_MESSAGE,
+                    "malformed flag in message " + messageNumber
+                            + ": " + flag.length() + " characters"
+                            + (isWordText(flag) ? "" : " with characters outside [A-Za-z0-9_]")
+                            + ", expected " + FLAG_LENGTH + " word characters");
         }
         return new ServerMessage.Flag(flag);
     }
@@ -134,7 +138,11 @@ public final class ServerMessageParser {
 
     private SessionFailure malformed(String what, String line, int messageNumber) {
         boolean dialects = line.startsWith(classPrefix) || line.equals(classId);
-        return new SessionFailure(FailureReason.MALFORMED_MESSAGE, what + " in message " + messageNumber + ": "
-                + (dialects ? SessionFailure.SERVER_TEXT.unlessFlagLike(line) : Quoter.describe(line, "not the dialect's")));
+        return new SessionFailure(
+                FailureReason.MALFORMED_MESSAGE,
+                what + " in message " + messageNumber + ": "
+                        + (dialects
+                                ? SessionFailure.SERVER_TEXT.unlessFlagLike(line)
+                                : Quoter.describe(line, "not the dialect's")));
     }
 }

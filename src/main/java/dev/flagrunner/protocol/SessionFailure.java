@@ -13,8 +13,11 @@ public final class SessionFailure extends Exception {
      * How a detail quotes server text: at most 80 characters, and not at all when it holds an end keyword
      * ({@code BYE}, {@code SUCC}: a flag's neighbour in any dialect) or a flag-like run.
      */
-    static final Quoter SERVER_TEXT = new Quoter(80,
-            Arrays.stream(Dialect.EndForm.values()).map(Dialect.EndForm::keyword).toList());
+    static final Quoter SERVER_TEXT = new Quoter(
+            80,
+            Arrays.stream(Dialect.EndForm.values())
+                    .map(Dialect.EndForm::keyword)
+                    .toList());
 
     private final FailureReason reason;
 

@@ -31,14 +31,27 @@ public record SessionSpec(
     public static final Duration MAX_DURATION_LIMIT = Duration.ofDays(1);
 
     /** With {@link #DEFAULT_MAX_QUESTIONS}. */
-    public SessionSpec(String host, int port, Dialect dialect, String classId, String studentId,
-            Duration connectTimeout, Duration readTimeout) {
+    public SessionSpec(
+            String host,
+            int port,
+            Dialect dialect,
+            String classId,
+            String studentId,
+            Duration connectTimeout,
+            Duration readTimeout) {
         this(host, port, dialect, classId, studentId, connectTimeout, readTimeout, DEFAULT_MAX_QUESTIONS);
     }
 
     /** With {@link #DEFAULT_MAX_DURATION}. */
-    public SessionSpec(String host, int port, Dialect dialect, String classId, String studentId,
-            Duration connectTimeout, Duration readTimeout, int maxQuestions) {
+    public SessionSpec(
+            String host,
+            int port,
+            Dialect dialect,
+            String classId,
+            String studentId,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxQuestions) {
         this(host, port, dialect, classId, studentId, connectTimeout, readTimeout, maxQuestions, DEFAULT_MAX_DURATION);
     }
 
@@ -50,7 +63,10 @@ public record SessionSpec(
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port out of range 1..65535: " + port);
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || readTimeout.isNegative()
+                || readTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
         if (maxQuestions < 1) {

@@ -65,16 +65,18 @@ public interface SocketOpener {
             throw new SessionFailure(FailureReason.CONNECT_FAILED, "unknown host " + host, e);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            throw new SessionFailure(FailureReason.CONNECT_TIMEOUT,
-                    "no connection to " + host + ":" + port + " within " + connectTimeout.toMillis() + " ms", e);
+            throw new SessionFailure(
+                    FailureReason.CONNECT_TIMEOUT,
+                    "no connection to " + host + ":" + port + " within " + connectTimeout.toMillis() + " ms",
+                    e);
         } catch (ConnectException | NoRouteToHostException e) {
             closeQuietly(socket);
-            throw new SessionFailure(FailureReason.CONNECT_FAILED,
-                    "cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new SessionFailure(
+                    FailureReason.CONNECT_FAILED, "cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new SessionFailure(FailureReason.CONNECT_FAILED,
-                    "cannot connect to " + host + ":" + port + ": " + e, e);
+            throw new SessionFailure(
+                    FailureReason.CONNECT_FAILED, "cannot connect to " + host + ":" + port + ": " + e, e);
         }
     }
 

@@ -16,8 +16,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 final class AccessRules {
 
     /** Anyone, with or without a token: health's status, the OpenAPI document and its UI. */
-    static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/v3/api-docs",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+    static final List<String> PUBLIC = List.of(
+            "/actuator/health",
+            "/actuator/health/**",
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**");
 
     record Rule(HttpMethod method, String pattern, Set<Role> anyOf) {
         RequestMatcher matcher() {

@@ -13,7 +13,8 @@ import java.util.Map;
 final class AuthFailures {
 
     enum Reason {
-        MALFORMED, UNKNOWN_TOKEN;
+        MALFORMED,
+        UNKNOWN_TOKEN;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -24,10 +25,13 @@ final class AuthFailures {
 
     AuthFailures(MeterRegistry registry) {
         for (Reason reason : Reason.values()) {
-            counters.put(reason, Counter.builder("flagrunner.auth.failures")
-                    .description("Requests refused for a malformed Authorization header or an unknown bearer token")
-                    .tag("reason", reason.tag())
-                    .register(registry));
+            counters.put(
+                    reason,
+                    Counter.builder("flagrunner.auth.failures")
+                            .description(
+                                    "Requests refused for a malformed Authorization header or an unknown bearer token")
+                            .tag("reason", reason.tag())
+                            .register(registry));
         }
     }
 

@@ -16,7 +16,12 @@ final class BearerAuthentication extends AbstractAuthenticationToken {
     private final Caller caller;
 
     private BearerAuthentication(String token, Caller caller) {
-        super(caller == null ? List.of() : caller.roles().stream().map(BearerAuthentication::authority).toList());
+        super(
+                caller == null
+                        ? List.of()
+                        : caller.roles().stream()
+                                .map(BearerAuthentication::authority)
+                                .toList());
         this.token = token;
         this.caller = caller;
         setAuthenticated(caller != null);

@@ -21,7 +21,8 @@ class BearerTokenAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String token = ((BearerAuthentication) authentication).token();
-        return tokens.authenticate(token).map(BearerAuthentication::of)
+        return tokens.authenticate(token)
+                .map(BearerAuthentication::of)
                 .orElseThrow(() -> new BadCredentialsException("the bearer token is not one the service knows"));
     }
 

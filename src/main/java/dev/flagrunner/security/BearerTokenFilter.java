@@ -27,6 +27,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     /** RFC 6750's b64token, bounded: a longer header is no token the service made or accepts. */
     private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]{1,512}=*");
+
     private static final String SCHEME = "Bearer ";
 
     private final AuthenticationProvider tokens;
@@ -35,7 +36,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final Caller openCaller;
 
     /** @param openCaller the caller of every request in open mode; null when tokens are required */
-    BearerTokenFilter(AuthenticationProvider tokens, AuthenticationEntryPoint entryPoint, AuthFailures failures,
+    BearerTokenFilter(
+            AuthenticationProvider tokens,
+            AuthenticationEntryPoint entryPoint,
+            AuthFailures failures,
             Caller openCaller) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
@@ -57,14 +61,19 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String header = headers.get(0);
-        if (headers.size() > 1 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+        if (headers.size() > 1
+                || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 || !B64TOKEN.matcher(header.substring(SCHEME.length()).strip()).matches()) {
-            refuse(request, response, AuthFailures.Reason.MALFORMED,
+            refuse(
+                    request,
+                    response,
+                    AuthFailures.Reason.MALFORMED,
                     "the Authorization header is not one 'Bearer <token>'");
             return;
         }
         try {
-            authenticateAs(tokens.authenticate(BearerAuthentication.unchecked(header.substring(SCHEME.length()).strip())));
+            authenticateAs(tokens.authenticate(BearerAuthentication.unchecked(
+                    header.substring(SCHEME.length()).strip())));
         } catch (AuthenticationException unknown) {
             refuse(request, response, AuthFailures.Reason.UNKNOWN_TOKEN, unknown.getMessage());
             return;
@@ -78,8 +87,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         SecurityContextHolder.setContext(context);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, AuthFailures.Reason reason,
-            String detail) throws IOException, ServletException {
+    private void refuse(
+            HttpServletRequest request, HttpServletResponse response, AuthFailures.Reason reason, String detail)
+            throws IOException, ServletException {
         failures.count(reason);
         SecurityContextHolder.clearContext();
         entryPoint.commence(request, response, new BadCredentialsException(detail));

@@ -29,10 +29,15 @@ class OpenApiSecurity {
             if (openApi.getComponents() == null) {
                 openApi.components(new Components());
             }
-            openApi.getComponents().addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                    .scheme("bearer").description("A token of flagrunner.security.tokens, or the one the service"
-                            + " generates in flagrunner.security.token-file (README, section Security): roles run,"
-                            + " read, metrics"));
+            openApi.getComponents()
+                    .addSecuritySchemes(
+                            SCHEME,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .description("A token of flagrunner.security.tokens, or the one the service"
+                                            + " generates in flagrunner.security.token-file (README, section Security): roles run,"
+                                            + " read, metrics"));
             openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
             openApi.getPaths().values().stream()
                     .flatMap(path -> path.readOperations().stream())

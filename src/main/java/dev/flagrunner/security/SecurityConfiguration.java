@@ -24,12 +24,20 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, FlagrunnerProperties all, Environment environment,
-            BearerTokenAuthenticationProvider tokens, MeterRegistry registry) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            FlagrunnerProperties all,
+            Environment environment,
+            BearerTokenAuthenticationProvider tokens,
+            MeterRegistry registry)
+            throws Exception {
         FlagrunnerSecurityProperties properties = all.security();
         requireLoopbackForOpenMode(properties.enabled(), environment.getProperty("server.address"));
         SecurityProblems problems = new SecurityProblems();
-        BearerTokenFilter bearer = new BearerTokenFilter(tokens, problems, new AuthFailures(registry),
+        BearerTokenFilter bearer = new BearerTokenFilter(
+                tokens,
+                problems,
+                new AuthFailures(registry),
                 properties.enabled() ? null : Caller.everyRole(Caller.OPEN));
         http.csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
@@ -37,12 +45,14 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(bearer, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     // The container's error page shows the error of a request that was already let through.
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-                    requests.requestMatchers(AccessRules.PUBLIC.toArray(String[]::new)).permitAll();
+                    requests.requestMatchers(AccessRules.PUBLIC.toArray(String[]::new))
+                            .permitAll();
                     for (AccessRules.Rule rule : AccessRules.RULES) {
                         requests.requestMatchers(rule.matcher()).hasAnyRole(rule.roleKeys());
                     }
@@ -58,7 +68,8 @@ class SecurityConfiguration {
         }
         String refusal = "flagrunner.security.enabled=false (open mode: every caller has every role) is allowed only"
                 + " while server.address is a loopback address, and server.address is ";
-        String fix = ": set server.address=127.0.0.1, or remove flagrunner.security.enabled=false and give callers tokens";
+        String fix =
+                ": set server.address=127.0.0.1, or remove flagrunner.security.enabled=false and give callers tokens";
         if (serverAddress == null || serverAddress.isBlank()) {
             throw new IllegalStateException(refusal + "not set (every interface)" + fix);
         }
@@ -67,7 +78,8 @@ class SecurityConfiguration {
                 throw new IllegalStateException(refusal + serverAddress.strip() + fix);
             }
         } catch (UnknownHostException e) {
-            throw new IllegalStateException(refusal + "'" + serverAddress.strip() + "', which does not resolve" + fix, e);
+            throw new IllegalStateException(
+                    refusal + "'" + serverAddress.strip() + "', which does not resolve" + fix, e);
         }
     }
 }

@@ -25,24 +25,36 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         // A token that was sent and refused is RFC 6750's invalid_token; no token at all is just a challenge.
         boolean tokenRefused = e instanceof BadCredentialsException;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenRefused ? "Bearer error=\"invalid_token\"" : "Bearer");
-        Problems.write(request, response, ProblemType.UNAUTHORIZED, tokenRefused ? e.getMessage()
-                : "this needs a token: send 'Authorization: Bearer <token>' (README, section Security)");
+        Problems.write(
+                request,
+                response,
+                ProblemType.UNAUTHORIZED,
+                tokenRefused
+                        ? e.getMessage()
+                        : "this needs a token: send 'Authorization: Bearer <token>' (README, section Security)");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         Caller caller = Caller.current();
-        String needs = AccessRules.of(request).map(rule -> "needs the role " + String.join(" or ", rule.roleKeys()))
+        String needs = AccessRules.of(request)
+                .map(rule -> "needs the role " + String.join(" or ", rule.roleKeys()))
                 .orElse("is not allowed to it");
-        Problems.write(request, response, ProblemType.FORBIDDEN, request.getMethod() + " " + path(request) + " "
-                + needs + "; the token '" + caller.name() + "' has "
-                + caller.roles().stream().map(Role::key).sorted().toList());
+        Problems.write(
+                request,
+                response,
+                ProblemType.FORBIDDEN,
+                request.getMethod() + " " + path(request) + " "
+                        + needs + "; the token '" + caller.name() + "' has "
+                        + caller.roles().stream().map(Role::key).sorted().toList());
     }
 
     /** The path without anything a caller could use to inject text into the detail. */
     private static String path(HttpServletRequest request) {
-        String clean = request.getRequestURI().substring(request.getContextPath().length()).replaceAll("[^A-Za-z0-9/_.-]", "");
+        String clean = request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .replaceAll("[^A-Za-z0-9/_.-]", "");
         return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
     }
 }

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 record TokenFile(Path path, String token, boolean created) {
 
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final String KEY = "flagrunner.security.token-file";
 
     @Override
@@ -50,7 +50,8 @@ record TokenFile(Path path, String token, boolean created) {
             Files.writeString(path, token + "\n", StandardCharsets.US_ASCII);
             return new TokenFile(path, token, true);
         } catch (IOException e) {
-            throw new UncheckedIOException(KEY + " " + path + ": cannot create or read the token file: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    KEY + " " + path + ": cannot create or read the token file: " + e.getMessage(), e);
         }
     }
 

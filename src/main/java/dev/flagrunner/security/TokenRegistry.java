@@ -38,13 +38,22 @@ public class TokenRegistry {
         if (properties.tokens().isEmpty()) {
             TokenFile file = TokenFile.createOrReuse(properties.tokenFile());
             known.add(new Known(sha256(file.token()), Caller.everyRole(Caller.GENERATED)));
-            log.info("authentication: no token in flagrunner.security.tokens; the {} token with every role is in {}",
-                    file.created() ? "generated" : "reused", file.path());
+            log.info(
+                    "authentication: no token in flagrunner.security.tokens; the {} token with every role is in {}",
+                    file.created() ? "generated" : "reused",
+                    file.path());
         } else {
-            properties.tokens().forEach((name, token) -> known.add(
-                    new Known(HexFormat.of().parseHex(token.sha256()), new Caller(name, token.parsedRoles()))));
-            log.info("authentication: {} token(s) configured: {}", known.size(),
-                    known.stream().map(k -> k.caller().name() + " " + k.caller().roles()).sorted().toList());
+            properties
+                    .tokens()
+                    .forEach((name, token) -> known.add(
+                            new Known(HexFormat.of().parseHex(token.sha256()), new Caller(name, token.parsedRoles()))));
+            log.info(
+                    "authentication: {} token(s) configured: {}",
+                    known.size(),
+                    known.stream()
+                            .map(k -> k.caller().name() + " " + k.caller().roles())
+                            .sorted()
+                            .toList());
         }
     }
 
@@ -65,7 +74,8 @@ public class TokenRegistry {
      * {@code flagrunner.flags.capacity}.
      */
     public int owners() {
-        return (int) Math.max(1, known.stream().filter(k -> k.caller().has(Role.RUN)).count());
+        return (int) Math.max(
+                1, known.stream().filter(k -> k.caller().has(Role.RUN)).count());
     }
 
     static byte[] sha256(String text) {

@@ -25,8 +25,10 @@ final class CallerSlots {
         if (!security.enabled()) {
             return new CallerSlots(Integer.MAX_VALUE);
         }
-        return new CallerSlots(security.maxSessionsPerToken() != null ? security.maxSessionsPerToken()
-                : Math.max(1, maxConcurrent / 4));
+        return new CallerSlots(
+                security.maxSessionsPerToken() != null
+                        ? security.maxSessionsPerToken()
+                        : Math.max(1, maxConcurrent / 4));
     }
 
     /** Takes one of the caller's slots, or refuses with 429 when all of them are running. */
@@ -34,7 +36,8 @@ final class CallerSlots {
         synchronized (running) {
             int now = running.getOrDefault(caller, 0);
             if (now >= perCaller) {
-                throw new ApiProblem(ProblemType.TOO_MANY_SESSIONS,
+                throw new ApiProblem(
+                        ProblemType.TOO_MANY_SESSIONS,
                         "the token '" + caller + "' has " + now + " sessions running, its most"
                                 + " (flagrunner.security.max-sessions-per-token); try again when one has ended",
                         Map.of("Retry-After", "1"));

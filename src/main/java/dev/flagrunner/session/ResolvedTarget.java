@@ -11,7 +11,13 @@ import java.util.List;
  * @param protocols TLS protocol versions; empty for the defaults
  */
 record ResolvedTarget(
-        String name, String host, int port, boolean tls, Dialect dialect, String classId, String trust,
+        String name,
+        String host,
+        int port,
+        boolean tls,
+        Dialect dialect,
+        String classId,
+        String trust,
         List<String> protocols) {
 
     /** The JSON form of a target, as the session body shows it. */

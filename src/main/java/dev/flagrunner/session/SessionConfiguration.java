@@ -20,9 +20,19 @@ import org.springframework.context.annotation.Configuration;
 class SessionConfiguration {
 
     @Bean
-    SessionService sessionService(FlagrunnerProperties properties, TargetResolver resolver, SocketOpeners openers,
-            FlagStore flags, SessionMetrics metrics) {
-        return new SessionService(properties, resolver, openers, flags, metrics, Clock.systemUTC(),
+    SessionService sessionService(
+            FlagrunnerProperties properties,
+            TargetResolver resolver,
+            SocketOpeners openers,
+            FlagStore flags,
+            SessionMetrics metrics) {
+        return new SessionService(
+                properties,
+                resolver,
+                openers,
+                flags,
+                metrics,
+                Clock.systemUTC(),
                 sessionThreads(properties.session().maxConcurrent()));
     }
 
@@ -34,8 +44,8 @@ class SessionConfiguration {
      */
     static ExecutorService sessionThreads(int maxConcurrent) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                maxConcurrent, maxConcurrent, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "session-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;

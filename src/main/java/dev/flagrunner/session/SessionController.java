@@ -38,8 +38,8 @@ class SessionController {
 
     private static final String LOCATION = "/sessions/{id} of the session";
     private static final String ID_EXAMPLE = "1ef637a6-84a3-40b2-92b5-14b7c936b52e";
-    private static final String NOT_FOUND = "/problems/session-not-found: no session with that id in the history"
-            + " that this token may see";
+    private static final String NOT_FOUND =
+            "/problems/session-not-found: no session with that id in the history" + " that this token may see";
 
     private final SessionService sessions;
 
@@ -53,29 +53,45 @@ class SessionController {
      * answers 202 at once.
      */
     @Operation(summary = "Start a session against a target and wait up to flagrunner.session.wait for its end")
-    @ApiResponse(responseCode = "201", description = "the session ended: captured, or failed (a failure is data)",
+    @ApiResponse(
+            responseCode = "201",
+            description = "the session ended: captured, or failed (a failure is data)",
             headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "202", description = "the session still runs (at once with Prefer: respond-async)",
+    @ApiResponse(
+            responseCode = "202",
+            description = "the session still runs (at once with Prefer: respond-async)",
             headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "400", description = "/problems/validation, /problems/malformed-body,"
-            + " /problems/malformed-request, /problems/unknown-target, /problems/unknown-dialect,"
-            + " /problems/target-unavailable")
-    @ApiResponse(responseCode = "403", description = "/problems/endpoint-not-allowed: the request's host and port are"
-            + " not an embedded listener, a configured target or an entry of flagrunner.allowed-endpoints")
+    @ApiResponse(
+            responseCode = "400",
+            description = "/problems/validation, /problems/malformed-body,"
+                    + " /problems/malformed-request, /problems/unknown-target, /problems/unknown-dialect,"
+                    + " /problems/target-unavailable")
+    @ApiResponse(
+            responseCode = "403",
+            description = "/problems/endpoint-not-allowed: the request's host and port are"
+                    + " not an embedded listener, a configured target or an entry of flagrunner.allowed-endpoints")
     @ApiResponse(responseCode = "406", description = "/problems/not-acceptable: an Accept without JSON")
     @ApiResponse(responseCode = "413", description = "/problems/body-too-large: a body over 64 KiB")
     @ApiResponse(responseCode = "415", description = "/problems/unsupported-media-type: a body that is not JSON")
-    @ApiResponse(responseCode = "429", description = "/problems/too-many-sessions: flagrunner.session.max-concurrent"
-            + " sessions are running, or flagrunner.security.max-sessions-per-token of this token",
-            headers = @Header(name = "Retry-After", description = "seconds to wait",
-                    schema = @Schema(type = "integer", example = "1")))
+    @ApiResponse(
+            responseCode = "429",
+            description = "/problems/too-many-sessions: flagrunner.session.max-concurrent"
+                    + " sessions are running, or flagrunner.security.max-sessions-per-token of this token",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "seconds to wait",
+                            schema = @Schema(type = "integer", example = "1")))
     @ApiResponse(responseCode = "503", description = "/problems/shutting-down: the service is stopping")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<SessionView> start(@Valid @RequestBody SessionRequest request,
+    ResponseEntity<SessionView> start(
+            @Valid @RequestBody SessionRequest request,
             @Parameter(description = "respond-async: answer 202 at once")
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
+                    @RequestHeader(name = "Prefer", required = false)
+                    String prefer) {
         SessionRecord record = sessions.start(request, Caller.current());
-        boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+        boolean async =
+                prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
         boolean ended = !async && sessions.awaitEnd(record, sessions.defaultWait());
         URI location = URI.create("/sessions/" + record.id());
         return ResponseEntity.status(ended ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
@@ -84,14 +100,19 @@ class SessionController {
     }
 
     @Operation(summary = "The bounded session history, newest first, a page at a time")
-    @ApiResponse(responseCode = "200", description = "the sessions (an empty list when none)",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the sessions (an empty list when none)",
             headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "400", description = "/problems/validation: an unknown status, a limit or cursor"
-            + " that is not one")
+    @ApiResponse(
+            responseCode = "400",
+            description = "/problems/validation: an unknown status, a limit or cursor" + " that is not one")
     @GetMapping
-    ResponseEntity<List<SessionView>> list(@Parameter(description = "only the sessions in this status")
-            @RequestParam(required = false) SessionStatus status,
-            @ParameterObject PageQuery page, HttpServletRequest request) {
+    ResponseEntity<List<SessionView>> list(
+            @Parameter(description = "only the sessions in this status") @RequestParam(required = false)
+                    SessionStatus status,
+            @ParameterObject PageQuery page,
+            HttpServletRequest request) {
         return sessions.page(status, Caller.current(), page.request()).toResponse(request);
     }
 
@@ -99,7 +120,8 @@ class SessionController {
     @ApiResponse(responseCode = "200", description = "the session")
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @GetMapping("/{id}")
-    SessionView get(@Parameter(description = "the session's id (its Location)", example = ID_EXAMPLE) @PathVariable String id) {
+    SessionView get(
+            @Parameter(description = "the session's id (its Location)", example = ID_EXAMPLE) @PathVariable String id) {
         return find(id, Caller.current()).view();
     }
 
@@ -113,12 +135,13 @@ class SessionController {
     @ApiResponse(responseCode = "404", description = NOT_FOUND)
     @ApiResponse(responseCode = "409", description = "/problems/session-ended: the session had ended already")
     @DeleteMapping("/{id}")
-    SessionView cancel(@Parameter(description = "the session's id (its Location)", example = ID_EXAMPLE) @PathVariable String id) {
+    SessionView cancel(
+            @Parameter(description = "the session's id (its Location)", example = ID_EXAMPLE) @PathVariable String id) {
         Caller caller = Caller.current();
         SessionRecord record = find(id, caller);
         if (!record.owner().equals(caller.name())) {
-            throw ProblemType.FORBIDDEN.exception("the session was started by"
-                    + " the token '" + record.owner() + "'; only that token may cancel it");
+            throw ProblemType.FORBIDDEN.exception("the session was started by" + " the token '" + record.owner()
+                    + "'; only that token may cancel it");
         }
         if (!record.isRunning()) {
             throw ProblemType.SESSION_ENDED.exception("session '" + record.id() + "' had ended already ("
@@ -130,8 +153,9 @@ class SessionController {
     }
 
     private SessionRecord find(String id, Caller caller) {
-        return sessions.find(id, caller).orElseThrow(() -> ProblemType.SESSION_NOT_FOUND.exception(
-                "no session with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
-                        + "' (the history keeps the newest flagrunner.session.history sessions)"));
+        return sessions.find(id, caller)
+                .orElseThrow(() -> ProblemType.SESSION_NOT_FOUND.exception(
+                        "no session with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id)
+                                + "' (the history keeps the newest flagrunner.session.history sessions)"));
     }
 }

@@ -23,6 +23,7 @@ final class SessionHistory {
     private final Map<String, SessionRecord> byId = new ConcurrentHashMap<>();
     /** Newest first; guarded by itself, as {@link #lastSequence}. */
     private final ArrayDeque<SessionRecord> history = new ArrayDeque<>();
+
     private long lastSequence;
 
     SessionHistory(int bound) {

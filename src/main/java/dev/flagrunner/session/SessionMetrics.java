@@ -25,11 +25,14 @@ class SessionMetrics {
     private static final Duration[] QUESTION_SLOS = {
         Duration.ofNanos(25_000), Duration.ofNanos(50_000), Duration.ofNanos(100_000), Duration.ofNanos(250_000),
         Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(50),
-        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1)};
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofSeconds(1)
+    };
+
     private static final Duration[] SESSION_SLOS = {
         Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60),
-        Duration.ofMinutes(5)};
+        Duration.ofMinutes(5)
+    };
 
     private final MeterRegistry registry;
     private final AtomicInteger active = new AtomicInteger();
@@ -92,18 +95,20 @@ class SessionMetrics {
     }
 
     private QuestionMeters questionMeters(Dialect dialect) {
-        return questionMeters.computeIfAbsent(dialect.name(), name -> new QuestionMeters(
-                Counter.builder("flagrunner.questions.answered")
-                        .description("Questions answered")
-                        .tag("dialect", name)
-                        .register(registry),
-                Timer.builder("flagrunner.question.latency")
-                        .description("One question: read, evaluate and write")
-                        .tag("dialect", name)
-                        .publishPercentileHistogram()
-                        .serviceLevelObjectives(QUESTION_SLOS)
-                        .minimumExpectedValue(Duration.ofNanos(10_000))
-                        .maximumExpectedValue(Duration.ofSeconds(30))
-                        .register(registry)));
+        return questionMeters.computeIfAbsent(
+                dialect.name(),
+                name -> new QuestionMeters(
+                        Counter.builder("flagrunner.questions.answered")
+                                .description("Questions answered")
+                                .tag("dialect", name)
+                                .register(registry),
+                        Timer.builder("flagrunner.question.latency")
+                                .description("One question: read, evaluate and write")
+                                .tag("dialect", name)
+                                .publishPercentileHistogram()
+                                .serviceLevelObjectives(QUESTION_SLOS)
+                                .minimumExpectedValue(Duration.ofNanos(10_000))
+                                .maximumExpectedValue(Duration.ofSeconds(30))
+                                .register(registry)));
     }
 }

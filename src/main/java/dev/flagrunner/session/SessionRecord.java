@@ -26,8 +26,8 @@ final class SessionRecord {
     /** Its place in the history (the cursor of {@code GET /sessions}); set once, as it enters the history. */
     private volatile long sequence;
 
-    SessionRecord(String id, String studentId, String owner, ResolvedTarget target, Instant startedAt,
-            ClientSession client) {
+    SessionRecord(
+            String id, String studentId, String owner, ResolvedTarget target, Instant startedAt, ClientSession client) {
         this.id = id;
         this.studentId = studentId;
         this.owner = owner;
@@ -102,8 +102,17 @@ final class SessionRecord {
         SessionStatus s = status;
         // endedAt is written before status: a view that read RUNNING shows no end even if it just came.
         Instant end = s == SessionStatus.RUNNING ? null : endedAt;
-        return new SessionView(id, studentId, owner, target.view(), s,
-                s == SessionStatus.FLAG_CAPTURED ? flag : null, failure, client.answered(), startedAt, end,
+        return new SessionView(
+                id,
+                studentId,
+                owner,
+                target.view(),
+                s,
+                s == SessionStatus.FLAG_CAPTURED ? flag : null,
+                failure,
+                client.answered(),
+                startedAt,
+                end,
                 end == null ? null : Duration.between(startedAt, end).toMillis());
     }
 }

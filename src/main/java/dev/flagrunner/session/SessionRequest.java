@@ -16,15 +16,23 @@ record SessionRequest(
         @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
         @Pattern(regexp = "[\\x21-\\x7e]*", message = "must be visible ASCII characters without spaces")
         String studentId,
-        @Size(max = 64, message = "must be at most 64 characters") String target,
-        @Size(max = 32, message = "must be at most 32 characters") String dialect,
+
+        @Size(max = 64, message = "must be at most 64 characters")
+        String target,
+
+        @Size(max = 32, message = "must be at most 32 characters")
+        String dialect,
+
         @Size(min = 1, max = 253, message = "must be 1 to 253 characters")
         @Pattern(regexp = "[A-Za-z0-9.:\\-\\[\\]%]*", message = "must be a host name or an IP address")
         String host,
+
         @Min(value = 1, message = "must be between 1 and 65535")
         @Max(value = 65535, message = "must be between 1 and 65535")
         Integer port,
+
         Boolean tls,
+
         @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
         @Pattern(regexp = Dialect.CLASS_STRING_PATTERN, message = CLASS_STRING)
         String classId) {

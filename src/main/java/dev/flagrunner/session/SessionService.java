@@ -51,8 +51,14 @@ class SessionService implements SmartLifecycle {
     private volatile boolean accepting = true;
     private volatile boolean running;
 
-    SessionService(FlagrunnerProperties properties, TargetResolver resolver, SocketOpeners openers, FlagStore flags,
-            SessionMetrics metrics, Clock clock, ExecutorService executor) {
+    SessionService(
+            FlagrunnerProperties properties,
+            TargetResolver resolver,
+            SocketOpeners openers,
+            FlagStore flags,
+            SessionMetrics metrics,
+            Clock clock,
+            ExecutorService executor) {
         this.config = properties.session();
         this.resolver = resolver;
         this.openers = openers;
@@ -68,29 +74,41 @@ class SessionService implements SmartLifecycle {
     /** Starts a session for the caller, who owns it; it runs in the background. */
     SessionRecord start(SessionRequest request, Caller caller) {
         if (!accepting) {
-            throw ProblemType.SHUTTING_DOWN.exception(
-                    "the service is shutting down and starts no new session");
+            throw ProblemType.SHUTTING_DOWN.exception("the service is shutting down and starts no new session");
         }
         ResolvedTarget target = resolver.resolve(request);
         callerSlots.acquire(caller.name());
         if (!permits.tryAcquire()) {
             callerSlots.release(caller.name());
-            throw new ApiProblem(ProblemType.TOO_MANY_SESSIONS,
-                    config.maxConcurrent() + " sessions are running (flagrunner.session.max-concurrent); try again shortly",
+            throw new ApiProblem(
+                    ProblemType.TOO_MANY_SESSIONS,
+                    config.maxConcurrent()
+                            + " sessions are running (flagrunner.session.max-concurrent); try again shortly",
                     Map.of("Retry-After", "1"));
         }
-        SessionSpec spec = new SessionSpec(target.host(), target.port(), target.dialect(), target.classId(),
-                request.studentId(), config.connectTimeout(), config.readTimeout(), config.maxQuestions(),
+        SessionSpec spec = new SessionSpec(
+                target.host(),
+                target.port(),
+                target.dialect(),
+                target.classId(),
+                request.studentId(),
+                config.connectTimeout(),
+                config.readTimeout(),
+                config.maxQuestions(),
                 config.maxDuration());
-        ClientSession client = new ClientSession(spec, openers.forTarget(target), metrics.questionListener(target.dialect()));
-        SessionRecord record = new SessionRecord(UUID.randomUUID().toString(), request.studentId(), caller.name(),
-                target, clock.instant(), client);
+        ClientSession client =
+                new ClientSession(spec, openers.forTarget(target), metrics.questionListener(target.dialect()));
+        SessionRecord record = new SessionRecord(
+                UUID.randomUUID().toString(), request.studentId(), caller.name(), target, clock.instant(), client);
         history.add(record);
         metrics.started();
         try {
             executor.execute(() -> run(record));
         } catch (RejectedExecutionException e) {
-            finish(record, null, new SessionFailure(FailureReason.INTERNAL_ERROR, "the session executor refused the session"));
+            finish(
+                    record,
+                    null,
+                    new SessionFailure(FailureReason.INTERNAL_ERROR, "the session executor refused the session"));
         }
         return record;
     }
@@ -104,7 +122,9 @@ class SessionService implements SmartLifecycle {
             failure = f;
         } catch (RuntimeException e) {
             log.error("session {} failed unexpectedly", record.id(), e);
-            failure = new SessionFailure(FailureReason.INTERNAL_ERROR, "unexpected error: " + e.getClass().getSimpleName());
+            failure = new SessionFailure(
+                    FailureReason.INTERNAL_ERROR,
+                    "unexpected error: " + e.getClass().getSimpleName());
         }
         finish(record, flag, failure);
     }
@@ -114,19 +134,34 @@ class SessionService implements SmartLifecycle {
      * the concurrency slot is free before anyone can see the session as ended.
      */
     private void finish(SessionRecord record, String flag, SessionFailure failure) {
-        SessionStatus status = failure == null ? SessionStatus.FLAG_CAPTURED
+        SessionStatus status = failure == null
+                ? SessionStatus.FLAG_CAPTURED
                 : failure.reason() == FailureReason.CANCELLED ? SessionStatus.CANCELLED : SessionStatus.FAILED;
         try {
             if (failure == null) {
-                flags.add(new CapturedFlag(record.studentId(), flag, record.target().name(),
-                        record.target().dialect().name(), record.target().classId(), record.id(), clock.instant(),
+                flags.add(new CapturedFlag(
+                        record.studentId(),
+                        flag,
+                        record.target().name(),
+                        record.target().dialect().name(),
+                        record.target().classId(),
+                        record.id(),
+                        clock.instant(),
                         record.owner()));
             }
-            metrics.ended(record.target().dialect(), status, failure == null ? "none" : failure.reason().name(),
+            metrics.ended(
+                    record.target().dialect(),
+                    status,
+                    failure == null ? "none" : failure.reason().name(),
                     Duration.between(record.startedAt(), clock.instant()));
-            log.info("session {} ended: target={} dialect={} status={}{} answers={}", record.id(),
-                    record.target().name(), record.target().dialect().name(), status,
-                    failure == null ? "" : " reason=" + failure.reason(), record.client().answered());
+            log.info(
+                    "session {} ended: target={} dialect={} status={}{} answers={}",
+                    record.id(),
+                    record.target().name(),
+                    record.target().dialect().name(),
+                    status,
+                    failure == null ? "" : " reason=" + failure.reason(),
+                    record.client().answered());
         } finally {
             permits.release();
             callerSlots.release(record.owner());

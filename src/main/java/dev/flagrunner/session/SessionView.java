@@ -9,8 +9,12 @@ import java.time.Instant;
 record SessionView(
         String id,
         String studentId,
-        @Schema(description = "the name of the token that started the session (README, section Security)",
-                example = "grader") String owner,
+
+        @Schema(
+                description = "the name of the token that started the session (README, section Security)",
+                example = "grader")
+        String owner,
+
         ResolvedTarget.View target,
         SessionStatus status,
         String flag,

@@ -43,24 +43,37 @@ class TargetResolver {
                     + ")");
         }
         String name = request.target() != null ? request.target() : properties.defaultTarget();
-        Dialect dialect = request.dialect() == null ? null : Dialects.byName(request.dialect()).orElseThrow(() ->
-                ProblemType.UNKNOWN_DIALECT.exception(Dialects.unknown(request.dialect())));
+        Dialect dialect = request.dialect() == null
+                ? null
+                : Dialects.byName(request.dialect())
+                        .orElseThrow(() -> ProblemType.UNKNOWN_DIALECT.exception(Dialects.unknown(request.dialect())));
         boolean tls = request.tls() != null && request.tls();
-        ResolvedTarget base = !name.equals(FlagrunnerProperties.EMBEDDED) ? configuredTarget(name, dialect)
-                : request.host() != null ? embeddedDefaults(dialect, tls)
-                : embeddedTarget(dialect, tls);
+        ResolvedTarget base = !name.equals(FlagrunnerProperties.EMBEDDED)
+                ? configuredTarget(name, dialect)
+                : request.host() != null ? embeddedDefaults(dialect, tls) : embeddedTarget(dialect, tls);
         return applyOverrides(base, request);
     }
 
     private ResolvedTarget embeddedTarget(Dialect requested, boolean tls) {
         Dialect dialect = requested != null ? requested : Dialects.STATUS;
-        MathServer server = embedded.listener(dialect, tls).orElseThrow(() -> ProblemType.TARGET_UNAVAILABLE.exception(
-                "the embedded server has no " + (tls ? "TLS" : "plain") + " listener for dialect " + dialect.name()
+        MathServer server = embedded.listener(dialect, tls)
+                .orElseThrow(() -> ProblemType.TARGET_UNAVAILABLE.exception("the embedded server has no "
+                        + (tls ? "TLS" : "plain") + " listener for dialect " + dialect.name()
                         + " (flagrunner.embedded-server: enabled=" + embedded.enabled() + ", listeners: "
-                        + embedded.listeners().stream().map(s -> s.options().dialect().name() + "/"
-                                + s.options().transport()).toList() + ")"));
-        return new ResolvedTarget(FlagrunnerProperties.EMBEDDED, server.host(), server.port(), tls, dialect,
-                server.options().classId(), FlagrunnerProperties.EMBEDDED, List.of());
+                        + embedded.listeners().stream()
+                                .map(s -> s.options().dialect().name() + "/"
+                                        + s.options().transport())
+                                .toList()
+                        + ")"));
+        return new ResolvedTarget(
+                FlagrunnerProperties.EMBEDDED,
+                server.host(),
+                server.port(),
+                tls,
+                dialect,
+                server.options().classId(),
+                FlagrunnerProperties.EMBEDDED,
+                List.of());
     }
 
     /**
@@ -69,31 +82,46 @@ class TargetResolver {
      */
     private static ResolvedTarget embeddedDefaults(Dialect requested, boolean tls) {
         Dialect dialect = requested != null ? requested : Dialects.STATUS;
-        return new ResolvedTarget(FlagrunnerProperties.EMBEDDED, "", 0, tls, dialect, dialect.defaultClassId(),
-                FlagrunnerProperties.EMBEDDED, List.of());
+        return new ResolvedTarget(
+                FlagrunnerProperties.EMBEDDED,
+                "",
+                0,
+                tls,
+                dialect,
+                dialect.defaultClassId(),
+                FlagrunnerProperties.EMBEDDED,
+                List.of());
     }
 
     private ResolvedTarget configuredTarget(String name, Dialect requested) {
         FlagrunnerProperties.Target t = properties.targets().get(name);
         if (t == null) {
-            throw ProblemType.UNKNOWN_TARGET.exception(
-                    "unknown target '" + name + "' (known: embedded" + (properties.targets().isEmpty() ? "" : ", "
-                            + String.join(", ", properties.targets().keySet().stream().sorted().toList())) + ")");
+            throw ProblemType.UNKNOWN_TARGET.exception("unknown target '" + name + "' (known: embedded"
+                    + (properties.targets().isEmpty()
+                            ? ""
+                            : ", "
+                                    + String.join(
+                                            ", ",
+                                            properties.targets().keySet().stream()
+                                                    .sorted()
+                                                    .toList()))
+                    + ")");
         }
-        Dialect dialect = requested != null ? requested : Dialects.byName(t.dialect()).orElseThrow();
+        Dialect dialect =
+                requested != null ? requested : Dialects.byName(t.dialect()).orElseThrow();
         String classId = t.classId() != null ? t.classId() : dialect.defaultClassId();
         return new ResolvedTarget(name, t.host(), t.port(), t.tls(), dialect, classId, t.trust(), t.tlsProtocols());
     }
 
     private ResolvedTarget applyOverrides(ResolvedTarget base, SessionRequest r) {
-        if (r.host() == null && r.port() == null && r.classId() == null
-                && (r.tls() == null || r.tls() == base.tls())) {
+        if (r.host() == null && r.port() == null && r.classId() == null && (r.tls() == null || r.tls() == base.tls())) {
             return base;
         }
         String host = r.host() != null ? r.host() : base.host();
         boolean tls = r.tls() != null ? r.tls() : base.tls();
-        int port = r.port() != null ? r.port() : (r.host() != null || tls != base.tls()
-                ? defaultPort(base.dialect(), tls) : base.port());
+        int port = r.port() != null
+                ? r.port()
+                : (r.host() != null || tls != base.tls() ? defaultPort(base.dialect(), tls) : base.port());
         if (!host.equals(base.host()) || port != base.port()) {
             requireAllowed(host, port);
         }
@@ -101,8 +129,15 @@ class TargetResolver {
         // An ad-hoc endpoint is not the named target any more: it is listed, and its flags stored, as "ad-hoc".
         // It is verified with the system trust store; a configured target keeps its own trust mode.
         boolean adHoc = r.host() != null || r.port() != null;
-        return new ResolvedTarget(adHoc ? AD_HOC : base.name(), host, port, tls, base.dialect(), classId,
-                adHoc ? "system" : base.trust(), base.protocols());
+        return new ResolvedTarget(
+                adHoc ? AD_HOC : base.name(),
+                host,
+                port,
+                tls,
+                base.dialect(),
+                classId,
+                adHoc ? "system" : base.trust(),
+                base.protocols());
     }
 
     private static int defaultPort(Dialect dialect, boolean tls) {
@@ -115,8 +150,8 @@ class TargetResolver {
     }
 
     private void requireAllowed(String host, int port) {
-        boolean embeddedListener = embedded.listeners().stream()
-                .anyMatch(s -> EndpointAllowList.same(s.host(), s.port(), host, port));
+        boolean embeddedListener =
+                embedded.listeners().stream().anyMatch(s -> EndpointAllowList.same(s.host(), s.port(), host, port));
         boolean configuredTarget = properties.targets().values().stream()
                 .anyMatch(t -> EndpointAllowList.same(t.host(), t.port(), host, port));
         if (embeddedListener || configuredTarget || allowed.allows(host, port)) {

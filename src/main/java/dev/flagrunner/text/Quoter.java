@@ -118,11 +118,20 @@ public record Quoter(int maxChars, List<String> flagNeighbours) {
                 nonAscii = true;
             }
         }
-        StringBuilder out = new StringBuilder("not quoted (").append(whyNotQuoted).append("): ")
-                .append(text.length()).append(text.length() == 1 ? " character" : " characters");
+        StringBuilder out = new StringBuilder("not quoted (")
+                .append(whyNotQuoted)
+                .append("): ")
+                .append(text.length())
+                .append(text.length() == 1 ? " character" : " characters");
         String separator = ": ";
-        for (String cls : new String[] {letters ? "letters" : null, digits ? "digits" : null, spaces ? "spaces" : null,
-                punctuation ? "punctuation" : null, control ? "control characters" : null, nonAscii ? "non-ASCII" : null}) {
+        for (String cls : new String[] {
+            letters ? "letters" : null,
+            digits ? "digits" : null,
+            spaces ? "spaces" : null,
+            punctuation ? "punctuation" : null,
+            control ? "control characters" : null,
+            nonAscii ? "non-ASCII" : null
+        }) {
             if (cls != null) {
                 out.append(separator).append(cls);
                 separator = ", ";
@@ -133,7 +142,8 @@ public record Quoter(int maxChars, List<String> flagNeighbours) {
 
     private static String fieldLengths(String text) {
         String[] fields = text.split(" ", -1);
-        StringBuilder out = new StringBuilder("not quoted (it may carry a flag): ").append(fields.length)
+        StringBuilder out = new StringBuilder("not quoted (it may carry a flag): ")
+                .append(fields.length)
                 .append(fields.length == 1 ? " field of " : " fields of ");
         int shown = Math.min(fields.length, MAX_FIELDS_SHOWN);
         for (int i = 0; i < shown; i++) {

@@ -66,29 +66,48 @@ final class CertificateIssuer {
     }
 
     /** A leaf for the given names, signed by a CA. */
-    static X509Certificate issueLeaf(X509Certificate ca, PrivateKey caKey, PublicKey leafKey, String commonName,
-            List<String> names, Duration validity) {
+    static X509Certificate issueLeaf(
+            X509Certificate ca,
+            PrivateKey caKey,
+            PublicKey leafKey,
+            String commonName,
+            List<String> names,
+            Duration validity) {
         X500Name issuer = X500Name.getInstance(ca.getSubjectX500Principal().getEncoded());
         return build(name(commonName), leafKey, issuer, caKey, ca, names, false, validity);
     }
 
-    private static X509Certificate build(X500Name subject, PublicKey subjectKey, X500Name issuer, PrivateKey issuerKey,
-            X509Certificate issuerCertificate, List<String> names, boolean ca, Duration validity) {
+    private static X509Certificate build(
+            X500Name subject,
+            PublicKey subjectKey,
+            X500Name issuer,
+            PrivateKey issuerKey,
+            X509Certificate issuerCertificate,
+            List<String> names,
+            boolean ca,
+            Duration validity) {
         Instant now = Instant.now();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)), subject, subjectKey)
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            issuer,
+                            new BigInteger(127, RANDOM),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(validity)),
+                            subject,
+                            subjectKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage(ca, subjectKey)))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            extensions.createSubjectKeyIdentifier(subjectKey));
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
             if (!ca) {
-                builder.addExtension(Extension.extendedKeyUsage, false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                builder.addExtension(
+                        Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             }
             if (issuerCertificate != null) {
-                builder.addExtension(Extension.authorityKeyIdentifier, false,
+                builder.addExtension(
+                        Extension.authorityKeyIdentifier,
+                        false,
                         extensions.createAuthorityKeyIdentifier(issuerCertificate));
             }
             if (!names.isEmpty()) {
@@ -119,7 +138,9 @@ final class CertificateIssuer {
     }
 
     private static X500Name name(String commonName) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, commonName)
+                .build();
     }
 
     private static KeyPair keyPair(String algorithm, ECGenParameterSpec curve, int bits) {

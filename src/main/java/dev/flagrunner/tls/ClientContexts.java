@@ -51,8 +51,8 @@ final class ClientContexts {
             return pkix(certificates, mode.source());
         }
         X509Certificate only = certificates.get(0);
-        return new PinTrustManager(only, mode.source(),
-                TrustMode.Certificates.isCa(only) ? pkix(certificates, mode.source()) : null);
+        return new PinTrustManager(
+                only, mode.source(), TrustMode.Certificates.isCa(only) ? pkix(certificates, mode.source()) : null);
     }
 
     /** The JDK's PKIX trust manager over the given anchors; checks the hostname itself. */
@@ -72,8 +72,8 @@ final class ClientContexts {
             }
             throw new IllegalStateException("the JDK offers no X509ExtendedTrustManager");
         } catch (GeneralSecurityException | IOException e) {
-            throw new TlsConfigurationException("cannot use the certificates of " + source + " as trust anchors: "
-                    + e.getMessage(), e);
+            throw new TlsConfigurationException(
+                    "cannot use the certificates of " + source + " as trust anchors: " + e.getMessage(), e);
         }
     }
 }

@@ -107,8 +107,8 @@ public final class ClientTls {
         } catch (IOException e) {
             closeQuietly(connected);
             closeQuietly(socket);
-            throw new TlsHandshakeException(host, port, HandshakeFailures.reason(e, timeoutMillis, protocols),
-                    trust.describe(), e);
+            throw new TlsHandshakeException(
+                    host, port, HandshakeFailures.reason(e, timeoutMillis, protocols), trust.describe(), e);
         }
     }
 
@@ -136,9 +136,11 @@ public final class ClientTls {
     private static void warnInsecure(String host, int port) {
         String target = HostPort.format(host, port);
         if (WARNED_INSECURE.add(target)) {
-            log.warn("TLS certificate verification is DISABLED for {} (trust: insecure): any certificate is"
-                    + " accepted, so anyone on the network path can read and change this connection."
-                    + " Pin the server's certificate instead (docs/tls.md).", target);
+            log.warn(
+                    "TLS certificate verification is DISABLED for {} (trust: insecure): any certificate is"
+                            + " accepted, so anyone on the network path can read and change this connection."
+                            + " Pin the server's certificate instead (docs/tls.md).",
+                    target);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class HandshakeFailures {
 
-    private static final Pattern CLASS_NAME = Pattern.compile("(?:[A-Za-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("(?:[A-Za-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
     private HandshakeFailures() {}
 

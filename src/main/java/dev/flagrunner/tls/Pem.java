@@ -85,8 +85,9 @@ public final class Pem {
             try {
                 certificates.add(converter.getCertificate(holder));
             } catch (CertificateException e) {
-                throw new TlsConfigurationException(source + ": certificate " + (certificates.size() + 1)
-                        + " cannot be decoded: " + e.getMessage(), e);
+                throw new TlsConfigurationException(
+                        source + ": certificate " + (certificates.size() + 1) + " cannot be decoded: " + e.getMessage(),
+                        e);
             }
         }
         if (certificates.isEmpty()) {
@@ -118,14 +119,16 @@ public final class Pem {
                             + " supported: decrypt it first (openssl pkey -in ENCRYPTED.pem -out key.pem)");
                 }
             } catch (org.bouncycastle.openssl.PEMException e) {
-                throw new TlsConfigurationException(source + ": the private key cannot be decoded: " + e.getMessage(), e);
+                throw new TlsConfigurationException(
+                        source + ": the private key cannot be decoded: " + e.getMessage(), e);
             }
         }
         if (keys.size() != 1) {
-            throw new TlsConfigurationException(source + (keys.isEmpty()
-                    ? " contains no PEM private key (expected '-----BEGIN PRIVATE KEY-----',"
-                            + " '-----BEGIN EC PRIVATE KEY-----' or '-----BEGIN RSA PRIVATE KEY-----')"
-                    : " contains " + keys.size() + " private keys; expected exactly one"));
+            throw new TlsConfigurationException(source
+                    + (keys.isEmpty()
+                            ? " contains no PEM private key (expected '-----BEGIN PRIVATE KEY-----',"
+                                    + " '-----BEGIN EC PRIVATE KEY-----' or '-----BEGIN RSA PRIVATE KEY-----')"
+                            : " contains " + keys.size() + " private keys; expected exactly one"));
         }
         return keys.get(0);
     }

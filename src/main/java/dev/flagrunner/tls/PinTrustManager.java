@@ -85,7 +85,8 @@ final class PinTrustManager extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the server sent no certificate");
         }
-        throw new CertificateException("the server's certificate (" + chain[0].getSubjectX500Principal().getName()
+        throw new CertificateException("the server's certificate ("
+                + chain[0].getSubjectX500Principal().getName()
                 + ", SHA-256 " + Fingerprints.sha256(chain[0]) + ") is not the certificate pinned in " + source
                 + " (SHA-256 " + Fingerprints.sha256(pin) + ")");
     }

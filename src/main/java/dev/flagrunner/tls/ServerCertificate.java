@@ -26,6 +26,7 @@ public final class ServerCertificate {
 
     /** The names of the default self-signed certificate: loopback only, as the reference server binds. */
     public static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "::1");
+
     public static final Duration SELF_SIGNED_VALIDITY = Duration.ofDays(365);
     static final String SELF_SIGNED_COMMON_NAME = "Flagrunner reference math server";
 
@@ -49,8 +50,8 @@ public final class ServerCertificate {
      */
     public static ServerCertificate selfSigned(List<String> subjectAltNames) {
         KeyPair keys = CertificateIssuer.ecKeyPair();
-        X509Certificate certificate = CertificateIssuer.selfSignedLeaf(
-                keys, SELF_SIGNED_COMMON_NAME, subjectAltNames, SELF_SIGNED_VALIDITY);
+        X509Certificate certificate =
+                CertificateIssuer.selfSignedLeaf(keys, SELF_SIGNED_COMMON_NAME, subjectAltNames, SELF_SIGNED_VALIDITY);
         return new ServerCertificate(keys.getPrivate(), List.of(certificate));
     }
 
@@ -64,8 +65,11 @@ public final class ServerCertificate {
     public static ServerCertificate load(Path privateKeyPem, Path certificateChainPem) {
         PrivateKey key = Pem.readPrivateKey(privateKeyPem);
         List<X509Certificate> chain = Pem.readCertificates(certificateChainPem);
-        requireMatch(key, chain.get(0), "the private key in " + privateKeyPem
-                + " does not belong to the first certificate in " + certificateChainPem);
+        requireMatch(
+                key,
+                chain.get(0),
+                "the private key in " + privateKeyPem + " does not belong to the first certificate in "
+                        + certificateChainPem);
         return new ServerCertificate(key, chain);
     }
 
@@ -75,8 +79,11 @@ public final class ServerCertificate {
         if (chain.isEmpty()) {
             throw new TlsConfigurationException("a server certificate chain needs at least one certificate");
         }
-        requireMatch(key, chain.get(0), "the private key does not belong to the certificate "
-                + chain.get(0).getSubjectX500Principal().getName());
+        requireMatch(
+                key,
+                chain.get(0),
+                "the private key does not belong to the certificate "
+                        + chain.get(0).getSubjectX500Principal().getName());
         return new ServerCertificate(key, chain);
     }
 
@@ -132,8 +139,10 @@ public final class ServerCertificate {
             context.init(keyManagers.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new TlsConfigurationException("cannot build a TLS server context for "
-                    + chain.get(0).getSubjectX500Principal().getName() + ": " + e.getMessage(), e);
+            throw new TlsConfigurationException(
+                    "cannot build a TLS server context for "
+                            + chain.get(0).getSubjectX500Principal().getName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -141,15 +150,16 @@ public final class ServerCertificate {
     private static void requireMatch(PrivateKey key, X509Certificate certificate, String mismatch) {
         String certificateAlgorithm = certificate.getPublicKey().getAlgorithm();
         if (!certificateAlgorithm.equals(key.getAlgorithm())) {
-            throw new TlsConfigurationException(mismatch + " (an " + key.getAlgorithm() + " key for an "
-                    + certificateAlgorithm + " certificate)");
+            throw new TlsConfigurationException(
+                    mismatch + " (an " + key.getAlgorithm() + " key for an " + certificateAlgorithm + " certificate)");
         }
         String algorithm = switch (key.getAlgorithm()) {
             case "EC" -> "SHA256withECDSA";
             case "RSA" -> "SHA256withRSA";
             case "EdDSA", "Ed25519", "Ed448" -> key.getAlgorithm();
-            default -> throw new TlsConfigurationException("unsupported private key algorithm "
-                    + key.getAlgorithm() + " (use EC or RSA)");
+            default ->
+                throw new TlsConfigurationException(
+                        "unsupported private key algorithm " + key.getAlgorithm() + " (use EC or RSA)");
         };
         byte[] probe = "flagrunner key check".getBytes(StandardCharsets.US_ASCII);
         try {

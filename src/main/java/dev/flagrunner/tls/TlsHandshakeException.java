@@ -16,7 +16,8 @@ public final class TlsHandshakeException extends IOException {
     private final String reason;
 
     TlsHandshakeException(String host, int port, String reason, String trust, Throwable cause) {
-        super("TLS handshake with " + HostPort.format(host, port) + " failed: " + reason + " (trust: " + trust + ")",
+        super(
+                "TLS handshake with " + HostPort.format(host, port) + " failed: " + reason + " (trust: " + trust + ")",
                 cause);
         this.host = host;
         this.port = port;

@@ -49,8 +49,10 @@ public sealed interface TrustMode permits TrustMode.System, TrustMode.Certificat
         try {
             path = Path.of(text);
         } catch (InvalidPathException e) {
-            throw new TlsConfigurationException("the trust setting '" + text
-                    + "' is neither 'system', 'insecure' nor a valid file path: " + e.getMessage(), e);
+            throw new TlsConfigurationException(
+                    "the trust setting '" + text + "' is neither 'system', 'insecure' nor a valid file path: "
+                            + e.getMessage(),
+                    e);
         }
         return pem(path);
     }
@@ -122,7 +124,8 @@ public sealed interface TrustMode permits TrustMode.System, TrustMode.Certificat
             if (pinned()) {
                 return "pinned certificate " + source;
             }
-            return certificates.size() == 1 ? "CA certificate " + source
+            return certificates.size() == 1
+                    ? "CA certificate " + source
                     : "CA bundle " + source + " (" + certificates.size() + " certificates)";
         }
 

@@ -46,7 +46,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
         String message = type != null && type.isEnum()
-                ? "must be one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList())
+                ? "must be one of "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(type.getEnumConstants())
+                                        .map(String::valueOf)
+                                        .toList())
                 : "has an invalid value";
         ProblemDetail body = Problems.body(ProblemType.VALIDATION, "parameter '" + e.getName() + "' " + message);
         body.setProperty("errors", List.of(new FieldError(e.getName(), message)));
@@ -75,39 +80,52 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> unparseableQuery(InvalidParameterException e, WebRequest request) {
         log.debug("refused a request whose query string could not be parsed: {}", request.getDescription(false));
-        return ResponseEntity.badRequest().body(Problems.body(ProblemType.MALFORMED_REQUEST, "the query string could not"
-                + " be parsed: a parameter is not correctly percent-encoded UTF-8, or there are too many"));
+        return ResponseEntity.badRequest()
+                .body(
+                        Problems.body(
+                                ProblemType.MALFORMED_REQUEST,
+                                "the query string could not"
+                                        + " be parsed: a parameter is not correctly percent-encoded UTF-8, or there are too many"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error in a request", e);
-        return ResponseEntity.internalServerError().body(Problems.body(ProblemType.INTERNAL_ERROR,
-                "an unexpected error occurred; the service log has the details"));
+        return ResponseEntity.internalServerError()
+                .body(Problems.body(
+                        ProblemType.INTERNAL_ERROR, "an unexpected error occurred; the service log has the details"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .sorted(Comparator.comparing(org.springframework.validation.FieldError::getField))
                 .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
                 .toList();
-        ProblemDetail body = Problems.body(ProblemType.VALIDATION, "invalid request body: "
-                + String.join("; ", errors.stream().map(m -> m.field() + " " + m.message()).toList()));
+        ProblemDetail body = Problems.body(
+                ProblemType.VALIDATION,
+                "invalid request body: "
+                        + String.join(
+                                "; ",
+                                errors.stream()
+                                        .map(m -> m.field() + " " + m.message())
+                                        .toList()));
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SocketTimeoutException) {
                 // The body deadline (DeadlineNioProtocol) or a read timeout: the caller sent too slowly.
-                return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close")
-                        .body(Problems.body(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within "
-                                + "flagrunner.web.body-deadline"));
+                return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+                        .header(HttpHeaders.CONNECTION, "close")
+                        .body(Problems.body(
+                                ProblemType.REQUEST_TIMEOUT,
+                                "the request body did not arrive within " + "flagrunner.web.body-deadline"));
             }
             if (c instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
@@ -119,10 +137,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Gives the problems that Spring MVC itself raises the catalogue's type and title instead of {@code about:blank}. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
             ProblemType type = ProblemType.forStatus(status.value());
             problem.setType(type.type());
             problem.setTitle(type.title());
@@ -138,10 +157,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String ownDetail(int status, HttpHeaders headers) {
         return switch (status) {
             case 404 -> StatusProblems.containerDetail(404);
-            case 405 -> "the method is not allowed here; allowed: " + String.join(", ",
-                    headers.getAllow().stream().map(Object::toString).sorted().toList());
-            case 406 -> "the response can only be " + MediaType.toString(headers.getAccept())
-                    + ": the request's Accept names none of them";
+            case 405 ->
+                "the method is not allowed here; allowed: "
+                        + String.join(
+                                ", ",
+                                headers.getAllow().stream()
+                                        .map(Object::toString)
+                                        .sorted()
+                                        .toList());
+            case 406 ->
+                "the response can only be " + MediaType.toString(headers.getAccept())
+                        + ": the request's Accept names none of them";
             case 415 -> "the body must be " + MediaType.toString(headers.getAccept());
             default -> null;
         };

@@ -22,15 +22,19 @@ final class BodyErrors {
     static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "' (known: studentId, target, dialect, host, port, tls, classId)";
+            return "unknown field '" + u.getPropertyName()
+                    + "' (known: studentId, target, dialect, host, port, tls, classId)";
         }
         if (cause instanceof InvalidFormatException f) {
-            return "field '" + path(f) + "' has the wrong type: expected " + f.getTargetType().getSimpleName();
+            return "field '" + path(f) + "' has the wrong type: expected "
+                    + f.getTargetType().getSimpleName();
         }
         if (cause instanceof MismatchedInputException m) {
             String path = path(m);
-            return path.isEmpty() ? "the body must be a JSON object"
-                    : "field '" + path + "' has the wrong type: expected " + m.getTargetType().getSimpleName();
+            return path.isEmpty()
+                    ? "the body must be a JSON object"
+                    : "field '" + path + "' has the wrong type: expected "
+                            + m.getTargetType().getSimpleName();
         }
         if (cause instanceof InputCoercionException c && !path(c).isEmpty()) {
             // Valid JSON, but a number out of the field's range (a port of 99999999999).
@@ -44,7 +48,8 @@ final class BodyErrors {
             }
         }
         if (cause instanceof JacksonException j && j.getLocation() != null) {
-            return "malformed JSON at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+            return "malformed JSON at line " + j.getLocation().getLineNr() + ", column "
+                    + j.getLocation().getColumnNr();
         }
         return "the request body is missing or is not valid JSON";
     }

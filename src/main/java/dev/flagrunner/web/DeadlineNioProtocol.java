@@ -42,6 +42,7 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
     private final Map<SocketWrapperBase<?>, Request> inService = new ConcurrentHashMap<>();
     /** When each request's body was first seen unread; touched by the enforcing task only. */
     private Map<Request, BodyStart> bodyStarts = new IdentityHashMap<>();
+
     private ScheduledFuture<?> enforcer;
 
     private record BodyStart(long requestStartNanos, long seenNanos) {}
@@ -72,8 +73,8 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
     @Override
     public void start() throws Exception {
         super.start();
-        enforcer = getUtilityExecutor().scheduleWithFixedDelay(this::enforceDeadlines, TICK_MILLIS, TICK_MILLIS,
-                TimeUnit.MILLISECONDS);
+        enforcer = getUtilityExecutor()
+                .scheduleWithFixedDelay(this::enforceDeadlines, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -90,7 +91,8 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
         for (SocketWrapperBase<NioChannel> connection : getEndpoint().getConnections()) {
             try {
                 // A head that waits for more bytes is parked in the poller with its processor (whose stage says ENDED).
-                if (connection.getCurrentProcessor() instanceof AbstractProcessor parked && !parked.isAsync()
+                if (connection.getCurrentProcessor() instanceof AbstractProcessor parked
+                        && !parked.isAsync()
                         && enforceHead(connection, parked.getRequest(), nowNanos, nowMillis)) {
                     // Past its deadline. The poller checks timeouts at most once a second, and skips a connection
                     // whose bytes it is handing to a worker at that moment: a client that trickles faster than a
@@ -98,7 +100,8 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
                     getEndpoint().processSocket(connection, SocketEvent.ERROR, true);
                 }
             } catch (RuntimeException e) {
-                // The connection changed under us (it ended, or its processor was recycled): the next tick sees it anew.
+                // The connection changed under us (it ended, or its processor was recycled): the next tick sees it
+                // anew.
             }
         }
         Map<Request, BodyStart> seen = new IdentityHashMap<>();

@@ -14,8 +14,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -44,7 +44,8 @@ class ErrorProblemController implements ErrorController {
         String detail = StatusProblems.containerDetail(status);
         if (status == 405 && uri != null) {
             // Tomcat's Allow header for a TRACE names the methods DispatcherServlet implements, not this resource's.
-            Set<String> allowed = allowedMethods(uri.substring(request.getContextPath().length()));
+            Set<String> allowed =
+                    allowedMethods(uri.substring(request.getContextPath().length()));
             if (allowed.isEmpty()) {
                 status = 404;
                 detail = StatusProblems.containerDetail(404);
@@ -58,7 +59,9 @@ class ErrorProblemController implements ErrorController {
         }
         ProblemDetail problem = Problems.body(StatusProblems.containerType(status), status, detail);
         problem.setInstance(Problems.instance(uri));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** The methods that Spring MVC maps at this path (Spring's own 405 lists the same). */
@@ -67,12 +70,15 @@ class ErrorProblemController implements ErrorController {
         Set<String> methods = new TreeSet<>();
         mappings.orderedStream().forEach(mapping -> {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                if (info.getPathPatternsCondition() == null || info.getMethodsCondition().getMethods().isEmpty()) {
+                if (info.getPathPatternsCondition() == null
+                        || info.getMethodsCondition().getMethods().isEmpty()) {
                     continue;
                 }
                 for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
                     if (pattern.matches(container)) {
-                        info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).forEach(methods::add);
+                        info.getMethodsCondition().getMethods().stream()
+                                .map(RequestMethod::name)
+                                .forEach(methods::add);
                     }
                 }
             }

@@ -49,9 +49,13 @@ class HostNameFilter extends OncePerRequestFilter {
             return;
         }
         response.setHeader("Connection", "close");
-        Problems.write(request, response, ProblemType.MISDIRECTED_REQUEST, "this service does not answer for the host"
-                + " name in the request; it answers for " + String.join(", ", allowed)
-                + " (flagrunner.web.allowed-host-names adds names)");
+        Problems.write(
+                request,
+                response,
+                ProblemType.MISDIRECTED_REQUEST,
+                "this service does not answer for the host"
+                        + " name in the request; it answers for " + String.join(", ", allowed)
+                        + " (flagrunner.web.allowed-host-names adds names)");
     }
 
     private static String normalize(String name) {

@@ -28,26 +28,39 @@ class OpenApiProblems {
     /** Only a schema for the description: the service answers with Spring's {@code ProblemDetail}. */
     @Schema(name = "Problem", description = "An RFC 9457 problem; README lists every type")
     record Problem(
-            @Schema(description = "/problems/<slug>", example = "/problems/session-not-found",
-                    requiredMode = RequiredMode.REQUIRED) String type,
-            @Schema(example = "Session not found", requiredMode = RequiredMode.REQUIRED) String title,
-            @Schema(description = "the HTTP status", example = "404", requiredMode = RequiredMode.REQUIRED) int status,
+            @Schema(
+                    description = "/problems/<slug>",
+                    example = "/problems/session-not-found",
+                    requiredMode = RequiredMode.REQUIRED)
+            String type,
+
+            @Schema(example = "Session not found", requiredMode = RequiredMode.REQUIRED)
+            String title,
+
+            @Schema(description = "the HTTP status", example = "404", requiredMode = RequiredMode.REQUIRED)
+            int status,
+
             @Schema(description = "what was wrong; it never quotes a flag", requiredMode = RequiredMode.REQUIRED)
-                    String detail,
-            @Schema(description = "the request's path", example = "/sessions/42") String instance,
+            String detail,
+
+            @Schema(description = "the request's path", example = "/sessions/42")
+            String instance,
+
             @Schema(description = "/problems/validation of a body field or a parameter only: each invalid one")
-                    List<FieldError> errors) {
+            List<FieldError> errors) {
 
         /** Also what the service answers with: a record, so its keys come in this order in every response. */
         @Schema(name = "FieldError")
-        record FieldError(@Schema(example = "studentId") String field,
+        record FieldError(
+                @Schema(example = "studentId") String field,
                 @Schema(example = "must not be blank") String message) {}
     }
 
     /** The errors any operation can answer with, besides those its controller names. */
     private static final Map<String, String> EVERY_OPERATION = Map.of(
-            "400", "/problems/malformed-request: a request the service cannot parse; /problems/validation: a query"
-                    + " parameter given twice or invalid",
+            "400",
+                    "/problems/malformed-request: a request the service cannot parse; /problems/validation: a query"
+                            + " parameter given twice or invalid",
             "405", "/problems/method-not-allowed: another method at this path (Allow names the methods)",
             "406", "/problems/not-acceptable: an Accept the answer cannot meet, cannot be parsed, or with q=0 only",
             "421", "/problems/misdirected-request: a Host the service does not answer for",
@@ -64,11 +77,18 @@ class OpenApiProblems {
             if (openApi.getComponents() == null) {
                 openApi.components(new Components());
             }
-            var schemas = ModelConverters.getInstance(openApi.getSpecVersion() == SpecVersion.V31).readAll(Problem.class);
+            var schemas = ModelConverters.getInstance(openApi.getSpecVersion() == SpecVersion.V31)
+                    .readAll(Problem.class);
             schemas.forEach(openApi.getComponents()::addSchemas);
-            Content problem = new Content().addMediaType(MEDIA_TYPE, new MediaType()
-                    .schema(new io.swagger.v3.oas.models.media.Schema<>().$ref("#/components/schemas/Problem")));
-            for (Operation operation : openApi.getPaths().values().stream().flatMap(p -> p.readOperations().stream()).toList()) {
+            Content problem = new Content()
+                    .addMediaType(
+                            MEDIA_TYPE,
+                            new MediaType()
+                                    .schema(new io.swagger.v3.oas.models.media.Schema<>()
+                                            .$ref("#/components/schemas/Problem")));
+            for (Operation operation : openApi.getPaths().values().stream()
+                    .flatMap(p -> p.readOperations().stream())
+                    .toList()) {
                 EVERY_OPERATION.forEach((status, description) -> addIfAbsent(operation, status, description));
                 if (operation.getRequestBody() != null) {
                     WITH_A_BODY.forEach((status, description) -> addIfAbsent(operation, status, description));

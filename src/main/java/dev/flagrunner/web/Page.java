@@ -35,8 +35,11 @@ public record Page<T>(List<T> items, Long next) {
     public ResponseEntity<List<T>> toResponse(HttpServletRequest request) {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
         if (next != null) {
-            String link = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
-                    .replaceQueryParam("cursor", next).build().toUriString();
+            String link = UriComponentsBuilder.fromPath(request.getRequestURI())
+                    .query(request.getQueryString())
+                    .replaceQueryParam("cursor", next)
+                    .build()
+                    .toUriString();
             ok.header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"");
         }
         return ok.body(items);

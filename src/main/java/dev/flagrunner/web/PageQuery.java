@@ -9,10 +9,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * {@code /problems/validation} naming it.
  */
 public record PageQuery(
-        @Parameter(description = "how many items a page holds: 1 to 1000, 100 when not given",
+        @Parameter(
+                description = "how many items a page holds: 1 to 1000, 100 when not given",
                 schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
         String limit,
-        @Parameter(description = "where the page starts: the cursor in the Link rel=\"next\" of the page before",
+
+        @Parameter(
+                description = "where the page starts: the cursor in the Link rel=\"next\" of the page before",
                 schema = @Schema(type = "string", pattern = PageRequest.CURSOR_PATTERN, example = "812"))
         String cursor) {
 

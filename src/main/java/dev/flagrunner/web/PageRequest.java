@@ -40,7 +40,10 @@ public record PageRequest(int limit, long before) {
     }
 
     private static ApiProblem invalid(String parameter, String message) {
-        return new ApiProblem(ProblemType.VALIDATION, "parameter '" + parameter + "' " + message, java.util.Map.of(),
+        return new ApiProblem(
+                ProblemType.VALIDATION,
+                "parameter '" + parameter + "' " + message,
+                java.util.Map.of(),
                 List.of(new FieldError(parameter, message)));
     }
 }

@@ -38,12 +38,18 @@ public final class Problems {
     }
 
     /** As above, with the invalid parameters of a {@link ProblemType#VALIDATION} problem as its {@code errors}. */
-    static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
-            List<FieldError> errors) throws IOException {
+    static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ProblemType type,
+            String detail,
+            List<FieldError> errors)
+            throws IOException {
         response.setStatus(type.status().value());
         response.setContentType(CONTENT_TYPE);
-        response.getOutputStream().write(json(type, type.status().value(), detail, request.getRequestURI(), errors)
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(json(type, type.status().value(), detail, request.getRequestURI(), errors)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The body Spring MVC writes (its converter adds {@code instance}, the request's path). */
@@ -63,7 +69,8 @@ public final class Problems {
         return json(type, status, detail, requestUri, List.of());
     }
 
-    private static String json(ProblemType type, int status, String detail, String requestUri, List<FieldError> errors) {
+    private static String json(
+            ProblemType type, int status, String detail, String requestUri, List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("detail", detail);
         URI instance = instance(requestUri);

@@ -29,7 +29,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             response.setHeader("Connection", "close");
-            Problems.write(request, response, ProblemType.BODY_TOO_LARGE,
+            Problems.write(
+                    request,
+                    response,
+                    ProblemType.BODY_TOO_LARGE,
                     "the request body has " + declared + " bytes; at most " + MAX_BODY_BYTES + " are accepted");
             return;
         }

@@ -16,9 +16,10 @@ final class StatusProblems {
     /** A fixed text: nothing of the request is echoed (it may hold a flag, or be hostile). */
     static String containerDetail(int status) {
         return switch (status) {
-            case 400 -> "the request could not be parsed: a path with an encoded '/' or NUL, characters a URI may"
-                    + " not hold, a query string that is not percent-encoded UTF-8, or a request line or headers"
-                    + " over the size limit";
+            case 400 ->
+                "the request could not be parsed: a path with an encoded '/' or NUL, characters a URI may"
+                        + " not hold, a query string that is not percent-encoded UTF-8, or a request line or headers"
+                        + " over the size limit";
             case 404 -> "there is nothing here";
             case 500 -> "an unexpected error occurred; the service log has the details";
             default -> "the request was refused: " + containerType(status).title() + " (" + status + ")";

@@ -27,16 +27,19 @@ class StrictJson {
                 // 1.9 to an int (it would be truncated to 1).
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // Number or boolean to a String: not covered by ALLOW_COERCION_OF_SCALARS.
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 // A blank or empty string for a number or boolean: not "absent".
                 .withCoercionConfigDefaults(all -> all.setAcceptBlankAsEmpty(false))
-                .withCoercionConfig(LogicalType.Integer, number -> number
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, bool -> bool
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        number -> number.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        bool -> bool.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 // {"studentId":"a","studentId":"b"}: which one did the caller mean?
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }

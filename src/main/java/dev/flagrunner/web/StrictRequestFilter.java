@@ -41,35 +41,53 @@ class StrictRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!request.getProtocol().startsWith("HTTP/1.") && !request.getProtocol().startsWith("HTTP/2")) {
+        if (!request.getProtocol().startsWith("HTTP/1.")
+                && !request.getProtocol().startsWith("HTTP/2")) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
             return;
         }
         String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-            Problems.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE, "the service does not decode a"
-                    + " request's Content-Encoding: send the body unencoded, without the header");
+            Problems.write(
+                    request,
+                    response,
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "the service does not decode a"
+                            + " request's Content-Encoding: send the body unencoded, without the header");
             return;
         }
         List<MediaType> accepted;
         try {
             accepted = MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
         } catch (InvalidMediaTypeException e) {
-            Problems.write(request, response, ProblemType.NOT_ACCEPTABLE, "the Accept header cannot be parsed as"
-                    + " media ranges (e.g. Accept: application/json)");
+            Problems.write(
+                    request,
+                    response,
+                    ProblemType.NOT_ACCEPTABLE,
+                    "the Accept header cannot be parsed as" + " media ranges (e.g. Accept: application/json)");
             return;
         }
-        List<MediaType> wanted = accepted.stream().filter(type -> type.getQualityValue() > 0).toList();
+        List<MediaType> wanted =
+                accepted.stream().filter(type -> type.getQualityValue() > 0).toList();
         if (!accepted.isEmpty() && wanted.isEmpty()) {
-            Problems.write(request, response, ProblemType.NOT_ACCEPTABLE, "the Accept header accepts nothing: every"
-                    + " range in it has q=0");
+            Problems.write(
+                    request,
+                    response,
+                    ProblemType.NOT_ACCEPTABLE,
+                    "the Accept header accepts nothing: every" + " range in it has q=0");
             return;
         }
         Set<String> repeated = repeatedParameters(request.getQueryString());
         if (!repeated.isEmpty()) {
-            Problems.write(request, response, ProblemType.VALIDATION, "parameter " + String.join(", ", repeated)
-                    + " is given more than once: each parameter takes one value",
-                    repeated.stream().map(name -> new FieldError(name, "must be given once")).toList());
+            Problems.write(
+                    request,
+                    response,
+                    ProblemType.VALIDATION,
+                    "parameter " + String.join(", ", repeated)
+                            + " is given more than once: each parameter takes one value",
+                    repeated.stream()
+                            .map(name -> new FieldError(name, "must be given once"))
+                            .toList());
             return;
         }
         chain.doFilter(new StrictRequest(request, wanted.size() == accepted.size() ? null : wanted), response);
@@ -103,13 +121,15 @@ class StrictRequestFilter extends OncePerRequestFilter {
         @Override
         public String getHeader(String name) {
             return accept != null && HttpHeaders.ACCEPT.equalsIgnoreCase(name)
-                    ? MediaType.toString(accept) : super.getHeader(name);
+                    ? MediaType.toString(accept)
+                    : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
             return accept != null && HttpHeaders.ACCEPT.equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(MediaType.toString(accept))) : super.getHeaders(name);
+                    ? Collections.enumeration(List.of(MediaType.toString(accept)))
+                    : super.getHeaders(name);
         }
 
         @Override

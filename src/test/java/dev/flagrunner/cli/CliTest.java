@@ -22,7 +22,10 @@ class CliTest {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     private Cli.Launch launch(String... args) {
-        return Cli.launch(args, new ByteArrayInputStream(new byte[0]), new PrintStream(stdout, true, UTF_8),
+        return Cli.launch(
+                args,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(stdout, true, UTF_8),
                 new PrintStream(stderr, true, UTF_8));
     }
 
@@ -30,7 +33,8 @@ class CliTest {
     @ValueSource(strings = {"--help", "-h", "help"})
     void helpListsTheCommandsAndExitsZeroWithoutTheService(String help) {
         assertThat(launch(help)).isEqualTo(new Cli.Launch.Exit(0));
-        assertThat(stdout.toString(UTF_8)).startsWith("Usage: flagrunner [-hV] [COMMAND]")
+        assertThat(stdout.toString(UTF_8))
+                .startsWith("Usage: flagrunner [-hV] [COMMAND]")
                 .contains("  serve ", "  client ", "  server ", "  eval ", "  help ", "  completion ");
         assertThat(stderr.toString(UTF_8)).isEmpty();
     }
@@ -44,13 +48,16 @@ class CliTest {
     @Test
     void versionNamesTheProgramAndExitsZero() {
         assertThat(launch("--version")).isEqualTo(new Cli.Launch.Exit(0));
-        assertThat(stdout.toString(UTF_8)).startsWith("flagrunner ").contains("Java " + System.getProperty("java.version"));
+        assertThat(stdout.toString(UTF_8))
+                .startsWith("flagrunner ")
+                .contains("Java " + System.getProperty("java.version"));
     }
 
     @Test
     void aMistypedCommandIsAUsageErrorWithASuggestion() {
         assertThat(launch("clinet", "127.0.0.1", "1")).isEqualTo(new Cli.Launch.Exit(2));
-        assertThat(stderr.toString(UTF_8)).startsWith("flagrunner: Unmatched arguments from index 0: 'clinet', '127.0.0.1', '1'")
+        assertThat(stderr.toString(UTF_8))
+                .startsWith("flagrunner: Unmatched arguments from index 0: 'clinet', '127.0.0.1', '1'")
                 .contains("Did you mean: flagrunner client");
         assertThat(stdout.toString(UTF_8)).isEmpty();
     }
@@ -58,13 +65,15 @@ class CliTest {
     @Test
     void aMistypedOptionIsAUsageErrorWithASuggestion() {
         assertThat(launch("--hepl")).isEqualTo(new Cli.Launch.Exit(2));
-        assertThat(stderr.toString(UTF_8)).startsWith("flagrunner: Unknown option: '--hepl'\nPossible solutions: --help\n");
+        assertThat(stderr.toString(UTF_8))
+                .startsWith("flagrunner: Unknown option: '--hepl'\nPossible solutions: --help\n");
     }
 
     @Test
     void aMistypedToolOptionSuggestsTheRightOne() {
         assertThat(launch("client", "--dialet=status", "127.0.0.1", "1")).isEqualTo(new Cli.Launch.Exit(2));
-        assertThat(stderr.toString(UTF_8)).startsWith("flagrunner: Unknown option: '--dialet=status'")
+        assertThat(stderr.toString(UTF_8))
+                .startsWith("flagrunner: Unknown option: '--dialet=status'")
                 .contains("Possible solutions: --dialect");
     }
 
@@ -72,7 +81,8 @@ class CliTest {
     void noArgumentsOrOnlySpringPropertiesRunTheServiceAsBefore() {
         assertThat(launch()).isEqualTo(new Cli.Launch.Serve(List.of()));
         assertThat(launch("--server.port=0", "--flagrunner.embedded-server.dialects[0]=status"))
-                .isEqualTo(new Cli.Launch.Serve(List.of("--server.port=0", "--flagrunner.embedded-server.dialects[0]=status")));
+                .isEqualTo(new Cli.Launch.Serve(
+                        List.of("--server.port=0", "--flagrunner.embedded-server.dialects[0]=status")));
         assertThat(launch("--debug")).isEqualTo(new Cli.Launch.Serve(List.of("--debug")));
         assertThat(stdout.toString(UTF_8) + stderr.toString(UTF_8)).isEmpty();
     }
@@ -106,8 +116,11 @@ class CliTest {
 
     @Test
     void everyOptionAndParameterOfEveryCommandSaysWhatItDoesAndItsDefault() {
-        CommandLine root = Cli.commandLine(new ServeCommand(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(stdout, true, UTF_8), new PrintStream(stderr, true, UTF_8));
+        CommandLine root = Cli.commandLine(
+                new ServeCommand(),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(stdout, true, UTF_8),
+                new PrintStream(stderr, true, UTF_8));
         for (String name : List.of("serve", "client", "server", "eval")) {
             CommandLine command = root.getSubcommands().get(name);
             for (OptionSpec option : command.getCommandSpec().options()) {
@@ -116,18 +129,27 @@ class CliTest {
                 }
                 String text = String.join(" ", option.description());
                 assertThat(text).as("%s %s", name, option.longestName()).matches(".*\\((default: |required).*");
-                assertThat(command.getUsageMessage()).as("%s %s", name, option.longestName()).contains(option.longestName());
+                assertThat(command.getUsageMessage())
+                        .as("%s %s", name, option.longestName())
+                        .contains(option.longestName());
             }
             for (PositionalParamSpec parameter : command.getCommandSpec().positionalParameters()) {
-                assertThat(String.join(" ", parameter.description())).as("%s %s", name, parameter.paramLabel()).isNotBlank();
+                assertThat(String.join(" ", parameter.description()))
+                        .as("%s %s", name, parameter.paramLabel())
+                        .isNotBlank();
             }
         }
     }
 
     @Test
     void theClientsDefaultLimitsAreTheSessionsDefaults() {
-        CommandLine client = Cli.commandLine(new ServeCommand(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(stdout, true, UTF_8), new PrintStream(stderr, true, UTF_8)).getSubcommands().get("client");
+        CommandLine client = Cli.commandLine(
+                        new ServeCommand(),
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(stdout, true, UTF_8),
+                        new PrintStream(stderr, true, UTF_8))
+                .getSubcommands()
+                .get("client");
 
         assertThat(client.getCommandSpec().findOption("--max-duration").defaultValue())
                 .isEqualTo(String.valueOf(SessionSpec.DEFAULT_MAX_DURATION.toSeconds()));
@@ -138,14 +160,23 @@ class CliTest {
     @Test
     void theToolsHelpListsEachDialectsClassStringAndPorts() {
         assertThat(launch("server", "--help")).isEqualTo(new Cli.Launch.Exit(0));
-        assertThat(stdout.toString(UTF_8)).contains("  status     cs5700fall2020    27995 / 27996")
+        assertThat(stdout.toString(UTF_8))
+                .contains("  status     cs5700fall2020    27995 / 27996")
                 .contains("  eval2022   cs5700fall2022    - / 27995");
     }
 
     @Test
     void completionPrintsABashScriptForEveryCommandAndDialect() {
         assertThat(launch("completion")).isEqualTo(new Cli.Launch.Exit(0));
-        assertThat(stdout.toString(UTF_8)).startsWith("#!/usr/bin/env bash")
-                .contains("complete -F _complete_flagrunner", "serve", "client", "server", "eval", "eval2022", "--max-questions");
+        assertThat(stdout.toString(UTF_8))
+                .startsWith("#!/usr/bin/env bash")
+                .contains(
+                        "complete -F _complete_flagrunner",
+                        "serve",
+                        "client",
+                        "server",
+                        "eval",
+                        "eval2022",
+                        "--max-questions");
     }
 }

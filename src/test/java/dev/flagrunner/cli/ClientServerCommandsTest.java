@@ -22,8 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,30 +37,35 @@ class ClientServerCommandsTest {
     private static ProcessBuilder flagrunner(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-cp", System.getProperty("java.class.path"), "dev.flagrunner.FlagrunnerApplication"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.flagrunner.FlagrunnerApplication"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }
 
     @Test
     void theClientCommandCapturesTheFlagFromTheServerCommand() throws Exception {
-        Process server = flagrunner("server", "--dialect", "status", "-p", "0", "--questions", "300",
-                "--secret", "cli-secret").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process server = flagrunner(
+                        "server", "--dialect", "status", "-p", "0", "--questions", "300", "--secret", "cli-secret")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
-            BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader serverOut =
+                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String listening = serverOut.readLine();
             assertThat(listening).matches("listening on 127\\.0\\.0\\.1:\\d+");
             String port = listening.substring(listening.lastIndexOf(':') + 1);
 
             File stderr = Files.createTempFile("client", ".err").toFile();
             Process client = flagrunner("client", "-p", port, "127.0.0.1", "001234567")
-                    .redirectError(stderr).start();
+                    .redirectError(stderr)
+                    .start();
             assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String stdout = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(client.exitValue()).isZero();
-            String expected = Flags.minter("cli-secret")
-                    .flag(false, "cs5700fall2020", "001234567");
+            String expected = Flags.minter("cli-secret").flag(false, "cs5700fall2020", "001234567");
             assertThat(stdout).isEqualTo(expected + System.lineSeparator());
             assertThat(Files.readString(stderr.toPath())).isEmpty();
         } finally {
@@ -75,25 +80,52 @@ class ClientServerCommandsTest {
     void theServerCommandServesTlsWithTheGivenKeyAndCertificate(@TempDir Path dir) throws Exception {
         // A pair made here, not the server's generated one: pinning cert.pem succeeds only if it is served.
         PemFiles pem = PemFiles.write(dir);
-        Process server = flagrunner("server", "--dialect", "cs230", "-s", "--cert", pem.certificate().toString(),
-                "--key", pem.key().toString(), "-p", "0", "--questions", "50", "--secret", "tls-secret")
-                .redirectError(dir.resolve("server.err").toFile()).start();
+        Process server = flagrunner(
+                        "server",
+                        "--dialect",
+                        "cs230",
+                        "-s",
+                        "--cert",
+                        pem.certificate().toString(),
+                        "--key",
+                        pem.key().toString(),
+                        "-p",
+                        "0",
+                        "--questions",
+                        "50",
+                        "--secret",
+                        "tls-secret")
+                .redirectError(dir.resolve("server.err").toFile())
+                .start();
         try {
-            BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader serverOut =
+                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String listening = serverOut.readLine();
-            assertThat(listening).as("server stderr: %s", stderrOf(dir.resolve("server.err")))
+            assertThat(listening)
+                    .as("server stderr: %s", stderrOf(dir.resolve("server.err")))
                     .matches("listening on 127\\.0\\.0\\.1:\\d+");
             String port = listening.substring(listening.lastIndexOf(':') + 1);
 
-            Process client = flagrunner("client", "-s", "--trust", pem.certificate().toString(), "--dialect", "cs230",
-                    "-p", port, "127.0.0.1", "001234567").redirectError(dir.resolve("client.err").toFile()).start();
+            Process client = flagrunner(
+                            "client",
+                            "-s",
+                            "--trust",
+                            pem.certificate().toString(),
+                            "--dialect",
+                            "cs230",
+                            "-p",
+                            port,
+                            "127.0.0.1",
+                            "001234567")
+                    .redirectError(dir.resolve("client.err").toFile())
+                    .start();
             assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String stdout = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(Files.readString(dir.resolve("client.err"))).isEmpty();
             assertThat(client.exitValue()).isZero();
-            assertThat(stdout).isEqualTo(Flags.minter("tls-secret")
-                    .flag(true, "cs230", "001234567") + System.lineSeparator());
+            assertThat(stdout)
+                    .isEqualTo(Flags.minter("tls-secret").flag(true, "cs230", "001234567") + System.lineSeparator());
         } finally {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -106,27 +138,50 @@ class ClientServerCommandsTest {
     void theServerCommandOverTlsPrintsTheFingerprintAndWritesTheCertificateForTheClientToPin(@TempDir Path dir)
             throws Exception {
         Path pem = dir.resolve("server.pem");
-        Process server = flagrunner("server", "--dialect", "status", "-s", "-p", "0", "--questions", "5",
-                "--secret", "pin", "--write-cert", pem.toString()).redirectError(dir.resolve("server.err").toFile()).start();
+        Process server = flagrunner(
+                        "server",
+                        "--dialect",
+                        "status",
+                        "-s",
+                        "-p",
+                        "0",
+                        "--questions",
+                        "5",
+                        "--secret",
+                        "pin",
+                        "--write-cert",
+                        pem.toString())
+                .redirectError(dir.resolve("server.err").toFile())
+                .start();
         try {
-            BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader serverOut =
+                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String listening = serverOut.readLine();
-            assertThat(listening).as("server stderr: %s", stderrOf(dir.resolve("server.err")))
+            assertThat(listening)
+                    .as("server stderr: %s", stderrOf(dir.resolve("server.err")))
                     .matches("listening on 127\\.0\\.0\\.1:\\d+");
             String fingerprint = serverOut.readLine();
             X509Certificate written = Pem.readCertificates(pem).get(0);
-            String sha256 = HexFormat.ofDelimiter(":").withUpperCase()
+            String sha256 = HexFormat.ofDelimiter(":")
+                    .withUpperCase()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(written.getEncoded()));
             assertThat(fingerprint).isEqualTo("certificate sha256 Fingerprint=" + sha256 + " (PEM in " + pem + ")");
 
-            Process client = flagrunner("client", "-s", "--trust", pem.toString(), "-p",
-                    listening.substring(listening.lastIndexOf(':') + 1), "127.0.0.1", "001234567")
-                    .redirectError(dir.resolve("client.err").toFile()).start();
+            Process client = flagrunner(
+                            "client",
+                            "-s",
+                            "--trust",
+                            pem.toString(),
+                            "-p",
+                            listening.substring(listening.lastIndexOf(':') + 1),
+                            "127.0.0.1",
+                            "001234567")
+                    .redirectError(dir.resolve("client.err").toFile())
+                    .start();
             assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(dir.resolve("client.err"))).isEmpty();
-            assertThat(new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(
-                    Flags.minter("pin").flag(true, "cs5700fall2020", "001234567")
-                            + System.lineSeparator());
+            assertThat(new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(Flags.minter("pin").flag(true, "cs5700fall2020", "001234567") + System.lineSeparator());
         } finally {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -136,15 +191,17 @@ class ClientServerCommandsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--help                  | 0 | Usage: flagrunner [-hV] [COMMAND]",
-        "help                    | 0 | Usage: flagrunner [-hV] [COMMAND]",
-        "-h                      | 0 | Usage: flagrunner [-hV] [COMMAND]",
-        "--version               | 0 | flagrunner ",
-        "clinet                  | 2 | Did you mean: flagrunner client",
-        "--hepl                  | 2 | Possible solutions: --help",
-        "serve --server.port=0 x | 2 | serve takes Spring Boot properties as --name.key=value, not 'x'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--help                  | 0 | Usage: flagrunner [-hV] [COMMAND]",
+                "help                    | 0 | Usage: flagrunner [-hV] [COMMAND]",
+                "-h                      | 0 | Usage: flagrunner [-hV] [COMMAND]",
+                "--version               | 0 | flagrunner ",
+                "clinet                  | 2 | Did you mean: flagrunner client",
+                "--hepl                  | 2 | Possible solutions: --help",
+                "serve --server.port=0 x | 2 | serve takes Spring Boot properties as --name.key=value, not 'x'",
+            })
     void helpVersionAndMistakesStartNoService(String line, int exit, String output) throws Exception {
         Process process = flagrunner(line.trim().split(" +")).start();
         process.getOutputStream().close();
@@ -159,13 +216,15 @@ class ClientServerCommandsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--dialect cs230 -p 0 --frobnicate          | Unknown option: '--frobnicate'",
-        "--dialect cs230 -p 0 -s --cert cert.pem    | --cert and --key go together",
-        "--dialect cs230 -p 0 --cert c.pem --key k.pem | --cert, --key and --write-cert need -s (TLS)",
-        "--dialect cs230 -p 0 --write-cert c.pem     | --cert, --key and --write-cert need -s (TLS)",
-        "-p 0                                        | Missing required option: '--dialect=D'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--dialect cs230 -p 0 --frobnicate          | Unknown option: '--frobnicate'",
+                "--dialect cs230 -p 0 -s --cert cert.pem    | --cert and --key go together",
+                "--dialect cs230 -p 0 --cert c.pem --key k.pem | --cert, --key and --write-cert need -s (TLS)",
+                "--dialect cs230 -p 0 --write-cert c.pem     | --cert, --key and --write-cert need -s (TLS)",
+                "-p 0                                        | Missing required option: '--dialect=D'",
+            })
     void serverUsageErrorsExit2WithAMessage(String line, String message) throws Exception {
         List<String> args = new ArrayList<>(List.of("server"));
         args.addAll(List.of(line.trim().split(" +")));
@@ -175,9 +234,11 @@ class ClientServerCommandsTest {
         }
 
         assertThat(server.exitValue()).isEqualTo(2);
-        assertThat(new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEmpty();
         assertThat(new String(server.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("flagrunner: " + message).contains("Usage: flagrunner server [-hsV]");
+                .contains("flagrunner: " + message)
+                .contains("Usage: flagrunner server [-hsV]");
     }
 
     private static String stderrOf(Path file) {
@@ -193,24 +254,26 @@ class ClientServerCommandsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "127.0.0.1                                  | Missing required parameter: 'ID'",
-        "-p x 127.0.0.1 1                            | Invalid value for option '-p': 'x' is not an int",
-        "-p 70000 127.0.0.1 1                        | option -p must be between 1 and 65535: 70000",
-        "--dialect nope 127.0.0.1 1                  | Invalid value for option '--dialect': unknown dialect 'nope' (known: status,",
-        "--frobnicate 127.0.0.1 1                    | Unknown option: '--frobnicate'",
-        "--insecure 127.0.0.1 1                      | --trust and --insecure need -s (TLS)",
-        "-s --insecure --trust a.pem 127.0.0.1 1     | --trust and --insecure exclude each other",
-        "--dialect eval2022 127.0.0.1 1              | dialect eval2022 has no default plain port: give -p PORT",
-        "-p                                          | Missing required parameter for option '-p' (PORT)",
-        "--max-questions 0 127.0.0.1 1               | option --max-questions must be between 1 and 2147483647: 0",
-        "--max-questions many 127.0.0.1 1            | Invalid value for option '--max-questions': 'many' is not an int",
-        "--timeout 0 127.0.0.1 1                     | option --timeout must be between 1 and 3600: 0",
-        "--class a\tb 127.0.0.1 1                    | --class must be 1 to 64 visible ASCII characters without spaces",
-        "--dialect status --dialect cs230 127.0.0.1 1 | option '--dialect' (D) should be specified only once",
-        "--max-duration 0 127.0.0.1 1                | option --max-duration must be between 1 and 86400: 0",
-        "--max-duration 5m 127.0.0.1 1               | Invalid value for option '--max-duration': '5m' is not an int",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "127.0.0.1                                  | Missing required parameter: 'ID'",
+                "-p x 127.0.0.1 1                            | Invalid value for option '-p': 'x' is not an int",
+                "-p 70000 127.0.0.1 1                        | option -p must be between 1 and 65535: 70000",
+                "--dialect nope 127.0.0.1 1                  | Invalid value for option '--dialect': unknown dialect 'nope' (known: status,",
+                "--frobnicate 127.0.0.1 1                    | Unknown option: '--frobnicate'",
+                "--insecure 127.0.0.1 1                      | --trust and --insecure need -s (TLS)",
+                "-s --insecure --trust a.pem 127.0.0.1 1     | --trust and --insecure exclude each other",
+                "--dialect eval2022 127.0.0.1 1              | dialect eval2022 has no default plain port: give -p PORT",
+                "-p                                          | Missing required parameter for option '-p' (PORT)",
+                "--max-questions 0 127.0.0.1 1               | option --max-questions must be between 1 and 2147483647: 0",
+                "--max-questions many 127.0.0.1 1            | Invalid value for option '--max-questions': 'many' is not an int",
+                "--timeout 0 127.0.0.1 1                     | option --timeout must be between 1 and 3600: 0",
+                "--class a\tb 127.0.0.1 1                    | --class must be 1 to 64 visible ASCII characters without spaces",
+                "--dialect status --dialect cs230 127.0.0.1 1 | option '--dialect' (D) should be specified only once",
+                "--max-duration 0 127.0.0.1 1                | option --max-duration must be between 1 and 86400: 0",
+                "--max-duration 5m 127.0.0.1 1               | Invalid value for option '--max-duration': '5m' is not an int",
+            })
     void usageErrorsExit2WithAMessage(String line, String message) {
         CliRun r = runClient(line.trim().split(" +"));
 
@@ -231,7 +294,8 @@ class ClientServerCommandsTest {
             };
             ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-            int exit = ClientCommand.run(new String[] {"-p", String.valueOf(server.port()), "127.0.0.1", "1"},
+            int exit = ClientCommand.run(
+                    new String[] {"-p", String.valueOf(server.port()), "127.0.0.1", "1"},
                     new PrintStream(closedPipe, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
 
@@ -252,9 +316,10 @@ class ClientServerCommandsTest {
 
             assertThat(limited.exit()).isEqualTo(1);
             assertThat(limited.out()).isEmpty();
-            assertThat(limited.err()).isEqualTo("flagrunner: TOO_MANY_QUESTIONS: the server asked question 6, more than"
-                    + " the limit of 5 questions (flagrunner.session.max-questions, client --max-questions)"
-                    + System.lineSeparator());
+            assertThat(limited.err())
+                    .isEqualTo("flagrunner: TOO_MANY_QUESTIONS: the server asked question 6, more than"
+                            + " the limit of 5 questions (flagrunner.session.max-questions, client --max-questions)"
+                            + System.lineSeparator());
             assertThat(enough.exit()).isZero();
             assertThat(enough.out()).hasLineCount(1);
         } finally {
@@ -264,14 +329,18 @@ class ClientServerCommandsTest {
 
     @Test
     void aServerThatGoesQuietEndsTheSessionAtMaxDurationWithExit1() throws Exception {
-        try (ScriptedServer slow = new ScriptedServer(ScriptedServer.oneQuestionThenQuiet("cs5700fall2020 STATUS 6 * 7"))) {
+        try (ScriptedServer slow =
+                new ScriptedServer(ScriptedServer.oneQuestionThenQuiet("cs5700fall2020 STATUS 6 * 7"))) {
             // The read timeout is far above the limit: only the limit can end this session with this reason.
-            CliRun r = runClient("--max-duration", "1", "--timeout", "60", "-p", String.valueOf(slow.port()), "127.0.0.1", "1");
+            CliRun r = runClient(
+                    "--max-duration", "1", "--timeout", "60", "-p", String.valueOf(slow.port()), "127.0.0.1", "1");
 
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
-            assertThat(r.err()).isEqualTo("flagrunner: SESSION_TIMEOUT: the session reached its limit of 1000 ms after"
-                    + " answer 1 (flagrunner.session.max-duration, client --max-duration)" + System.lineSeparator());
+            assertThat(r.err())
+                    .isEqualTo("flagrunner: SESSION_TIMEOUT: the session reached its limit of 1000 ms after"
+                            + " answer 1 (flagrunner.session.max-duration, client --max-duration)"
+                            + System.lineSeparator());
         }
     }
 
@@ -282,10 +351,11 @@ class ClientServerCommandsTest {
             CliRun r = runClient("-p", String.valueOf(server.port()), "127.0.0.1", "001234567");
 
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.err()).isEqualTo("flagrunner: SERVER_CLOSED: the server closed the connection after HELLO:"
-                    + " unknown id or protocol violation; check that the server speaks dialect status with class string"
-                    + " cs5700fall2020 (client --dialect and --class; a request's dialect and classId)"
-                    + System.lineSeparator());
+            assertThat(r.err())
+                    .isEqualTo("flagrunner: SERVER_CLOSED: the server closed the connection after HELLO:"
+                            + " unknown id or protocol violation; check that the server speaks dialect status with class string"
+                            + " cs5700fall2020 (client --dialect and --class; a request's dialect and classId)"
+                            + System.lineSeparator());
         } finally {
             server.close();
         }

@@ -48,6 +48,9 @@ class EvalCommandProcessTest {
         command[2] = System.getProperty("java.class.path");
         command[3] = FlagrunnerApplication.class.getName();
         System.arraycopy(args, 0, command, 4, args.length);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).directory(new File(".")).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.PIPE)
+                .directory(new File("."))
+                .start();
     }
 }

@@ -46,7 +46,8 @@ class EvalCommandTest {
 
     @Test
     void answersErrDivZeroWhereTheDialectHasThatAnswer() {
-        assertThat(run("( 1 + 2 )\n( 0 * ( 1 // 0 ) )\n( 1 + 2\n", "--dialect", "eval2022")).isZero();
+        assertThat(run("( 1 + 2 )\n( 0 * ( 1 // 0 ) )\n( 1 + 2\n", "--dialect", "eval2022"))
+                .isZero();
         assertThat(stdout()).isEqualTo("""
                 3
                 ERR #DIV/0
@@ -65,7 +66,8 @@ class EvalCommandTest {
 
     @Test
     void aWholeServerMessageIsNotAnsweredAndTheErrorSaysWhichPayloadToPass() {
-        assertThat(run("EVAL ( 1 + 2 )\ncs5700fall2022 EVAL ( 1 + 2 )\n( 1 + 2 )\n", "--dialect", "eval2022")).isZero();
+        assertThat(run("EVAL ( 1 + 2 )\ncs5700fall2022 EVAL ( 1 + 2 )\n( 1 + 2 )\n", "--dialect", "eval2022"))
+                .isZero();
         assertThat(stdout()).isEqualTo("""
                 error: unexpected character 'E' at column 1 (this is a whole server message: give only the payload \
                 after EVAL, here '( 1 + 2 )')
@@ -142,8 +144,11 @@ class EvalCommandTest {
             }
         };
         String input = "1 + 1\n".repeat(10_000);
-        int exit = EvalCommand.run(new String[] {"--dialect", "status"}, new ByteArrayInputStream(input.getBytes(UTF_8)),
-                new PrintStream(counting, false, UTF_8), new PrintStream(stderr, true, UTF_8));
+        int exit = EvalCommand.run(
+                new String[] {"--dialect", "status"},
+                new ByteArrayInputStream(input.getBytes(UTF_8)),
+                new PrintStream(counting, false, UTF_8),
+                new PrintStream(stderr, true, UTF_8));
 
         assertThat(exit).isZero();
         assertThat(stdout().split("\n")).hasSize(10_000);
@@ -156,8 +161,8 @@ class EvalCommandTest {
         PipedOutputStream keyboard = new PipedOutputStream();
         InputStream stdin = new PipedInputStream(keyboard, 1 << 16);
         PrintStream out = new PrintStream(stdout, false, UTF_8);
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
-                EvalCommand.run(new String[] {"--dialect", "eval2022"}, stdin, out, new PrintStream(stderr, true, UTF_8)));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> EvalCommand.run(
+                new String[] {"--dialect", "eval2022"}, stdin, out, new PrintStream(stderr, true, UTF_8)));
 
         keyboard.write("( 1 <<^ 1 )\n".getBytes(UTF_8));
         keyboard.flush();
@@ -177,15 +182,19 @@ class EvalCommandTest {
         @Test
         void missingDialect() {
             assertThat(run("1 + 1\n")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner: Missing required option: '--dialect=D'\n"
-                    + "Usage: flagrunner eval [-hV] --dialect=D\nRun 'flagrunner eval --help' for what each option does.");
+            assertThat(stderr())
+                    .startsWith(
+                            "flagrunner: Missing required option: '--dialect=D'\n"
+                                    + "Usage: flagrunner eval [-hV] --dialect=D\nRun 'flagrunner eval --help' for what each option does.");
             assertThat(stdout()).isEmpty();
         }
 
         @Test
         void unknownDialect() {
             assertThat(run("1 + 1\n", "--dialect", "eval2023")).isEqualTo(2);
-            assertThat(stderr()).startsWith("flagrunner: Invalid value for option '--dialect': unknown dialect 'eval2023' (known: status,");
+            assertThat(stderr())
+                    .startsWith(
+                            "flagrunner: Invalid value for option '--dialect': unknown dialect 'eval2023' (known: status,");
         }
 
         @Test
@@ -209,15 +218,19 @@ class EvalCommandTest {
         @Test
         void helpGoesToStdoutAndSucceeds() {
             assertThat(run("", "--help")).isZero();
-            assertThat(stdout()).startsWith("Usage: flagrunner eval [-hV] --dialect=D")
+            assertThat(stdout())
+                    .startsWith("Usage: flagrunner eval [-hV] --dialect=D")
                     .contains("--dialect=D   whose arithmetic: status, findcount, eval2021, eval2022,");
             assertThat(stderr()).isEmpty();
         }
     }
 
     private int run(String input, String... args) {
-        return EvalCommand.run(args, new ByteArrayInputStream(input.getBytes(UTF_8)),
-                new PrintStream(stdout, false, UTF_8), new PrintStream(stderr, true, UTF_8));
+        return EvalCommand.run(
+                args,
+                new ByteArrayInputStream(input.getBytes(UTF_8)),
+                new PrintStream(stdout, false, UTF_8),
+                new PrintStream(stderr, true, UTF_8));
     }
 
     private String stdout() {

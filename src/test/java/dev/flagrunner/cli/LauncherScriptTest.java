@@ -27,6 +27,7 @@ class LauncherScriptTest {
 
     @TempDir
     Path dir;
+
     private Path jar;
 
     @BeforeEach
@@ -64,7 +65,8 @@ class LauncherScriptTest {
     @Test
     void itFindsTheJarBesideItsRealSelfThroughALinkFromAnyDirectoryAndWithCdpathSet() throws Exception {
         Path install = Files.createDirectories(dir.resolve("with space"));
-        Path script = Files.copy(SCRIPT, Files.createDirectories(install.resolve("bin")).resolve("flagrunner"));
+        Path script = Files.copy(
+                SCRIPT, Files.createDirectories(install.resolve("bin")).resolve("flagrunner"));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(Files.createDirectories(install.resolve("target")).resolve("flagrunner.jar"), "a stand-in");
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
@@ -72,7 +74,10 @@ class LauncherScriptTest {
         Path relativeLink = Files.createSymbolicLink(elsewhere.resolve("fr-relative"), elsewhere.relativize(script));
 
         // A decoy with the same relative path: `cd "with space/bin"` would go there, through CDPATH.
-        Path decoy = Files.createDirectories(dir.resolve("decoy").resolve("with space").resolve("bin")).getParent().getParent();
+        Path decoy = Files.createDirectories(
+                        dir.resolve("decoy").resolve("with space").resolve("bin"))
+                .getParent()
+                .getParent();
         String expectedJar = install.resolve("bin").toRealPath() + "/../target/flagrunner.jar";
 
         for (String command : List.of(link.toString(), relativeLink.toString(), "with space/bin/flagrunner")) {
@@ -83,28 +88,39 @@ class LauncherScriptTest {
             builder.environment().put("CDPATH", decoy.toString());
             builder.environment().put("JAVA", printingJava().toString());
 
-            assertThat(finish(builder.start(), 0).lines().toList()).as(command)
+            assertThat(finish(builder.start(), 0).lines().toList())
+                    .as(command)
                     .containsExactly("-XX:+UseSerialGC", "-Xmn8m", "-jar", expectedJar, "eval");
         }
     }
 
     @Test
     void noJavaIsAUsageErrorThatSaysWhereItLooked() throws Exception {
-        ProcessBuilder builder = script(Map.of("JAVA_HOME", dir.resolve("no-jdk").toString()), "client");
+        ProcessBuilder builder =
+                script(Map.of("JAVA_HOME", dir.resolve("no-jdk").toString()), "client");
         builder.environment().remove("JAVA");
         Process process = builder.redirectErrorStream(true).start();
 
-        assertThat(finish(process, 2)).isEqualTo("flagrunner: no java at '" + dir.resolve("no-jdk") + "/bin/java': set"
-                + " JAVA or JAVA_HOME, or put java on the PATH\n");
+        assertThat(finish(process, 2))
+                .isEqualTo("flagrunner: no java at '" + dir.resolve("no-jdk") + "/bin/java': set"
+                        + " JAVA or JAVA_HOME, or put java on the PATH\n");
     }
 
     @Test
     void aMissingJarIsAUsageErrorThatSaysHowToBuildIt() throws Exception {
-        Process process = script(Map.of("FLAGRUNNER_JAR", dir.resolve("none.jar").toString(),
-                "JAVA", printingJava().toString()), "client").redirectErrorStream(true).start();
+        Process process = script(
+                        Map.of(
+                                "FLAGRUNNER_JAR",
+                                dir.resolve("none.jar").toString(),
+                                "JAVA",
+                                printingJava().toString()),
+                        "client")
+                .redirectErrorStream(true)
+                .start();
 
-        assertThat(finish(process, 2)).isEqualTo("flagrunner: no jar at " + dir.resolve("none.jar")
-                + ": build it with ./mvnw -B -q -DskipTests package, or set FLAGRUNNER_JAR\n");
+        assertThat(finish(process, 2))
+                .isEqualTo("flagrunner: no jar at " + dir.resolve("none.jar")
+                        + ": build it with ./mvnw -B -q -DskipTests package, or set FLAGRUNNER_JAR\n");
     }
 
     @Test
@@ -116,9 +132,20 @@ class LauncherScriptTest {
                     if [ "$1" = -jar ]; then args+=(-cp "$TEST_CLASSPATH" %s); shift 2; else args+=("$1"); shift; fi
                 done
                 exec "%s" "${args[@]}"
-                """.formatted(FlagrunnerApplication.class.getName(), Path.of(System.getProperty("java.home"), "bin", "java")));
-        Process process = script(Map.of("JAVA", java.toString(), "JAVA_OPTS", "-XX:+PrintCommandLineFlags",
-                "TEST_CLASSPATH", System.getProperty("java.class.path")), "eval", "--dialect", "eval2022").start();
+                """.formatted(
+                FlagrunnerApplication.class.getName(), Path.of(System.getProperty("java.home"), "bin", "java")));
+        Process process = script(
+                        Map.of(
+                                "JAVA",
+                                java.toString(),
+                                "JAVA_OPTS",
+                                "-XX:+PrintCommandLineFlags",
+                                "TEST_CLASSPATH",
+                                System.getProperty("java.class.path")),
+                        "eval",
+                        "--dialect",
+                        "eval2022")
+                .start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write("( 1 <<^ -1 )\n".getBytes(UTF_8));
         }
@@ -146,7 +173,9 @@ class LauncherScriptTest {
     /** Waits for the process (killing it after a minute), checks its exit code and returns its stdout. */
     private static String finish(Process process, int expectedExit) throws Exception {
         try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("the process ended")
+                    .isTrue();
             String stdout = new String(process.getInputStream().readAllBytes(), UTF_8);
             assertThat(process.exitValue()).as(stdout).isEqualTo(expectedExit);
             return stdout;

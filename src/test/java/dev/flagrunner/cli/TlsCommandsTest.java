@@ -28,6 +28,7 @@ class TlsCommandsTest {
      * failing at once would hang until JUnit's {@code @Timeout} fails the test, whatever the machine's load.
      */
     private static final Duration NEVER = Duration.ofHours(1);
+
     private final ServerCertificate certificate = ServerCertificate.selfSigned();
     private MathServer tlsServer;
     private MathServer plainServer;
@@ -38,8 +39,10 @@ class TlsCommandsTest {
     @BeforeEach
     void start() throws Exception {
         tlsServer = MathServers.start(MathServers.options(Dialects.STATUS, MINTER, 20)
-                .withTls(certificate.sslContext()).withIdleTimeout(NEVER));
-        plainServer = MathServers.start(MathServers.options(Dialects.STATUS, MINTER, 20).withIdleTimeout(NEVER));
+                .withTls(certificate.sslContext())
+                .withIdleTimeout(NEVER));
+        plainServer = MathServers.start(
+                MathServers.options(Dialects.STATUS, MINTER, 20).withIdleTimeout(NEVER));
     }
 
     @AfterEach
@@ -82,8 +85,15 @@ class TlsCommandsTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aTlsClientAgainstAPlainPortFailsAtOnceWithTheReason() {
-        CliRun r = client("-s", "--insecure", "--timeout", String.valueOf(NEVER.toSeconds()), "-p",
-                String.valueOf(plainServer.port()), "127.0.0.1", "42");
+        CliRun r = client(
+                "-s",
+                "--insecure",
+                "--timeout",
+                String.valueOf(NEVER.toSeconds()),
+                "-p",
+                String.valueOf(plainServer.port()),
+                "127.0.0.1",
+                "42");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("flagrunner: TLS_HANDSHAKE_FAILED: ");
@@ -92,12 +102,18 @@ class TlsCommandsTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aPlainClientAgainstATlsPortFailsAtOnceWithTheReason() {
-        CliRun r = client("--timeout", String.valueOf(NEVER.toSeconds()), "-p", String.valueOf(tlsServer.port()),
-                "127.0.0.1", "42");
+        CliRun r = client(
+                "--timeout",
+                String.valueOf(NEVER.toSeconds()),
+                "-p",
+                String.valueOf(tlsServer.port()),
+                "127.0.0.1",
+                "42");
 
         assertThat(r.exit()).isEqualTo(1);
         // The TLS server's alert ends in 0x0a, so it arrives as one "line".
-        assertThat(r.err()).startsWith("flagrunner: MALFORMED_MESSAGE: a TLS record, not a message: this port speaks TLS");
+        assertThat(r.err())
+                .startsWith("flagrunner: MALFORMED_MESSAGE: a TLS record, not a message: this port speaks TLS");
     }
 
     @Test

@@ -31,7 +31,10 @@ class EvalPropertyTest {
     }
 
     /** Trees printed by {@code printer} (with a random spacing seed) evaluate as the oracle says. */
-    private static void agreesWithTheOracle(Arithmetic arithmetic, List<String> operators, boolean negations,
+    private static void agreesWithTheOracle(
+            Arithmetic arithmetic,
+            List<String> operators,
+            boolean negations,
             BiFunction<ExpressionTree, Long, String> printer) {
         forAll(TRIES, draw -> {
             ExpressionTree tree = tree(draw, DEPTH, operators, negations);

@@ -16,12 +16,19 @@ class ExpressionArchitectureTest {
 
     @Test
     void importsNothingFromSpring() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(engine);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .check(engine);
     }
 
     @Test
     void usesNoScriptEngineNorRegex() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.script..", "java.util.regex..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javax.script..", "java.util.regex..")
                 .check(engine);
     }
 }

@@ -119,8 +119,8 @@ sealed interface ExpressionTree {
         appendOperand(out, node.right(), precedence(node.right()) <= precedence, random);
     }
 
-    private static void appendOperand(StringBuilder out, ExpressionTree operand, boolean needsParentheses,
-            Random random) {
+    private static void appendOperand(
+            StringBuilder out, ExpressionTree operand, boolean needsParentheses, Random random) {
         boolean parenthesise = needsParentheses || random.nextInt(10) == 0;
         out.append(parenthesise ? "(" : "");
         appendPython(out, operand, random);

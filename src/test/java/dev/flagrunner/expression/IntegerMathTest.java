@@ -27,9 +27,11 @@ class IntegerMathTest {
                 if (b.signum() == 0) {
                     continue;
                 }
-                assertThat(IntegerMath.floorDivide(a, b)).as(a + " // " + b)
+                assertThat(IntegerMath.floorDivide(a, b))
+                        .as(a + " // " + b)
                         .isEqualTo(ExpressionTree.divide(a, b, RoundingMode.FLOOR));
-                assertThat(IntegerMath.truncatingDivide(a, b)).as(a + " / " + b)
+                assertThat(IntegerMath.truncatingDivide(a, b))
+                        .as(a + " / " + b)
                         .isEqualTo(ExpressionTree.divide(a, b, RoundingMode.DOWN));
             }
         }

@@ -50,10 +50,13 @@ class MalformedInputTest {
                 continue;
             }
             String[] fields = line.split("\t", -1);
-            Arithmetic arithmetic = dev.flagrunner.protocol.Dialects.byName(fields[0]).orElseThrow().arithmetic();
-            Case c = new Case(arithmetic, unescape(fields[1]), Kind.valueOf(fields[2]), Integer.parseInt(fields[3]),
-                    fields[4]);
-            cases.add(Arguments.of(Named.of(fields[0] + " [" + fields[1] + "] → " + fields[2] + " at " + fields[3], c)));
+            Arithmetic arithmetic = dev.flagrunner.protocol.Dialects.byName(fields[0])
+                    .orElseThrow()
+                    .arithmetic();
+            Case c = new Case(
+                    arithmetic, unescape(fields[1]), Kind.valueOf(fields[2]), Integer.parseInt(fields[3]), fields[4]);
+            cases.add(
+                    Arguments.of(Named.of(fields[0] + " [" + fields[1] + "] → " + fields[2] + " at " + fields[3], c)));
         }
         return cases.stream();
     }
@@ -65,36 +68,104 @@ class MalformedInputTest {
         String fiveFactors = String.join(" * ", nines, nines, nines, nines, nines);
         ProductTree tree = ProductTree.balanced(nines, 3);
         return Stream.of(
-                giant("status: a 10,000-digit operand", Arithmetic.STATUS_FLOOR, digits10k + " + 1",
-                        Kind.TOO_LARGE, 0, "number of 10000 digits at column 1, more than the limit of 4300"),
-                giant("cs230: a negative 10,000-digit operand", Arithmetic.CS230_TRUNCATE, "1 - -" + digits10k,
-                        Kind.TOO_LARGE, 4, "number of 10000 digits"),
-                giant("eval2021: a 10,000-digit operand", Arithmetic.EVAL2021, "1 + " + digits10k,
-                        Kind.TOO_LARGE, 4, "number of 10000 digits"),
-                giant("eval2022: a 10,000-digit operand", Arithmetic.EVAL2022, "( 1 + " + digits10k + " )",
-                        Kind.TOO_LARGE, 6, "number of 10000 digits at column 7"),
-                giant("eval2021: one digit over the literal limit", Arithmetic.EVAL2021, digits4301,
-                        Kind.TOO_LARGE, 0, "number of 4301 digits"),
-                giant("eval2021: 100,000 nested parentheses", Arithmetic.EVAL2021,
+                giant(
+                        "status: a 10,000-digit operand",
+                        Arithmetic.STATUS_FLOOR,
+                        digits10k + " + 1",
+                        Kind.TOO_LARGE,
+                        0,
+                        "number of 10000 digits at column 1, more than the limit of 4300"),
+                giant(
+                        "cs230: a negative 10,000-digit operand",
+                        Arithmetic.CS230_TRUNCATE,
+                        "1 - -" + digits10k,
+                        Kind.TOO_LARGE,
+                        4,
+                        "number of 10000 digits"),
+                giant(
+                        "eval2021: a 10,000-digit operand",
+                        Arithmetic.EVAL2021,
+                        "1 + " + digits10k,
+                        Kind.TOO_LARGE,
+                        4,
+                        "number of 10000 digits"),
+                giant(
+                        "eval2022: a 10,000-digit operand",
+                        Arithmetic.EVAL2022,
+                        "( 1 + " + digits10k + " )",
+                        Kind.TOO_LARGE,
+                        6,
+                        "number of 10000 digits at column 7"),
+                giant(
+                        "eval2021: one digit over the literal limit",
+                        Arithmetic.EVAL2021,
+                        digits4301,
+                        Kind.TOO_LARGE,
+                        0,
+                        "number of 4301 digits"),
+                giant(
+                        "eval2021: 100,000 nested parentheses",
+                        Arithmetic.EVAL2021,
                         "(".repeat(100_000) + "1" + ")".repeat(100_000),
-                        Kind.TOO_LARGE, 200, "parentheses nested deeper than 200 at column 201"),
-                giant("eval2021: 100,000 unclosed parentheses", Arithmetic.EVAL2021, "(".repeat(100_000),
-                        Kind.TOO_LARGE, 200, "nested deeper than 200"),
-                giant("eval2021: 100,000 closing parentheses", Arithmetic.EVAL2021, ")".repeat(100_000),
-                        Kind.MALFORMED, 0, "found ')'"),
-                giant("eval2022: 100,000 nested parentheses", Arithmetic.EVAL2022,
+                        Kind.TOO_LARGE,
+                        200,
+                        "parentheses nested deeper than 200 at column 201"),
+                giant(
+                        "eval2021: 100,000 unclosed parentheses",
+                        Arithmetic.EVAL2021,
+                        "(".repeat(100_000),
+                        Kind.TOO_LARGE,
+                        200,
+                        "nested deeper than 200"),
+                giant(
+                        "eval2021: 100,000 closing parentheses",
+                        Arithmetic.EVAL2021,
+                        ")".repeat(100_000),
+                        Kind.MALFORMED,
+                        0,
+                        "found ')'"),
+                giant(
+                        "eval2022: 100,000 nested parentheses",
+                        Arithmetic.EVAL2022,
                         "( ".repeat(100_000) + "1" + " + 1 )".repeat(100_000),
-                        Kind.TOO_LARGE, 400, "parentheses nested deeper than 200 at column 401"),
-                giant("eval2022: 201 nested parentheses", Arithmetic.EVAL2022, chain(201),
-                        Kind.TOO_LARGE, 400, "nested deeper than 200"),
-                giant("eval2021: a product over the bit cap", Arithmetic.EVAL2021, fiveFactors,
-                        Kind.TOO_LARGE, nthIndexOf(fiveFactors, '*', 4), "more than the limit of 65536 bits"),
-                giant("eval2022: a product tree over the bit cap", Arithmetic.EVAL2022, tree.text(),
-                        Kind.TOO_LARGE, tree.rootOperator(), "result of '*'"),
-                giant("eece: a quotient beyond a double", Arithmetic.EECE_TRUE_DIVISION, "1" + "0".repeat(400) + " / 1",
-                        Kind.UNSUPPORTED, 402, "quotient too large for a float"),
-                giant("findcount: 1 MiB of non-ASCII", Arithmetic.FIND_COUNT, "a " + "é".repeat(1 << 20),
-                        Kind.MALFORMED, 2, "'\\u00e9'"));
+                        Kind.TOO_LARGE,
+                        400,
+                        "parentheses nested deeper than 200 at column 401"),
+                giant(
+                        "eval2022: 201 nested parentheses",
+                        Arithmetic.EVAL2022,
+                        chain(201),
+                        Kind.TOO_LARGE,
+                        400,
+                        "nested deeper than 200"),
+                giant(
+                        "eval2021: a product over the bit cap",
+                        Arithmetic.EVAL2021,
+                        fiveFactors,
+                        Kind.TOO_LARGE,
+                        nthIndexOf(fiveFactors, '*', 4),
+                        "more than the limit of 65536 bits"),
+                giant(
+                        "eval2022: a product tree over the bit cap",
+                        Arithmetic.EVAL2022,
+                        tree.text(),
+                        Kind.TOO_LARGE,
+                        tree.rootOperator(),
+                        "result of '*'"),
+                giant(
+                        "eece: a quotient beyond a double",
+                        Arithmetic.EECE_TRUE_DIVISION,
+                        "1" + "0".repeat(400) + " / 1",
+                        Kind.UNSUPPORTED,
+                        402,
+                        "quotient too large for a float"),
+                giant(
+                        "findcount: 1 MiB of non-ASCII",
+                        Arithmetic.FIND_COUNT,
+                        "a " + "é".repeat(1 << 20),
+                        Kind.MALFORMED,
+                        2,
+                        "'\\u00e9'"));
     }
 
     @Nested
@@ -139,13 +210,16 @@ class MalformedInputTest {
     }
 
     private static void assertRefused(Case c) {
-        ExpressionException e = catchThrowableOfType(ExpressionException.class,
-                () -> Evaluator.evaluate(c.arithmetic(), c.input()));
+        ExpressionException e =
+                catchThrowableOfType(ExpressionException.class, () -> Evaluator.evaluate(c.arithmetic(), c.input()));
         assertThat(e).as("refused").isNotNull();
         assertThat(e.kind()).as("kind").isEqualTo(c.kind());
         assertThat(e.position()).as("position").isEqualTo(c.position());
         assertThat(e.getMessage()).contains("at column " + (c.position() + 1)).contains(c.messagePart());
-        assertThat(e.getMessage()).as("short and printable").hasSizeLessThan(200).matches("[\\x20-\\x7e…]*");
+        assertThat(e.getMessage())
+                .as("short and printable")
+                .hasSizeLessThan(200)
+                .matches("[\\x20-\\x7e…]*");
     }
 
     /** {@code ( ( … ( 1 + 1 ) + 1 ) … + 1 )}: n nested parentheses, value n + 1. */
@@ -165,8 +239,8 @@ class MalformedInputTest {
         }
     }
 
-    private static Arguments giant(String name, Arithmetic arithmetic, String input, Kind kind, int position,
-            String messagePart) {
+    private static Arguments giant(
+            String name, Arithmetic arithmetic, String input, Kind kind, int position, String messagePart) {
         return Arguments.of(Named.of(name, new Case(arithmetic, input, kind, position, messagePart)));
     }
 

@@ -15,14 +15,16 @@ class OneLinerPropertyTest {
     private static final BigInteger BIG = BigInteger.TEN.pow(60);
     private static final BigInteger TWENTY = BigInteger.valueOf(20);
     private static final Arithmetic[] ONE_LINERS = {
-            Arithmetic.STATUS_FLOOR, Arithmetic.CS230_TRUNCATE, Arithmetic.EECE_TRUE_DIVISION};
+        Arithmetic.STATUS_FLOOR, Arithmetic.CS230_TRUNCATE, Arithmetic.EECE_TRUE_DIVISION
+    };
 
     @Test
     void statusFloorsLikeMathFloorDiv() {
         forAll(TRIES, draw -> {
             int a = draw.anyInt();
             int b = draw.anyNonZeroInt();
-            assertThat(answer(Arithmetic.STATUS_FLOOR, a + " / " + b)).as("%d / %d", a, b)
+            assertThat(answer(Arithmetic.STATUS_FLOOR, a + " / " + b))
+                    .as("%d / %d", a, b)
                     .isEqualTo(Long.toString(Math.floorDiv((long) a, b)));
         });
     }
@@ -32,7 +34,8 @@ class OneLinerPropertyTest {
         forAll(TRIES, draw -> {
             int a = draw.anyInt();
             int b = draw.anyNonZeroInt();
-            assertThat(answer(Arithmetic.CS230_TRUNCATE, a + " / " + b)).as("%d / %d", a, b)
+            assertThat(answer(Arithmetic.CS230_TRUNCATE, a + " / " + b))
+                    .as("%d / %d", a, b)
                     .isEqualTo(Long.toString((long) a / b));
         });
     }
@@ -46,9 +49,11 @@ class OneLinerPropertyTest {
                 b = big(draw);
             } while (b.signum() == 0);
             String question = a + " / " + b;
-            assertThat(answer(Arithmetic.STATUS_FLOOR, question)).as(question)
+            assertThat(answer(Arithmetic.STATUS_FLOOR, question))
+                    .as(question)
                     .isEqualTo(ExpressionTree.divide(a, b, RoundingMode.FLOOR).toString());
-            assertThat(answer(Arithmetic.CS230_TRUNCATE, question)).as(question)
+            assertThat(answer(Arithmetic.CS230_TRUNCATE, question))
+                    .as(question)
                     .isEqualTo(ExpressionTree.divide(a, b, RoundingMode.DOWN).toString());
         });
     }
@@ -59,11 +64,14 @@ class OneLinerPropertyTest {
             BigInteger a = big(draw);
             BigInteger b = big(draw);
             for (Arithmetic arithmetic : ONE_LINERS) {
-                assertThat(answer(arithmetic, a + " + " + b)).as("%s: %s + %s", arithmetic, a, b)
+                assertThat(answer(arithmetic, a + " + " + b))
+                        .as("%s: %s + %s", arithmetic, a, b)
                         .isEqualTo(a.add(b).toString());
-                assertThat(answer(arithmetic, a + " - " + b)).as("%s: %s - %s", arithmetic, a, b)
+                assertThat(answer(arithmetic, a + " - " + b))
+                        .as("%s: %s - %s", arithmetic, a, b)
                         .isEqualTo(a.subtract(b).toString());
-                assertThat(answer(arithmetic, a + " * " + b)).as("%s: %s * %s", arithmetic, a, b)
+                assertThat(answer(arithmetic, a + " * " + b))
+                        .as("%s: %s * %s", arithmetic, a, b)
                         .isEqualTo(a.multiply(b).toString());
             }
         });
@@ -78,10 +86,18 @@ class OneLinerPropertyTest {
             int zeros = draw.intBetween(0, 3);
             int spaces = draw.intBetween(1, 4);
             String plain = a + " " + operator + " " + b;
-            String padded = " ".repeat(spaces - 1) + "0".repeat(zeros) + a + " ".repeat(spaces) + operator
-                    + " ".repeat(spaces) + "0".repeat(zeros) + b + " ".repeat(spaces - 1);
+            String padded = " ".repeat(spaces - 1)
+                    + "0".repeat(zeros)
+                    + a
+                    + " ".repeat(spaces)
+                    + operator
+                    + " ".repeat(spaces)
+                    + "0".repeat(zeros)
+                    + b
+                    + " ".repeat(spaces - 1);
             for (Arithmetic arithmetic : ONE_LINERS) {
-                assertThat(answer(arithmetic, padded)).as("%s: '%s'", arithmetic, padded)
+                assertThat(answer(arithmetic, padded))
+                        .as("%s: '%s'", arithmetic, padded)
                         .isEqualTo(answer(arithmetic, plain));
             }
         });
@@ -93,14 +109,17 @@ class OneLinerPropertyTest {
         forAll(TRIES, draw -> {
             int a = draw.intBetween(1, 1000);
             int b = draw.intBetween(1, 1000);
-            assertThat(answer(Arithmetic.EECE_TRUE_DIVISION, a + " / " + b)).as("%d / %d", a, b)
+            assertThat(answer(Arithmetic.EECE_TRUE_DIVISION, a + " / " + b))
+                    .as("%d / %d", a, b)
                     .isEqualTo(Double.toString(a / (double) b));
         });
     }
 
     /** Up to 60 digits, or (as often) between -20 and 20, where zero divisors and exact quotients are common. */
     private static BigInteger big(Draw draw) {
-        return draw.oneIn(2) ? draw.bigIntegerBetween(BIG.negate(), BIG) : draw.bigIntegerBetween(TWENTY.negate(), TWENTY);
+        return draw.oneIn(2)
+                ? draw.bigIntegerBetween(BIG.negate(), BIG)
+                : draw.bigIntegerBetween(TWENTY.negate(), TWENTY);
     }
 
     private static String answer(Arithmetic arithmetic, String payload) throws ExpressionException {

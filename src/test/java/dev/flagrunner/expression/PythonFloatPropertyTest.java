@@ -14,7 +14,9 @@ class PythonFloatPropertyTest {
     void reprReadsBackAsTheSameDouble() {
         forAll(TRIES, draw -> {
             double d = draw.anyFiniteDouble();
-            assertThat(Double.parseDouble(PythonFloat.repr(d))).as("repr(%s)", d).isEqualTo(d);
+            assertThat(Double.parseDouble(PythonFloat.repr(d)))
+                    .as("repr(%s)", d)
+                    .isEqualTo(d);
         });
     }
 
@@ -25,7 +27,8 @@ class PythonFloatPropertyTest {
             do {
                 d = draw.anyFiniteDouble();
             } while (d == 0);
-            assertThat(significantDigits(PythonFloat.repr(d))).as("repr(%s) = %s", d, PythonFloat.repr(d))
+            assertThat(significantDigits(PythonFloat.repr(d)))
+                    .as("repr(%s) = %s", d, PythonFloat.repr(d))
                     .isLessThanOrEqualTo(significantDigits(Double.toString(d)));
         });
     }
@@ -37,7 +40,9 @@ class PythonFloatPropertyTest {
             do {
                 d = Double.longBitsToDouble(draw.anyLong());
             } while (!Double.isFinite(d));
-            assertThat(Double.parseDouble(PythonFloat.repr(d))).as("repr(%s)", d).isEqualTo(d);
+            assertThat(Double.parseDouble(PythonFloat.repr(d)))
+                    .as("repr(%s)", d)
+                    .isEqualTo(d);
         });
     }
 

@@ -29,8 +29,8 @@ class PythonTrueDivisionTest {
     void dividesAsCPython(String[] row) throws ExpressionException {
         String question = row[0] + " / " + row[1];
         if (row[2].equals("OverflowError")) {
-            ExpressionException e = catchThrowableOfType(ExpressionException.class,
-                    () -> Evaluator.evaluate(Arithmetic.EECE_TRUE_DIVISION, question));
+            ExpressionException e = catchThrowableOfType(
+                    ExpressionException.class, () -> Evaluator.evaluate(Arithmetic.EECE_TRUE_DIVISION, question));
             assertThat(e).isNotNull();
             assertThat(e.kind()).isEqualTo(ExpressionException.Kind.UNSUPPORTED);
             assertThat(e.position()).isEqualTo(row[0].length() + 1);

@@ -14,16 +14,33 @@ class ScannerTest {
 
     @Test
     void wordsNotationGluesTheMinusToDigits() throws ExpressionException {
-        assertThat(tokens("( -7 - 2 ) <<^ //", Notation.WORDS)).containsExactly(
-                "LEFT_PAREN (", "NUMBER -7", "MINUS -", "NUMBER 2", "RIGHT_PAREN )", "SHIFT_XOR <<^",
-                "SLASH_SLASH //", "EOF ");
+        assertThat(tokens("( -7 - 2 ) <<^ //", Notation.WORDS))
+                .containsExactly(
+                        "LEFT_PAREN (",
+                        "NUMBER -7",
+                        "MINUS -",
+                        "NUMBER 2",
+                        "RIGHT_PAREN )",
+                        "SHIFT_XOR <<^",
+                        "SLASH_SLASH //",
+                        "EOF ");
     }
 
     @Test
     void pythonNotationNeedsNoSpacesAndKeepsMinusAnOperator() throws ExpressionException {
-        assertThat(tokens("(-7-2)//3*4", Notation.PYTHON)).containsExactly(
-                "LEFT_PAREN (", "MINUS -", "NUMBER 7", "MINUS -", "NUMBER 2", "RIGHT_PAREN )", "SLASH_SLASH //",
-                "NUMBER 3", "STAR *", "NUMBER 4", "EOF ");
+        assertThat(tokens("(-7-2)//3*4", Notation.PYTHON))
+                .containsExactly(
+                        "LEFT_PAREN (",
+                        "MINUS -",
+                        "NUMBER 7",
+                        "MINUS -",
+                        "NUMBER 2",
+                        "RIGHT_PAREN )",
+                        "SLASH_SLASH //",
+                        "NUMBER 3",
+                        "STAR *",
+                        "NUMBER 4",
+                        "EOF ");
     }
 
     @Test
@@ -36,9 +53,21 @@ class ScannerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-0", "7", "999999999999999999", "-999999999999999999", "1000000000000000000",
-            "9223372036854775807", "-9223372036854775808", "9223372036854775808", "18446744073709551616",
-            "0000000000000000000000000042", "-0000000000000000000000000042"})
+    @ValueSource(
+            strings = {
+                "0",
+                "-0",
+                "7",
+                "999999999999999999",
+                "-999999999999999999",
+                "1000000000000000000",
+                "9223372036854775807",
+                "-9223372036854775808",
+                "9223372036854775808",
+                "18446744073709551616",
+                "0000000000000000000000000042",
+                "-0000000000000000000000000042"
+            })
     void literalValues(String text) throws ExpressionException {
         Scanner scanner = new Scanner(text, Notation.WORDS);
         scanner.next();

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SmallOneLinerTest {
 
     private static final Arithmetic[] ONE_LINERS = {
-            Arithmetic.STATUS_FLOOR, Arithmetic.CS230_TRUNCATE, Arithmetic.EECE_TRUE_DIVISION};
+        Arithmetic.STATUS_FLOOR, Arithmetic.CS230_TRUNCATE, Arithmetic.EECE_TRUE_DIVISION
+    };
 
     @Test
     void answersAsTheGeneralParserOrDeclines() {
@@ -27,7 +28,8 @@ class SmallOneLinerTest {
             BigInteger b = operand(draw);
             int outer = draw.intBetween(0, 2);
             int inner = draw.intBetween(1, 3);
-            String payload = " ".repeat(outer) + a + " ".repeat(inner) + operator + " ".repeat(inner) + b + " ".repeat(outer);
+            String payload =
+                    " ".repeat(outer) + a + " ".repeat(inner) + operator + " ".repeat(inner) + b + " ".repeat(outer);
             for (Arithmetic arithmetic : ONE_LINERS) {
                 assertAgrees(arithmetic, payload);
             }
@@ -38,28 +40,56 @@ class SmallOneLinerTest {
     void answersEveryQuestionOfTheRealServersRanges() {
         forAll(1000, draw -> {
             String payload = draw.intBetween(-1000, 1000) + " " + operator(draw) + " " + draw.intBetween(1, 1000);
-            assertThat(SmallOneLiner.answer(Arithmetic.STATUS_FLOOR, payload)).as(payload)
+            assertThat(SmallOneLiner.answer(Arithmetic.STATUS_FLOOR, payload))
+                    .as(payload)
                     .isEqualTo(general(Arithmetic.STATUS_FLOOR, payload));
-            assertThat(SmallOneLiner.answer(Arithmetic.CS230_TRUNCATE, payload)).as(payload)
+            assertThat(SmallOneLiner.answer(Arithmetic.CS230_TRUNCATE, payload))
+                    .as(payload)
                     .isEqualTo(general(Arithmetic.CS230_TRUNCATE, payload));
         });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "999999999999999999 * 999999999999999999", // 18 digits each: the product needs 120 bits
-            "-999999999999999999 * 999999999999999999",
-            "3037000500 * 3037000500", // just over 2^63
-            "-3037000499 * 3037000500", // just under -2^63
-            "999999999999999999 + 999999999999999999",
-            "-999999999999999999 - 999999999999999999",
-            "1000000000000000000 + 1", // 19 digits: declined
-            "-999999999999999999 / -1",
-            "-7 / 2", "7 / -2", "-7 / -2", "0 / -5", "7 / 0", "0 / 0",
-            "000000000000000000000005 + 1", // leading zeros beyond 18 digits: declined, same answer
-            "5 -3", "5 - -3", "5 + +3", "+5 + 3", "- 5 + 3", "5 +3", "5+ 3", "5 + 3x", "5 % 3", "5 ^ 3",
-            "5\t+ 3", "5 + 3\r", "", " ", "5", "5 +", "5 + ", "+", "-", "5 + 3 + 1", "\u0665 + 1", "5 ＋ 3",
-    })
+    @ValueSource(
+            strings = {
+                "999999999999999999 * 999999999999999999", // 18 digits each: the product needs 120 bits
+                "-999999999999999999 * 999999999999999999",
+                "3037000500 * 3037000500", // just over 2^63
+                "-3037000499 * 3037000500", // just under -2^63
+                "999999999999999999 + 999999999999999999",
+                "-999999999999999999 - 999999999999999999",
+                "1000000000000000000 + 1", // 19 digits: declined
+                "-999999999999999999 / -1",
+                "-7 / 2",
+                "7 / -2",
+                "-7 / -2",
+                "0 / -5",
+                "7 / 0",
+                "0 / 0",
+                "000000000000000000000005 + 1", // leading zeros beyond 18 digits: declined, same answer
+                "5 -3",
+                "5 - -3",
+                "5 + +3",
+                "+5 + 3",
+                "- 5 + 3",
+                "5 +3",
+                "5+ 3",
+                "5 + 3x",
+                "5 % 3",
+                "5 ^ 3",
+                "5\t+ 3",
+                "5 + 3\r",
+                "",
+                " ",
+                "5",
+                "5 +",
+                "5 + ",
+                "+",
+                "-",
+                "5 + 3 + 1",
+                "\u0665 + 1",
+                "5 ＋ 3",
+            })
     void edgeCasesAgreeWithTheGeneralParser(String payload) {
         for (Arithmetic arithmetic : ONE_LINERS) {
             assertAgrees(arithmetic, payload);
@@ -108,9 +138,16 @@ class SmallOneLinerTest {
             case 0 -> draw.bigIntegerBetween(BigInteger.valueOf(-1000), BigInteger.valueOf(1000));
             case 1 -> draw.bigIntegerBetween(longEdge.negate(), longEdge);
             case 2 -> draw.bigIntegerBetween(BigInteger.valueOf(-4_000_000_000L), BigInteger.valueOf(4_000_000_000L));
-            default -> draw.oneOf(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE.negate(),
-                    longEdge.subtract(BigInteger.ONE), longEdge.subtract(BigInteger.ONE).negate(), longEdge,
-                    BigInteger.valueOf(Long.MAX_VALUE), BigInteger.valueOf(Long.MIN_VALUE));
+            default ->
+                draw.oneOf(
+                        BigInteger.ZERO,
+                        BigInteger.ONE,
+                        BigInteger.ONE.negate(),
+                        longEdge.subtract(BigInteger.ONE),
+                        longEdge.subtract(BigInteger.ONE).negate(),
+                        longEdge,
+                        BigInteger.valueOf(Long.MAX_VALUE),
+                        BigInteger.valueOf(Long.MIN_VALUE));
         };
     }
 

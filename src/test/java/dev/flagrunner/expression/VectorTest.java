@@ -34,15 +34,28 @@ class VectorTest {
 
     /** The row counts of the vector files, so a truncated or missing file cannot pass quietly. */
     private static final Map<String, Integer> ROWS = Map.of(
-            "status.tsv", 45, "cs230.tsv", 41, "eval2021.tsv", 41, "eval2022.tsv", 47, "eece.tsv", 41,
-            "findcount.tsv", 43);
+            "status.tsv",
+            45,
+            "cs230.tsv",
+            41,
+            "eval2021.tsv",
+            41,
+            "eval2022.tsv",
+            47,
+            "eece.tsv",
+            41,
+            "findcount.tsv",
+            43);
 
     record Row(String file, int line, String expression, String expected) {}
 
     static Stream<Arguments> rows() {
-        return FILES.keySet().stream().sorted().flatMap(file -> read(file).stream())
-                .map(row -> Arguments.of(Named.of(row.file() + ":" + row.line() + " " + shorten(row.expression())
-                        + " → " + row.expected(), row)));
+        return FILES.keySet().stream()
+                .sorted()
+                .flatMap(file -> read(file).stream())
+                .map(row -> Arguments.of(Named.of(
+                        row.file() + ":" + row.line() + " " + shorten(row.expression()) + " → " + row.expected(),
+                        row)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,16 +64,17 @@ class VectorTest {
         Arithmetic arithmetic = FILES.get(row.file());
         switch (row.expected()) {
             case "DIVZERO" -> {
-                ExpressionException e = catchThrowableOfType(ExpressionException.class,
-                        () -> Evaluator.evaluate(arithmetic, row.expression()));
+                ExpressionException e = catchThrowableOfType(
+                        ExpressionException.class, () -> Evaluator.evaluate(arithmetic, row.expression()));
                 assertThat(e).as("an exception").isNotNull();
                 assertThat(e.kind()).isEqualTo(ExpressionException.Kind.UNSUPPORTED);
                 assertThat(e.getMessage()).contains("division by zero");
             }
-            case "ERR #DIV/0" -> assertThat(Evaluator.evaluate(arithmetic, row.expression()))
-                    .isEqualTo(Answer.DivisionByZero.INSTANCE);
-            default -> assertThat(Evaluator.evaluate(arithmetic, row.expression()))
-                    .isEqualTo(new Answer.Value(row.expected()));
+            case "ERR #DIV/0" ->
+                assertThat(Evaluator.evaluate(arithmetic, row.expression())).isEqualTo(Answer.DivisionByZero.INSTANCE);
+            default ->
+                assertThat(Evaluator.evaluate(arithmetic, row.expression()))
+                        .isEqualTo(new Answer.Value(row.expected()));
         }
     }
 

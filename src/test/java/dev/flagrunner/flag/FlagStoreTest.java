@@ -24,8 +24,15 @@ class FlagStoreTest {
     }
 
     private static CapturedFlag flag(String owner, String student, String flag, String target, int second) {
-        return new CapturedFlag(student, flag, target, "status", "cs5700fall2020", "s-" + student + "-" + second,
-                Instant.ofEpochSecond(second), owner);
+        return new CapturedFlag(
+                student,
+                flag,
+                target,
+                "status",
+                "cs5700fall2020",
+                "s-" + student + "-" + second,
+                Instant.ofEpochSecond(second),
+                owner);
     }
 
     @Test
@@ -50,7 +57,9 @@ class FlagStoreTest {
         assertThat(store.list(null, READER)).extracting(CapturedFlag::flag).containsExactly("f1", "f2");
         assertThat(store.list(null, READER).get(0).capturedAt()).isEqualTo(Instant.ofEpochSecond(3));
         assertThat(registry.get("flagrunner.flags.captured").counters())
-                .extracting(io.micrometer.core.instrument.Counter::count).containsOnlyOnce(3.0).containsOnly(0.0, 3.0);
+                .extracting(io.micrometer.core.instrument.Counter::count)
+                .containsOnlyOnce(3.0)
+                .containsOnly(0.0, 3.0);
         assertThat(registry.get("flagrunner.flags.stored").gauge().value()).isEqualTo(2.0);
     }
 
@@ -85,8 +94,13 @@ class FlagStoreTest {
         store(10);
 
         for (dev.flagrunner.protocol.Dialect dialect : dev.flagrunner.protocol.Dialects.all()) {
-            assertThat(registry.find("flagrunner.flags.captured").tag("dialect", dialect.name()).counter())
-                    .as(dialect.name()).isNotNull().extracting(c -> c.count()).isEqualTo(0.0);
+            assertThat(registry.find("flagrunner.flags.captured")
+                            .tag("dialect", dialect.name())
+                            .counter())
+                    .as(dialect.name())
+                    .isNotNull()
+                    .extracting(c -> c.count())
+                    .isEqualTo(0.0);
         }
     }
 
@@ -99,10 +113,14 @@ class FlagStoreTest {
             store.add(flag("flooder", "f" + i, "x" + i, "embedded", 10 + i));
         }
 
-        assertThat(store.list(null, READER)).filteredOn(f -> f.owner().equals("patient"))
-                .extracting(CapturedFlag::flag).containsExactly("p2", "p1");
-        assertThat(store.list(null, READER)).filteredOn(f -> f.owner().equals("flooder"))
-                .extracting(CapturedFlag::flag).containsExactly("x99", "x98", "x97");
+        assertThat(store.list(null, READER))
+                .filteredOn(f -> f.owner().equals("patient"))
+                .extracting(CapturedFlag::flag)
+                .containsExactly("p2", "p1");
+        assertThat(store.list(null, READER))
+                .filteredOn(f -> f.owner().equals("flooder"))
+                .extracting(CapturedFlag::flag)
+                .containsExactly("x99", "x98", "x97");
         assertThat(registry.get("flagrunner.flags.evicted").counter().count()).isEqualTo(97.0);
     }
 
@@ -115,7 +133,8 @@ class FlagStoreTest {
         Caller alice = new Caller("alice", Set.of(Role.RUN));
         assertThat(store.list(null, alice)).extracting(CapturedFlag::flag).containsExactly("fa");
         assertThat(store.list("a", alice)).extracting(CapturedFlag::flag).containsExactly("fa");
-        assertThat(store.list(null, new Caller("metrics", Set.of(Role.METRICS)))).isEmpty();
+        assertThat(store.list(null, new Caller("metrics", Set.of(Role.METRICS))))
+                .isEmpty();
     }
 
     @Test

@@ -37,21 +37,31 @@ class MathServerHealthApiTest {
             assertThat(r.status()).isEqualTo(200);
             JsonNode mathServer = r.json().get("components").get("mathServer");
             assertThat(mathServer.get("status").asString()).isEqualTo("UP");
-            JsonNode listener = mathServer.get("details").get("embedded").get("listeners").get(0);
+            JsonNode listener =
+                    mathServer.get("details").get("embedded").get("listeners").get(0);
             assertThat(listener.get("dialect").asString()).isEqualTo("status");
             assertThat(listener.get("transport").asString()).isEqualTo("plain");
             assertThat(listener.get("address").asString()).matches("127\\.0\\.0\\.1:\\d+");
             assertThat(listener.get("accepting").asBoolean()).isTrue();
             assertThat(listener.get("activeConnections").asInt()).isZero();
-            assertThat(mathServer.get("details").get("defaultTarget").get("name").asString()).isEqualTo("embedded");
+            assertThat(mathServer
+                            .get("details")
+                            .get("defaultTarget")
+                            .get("name")
+                            .asString())
+                    .isEqualTo("embedded");
         }
     }
 
     /** A configured real server (a loopback socket that counts connections) as the default target. */
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "flagrunner.default-target=real", "flagrunner.targets.real.dialect=status",
-        "flagrunner.health.probe-interval=1h"})
+    @SpringBootTest(
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {
+                "flagrunner.default-target=real",
+                "flagrunner.targets.real.dialect=status",
+                "flagrunner.health.probe-interval=1h"
+            })
     class WithARealDefaultTarget {
 
         static final CountingServer REAL = new CountingServer();
@@ -73,7 +83,8 @@ class MathServerHealthApiTest {
         @Test
         void probesItOnceAndAnswersFromTheCacheAfterwards() {
             Http http = new Http(port);
-            JsonNode first = http.get("/actuator/health").json().get("components").get("mathServer");
+            JsonNode first =
+                    http.get("/actuator/health").json().get("components").get("mathServer");
             for (int i = 0; i < 20; i++) {
                 assertThat(http.get("/actuator/health").status()).isEqualTo(200);
             }

@@ -36,8 +36,14 @@ class MathServerHealthIndicatorTest {
     }
 
     private static TargetProbe probe(TargetProbe.Connector connector) {
-        return new TargetProbe("fall2020", "cs5700.example", 27996, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Clock.systemUTC(), connector);
+        return new TargetProbe(
+                "fall2020",
+                "cs5700.example",
+                27996,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Clock.systemUTC(),
+                connector);
     }
 
     @SuppressWarnings("unchecked")
@@ -49,26 +55,42 @@ class MathServerHealthIndicatorTest {
     void isUpWithEachListenerWhileTheyAccept() throws IOException {
         MathServer server = startListener();
 
-        Health health = new MathServerHealthIndicator(true, () -> List.of(server), "embedded", Optional.empty())
-                .health();
+        Health health =
+                new MathServerHealthIndicator(true, () -> List.of(server), "embedded", Optional.empty()).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(detail(health, "embedded")).containsEntry("enabled", true).containsEntry("listeners", List.of(Map.of(
-                "dialect", "status", "transport", "plain", "address", "127.0.0.1:" + server.port(),
-                "accepting", true, "activeConnections", 0)));
+        assertThat(detail(health, "embedded"))
+                .containsEntry("enabled", true)
+                .containsEntry(
+                        "listeners",
+                        List.of(Map.of(
+                                "dialect",
+                                "status",
+                                "transport",
+                                "plain",
+                                "address",
+                                "127.0.0.1:" + server.port(),
+                                "accepting",
+                                true,
+                                "activeConnections",
+                                0)));
         assertThat(detail(health, "defaultTarget")).isEqualTo(Map.of("name", "embedded"));
         assertThat(health.getDetails()).doesNotContainKey("reason");
     }
 
     @Test
     void isUpWhenTheDefaultRealTargetAcceptsAConnection() {
-        Health health = new MathServerHealthIndicator(false, List::of, "fall2020",
-                Optional.of(probe((host, port, timeout) -> {}))).health();
+        Health health = new MathServerHealthIndicator(
+                        false, List::of, "fall2020", Optional.of(probe((host, port, timeout) -> {})))
+                .health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(detail(health, "defaultTarget")).containsEntry("name", "fall2020")
-                .containsEntry("address", "cs5700.example:27996").containsEntry("reachable", true)
-                .containsEntry("probeInterval", "30s").containsKeys("connectMillis", "checkedAt")
+        assertThat(detail(health, "defaultTarget"))
+                .containsEntry("name", "fall2020")
+                .containsEntry("address", "cs5700.example:27996")
+                .containsEntry("reachable", true)
+                .containsEntry("probeInterval", "30s")
+                .containsKeys("connectMillis", "checkedAt")
                 .doesNotContainKey("error");
     }
 
@@ -80,26 +102,30 @@ class MathServerHealthIndicatorTest {
             MathServer server = startListener();
             server.close();
 
-            Health health = new MathServerHealthIndicator(true, () -> List.of(server), "embedded", Optional.empty())
-                    .health();
+            Health health =
+                    new MathServerHealthIndicator(true, () -> List.of(server), "embedded", Optional.empty()).health();
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails().get("reason")).isEqualTo(
-                    "embedded listener status/plain on 127.0.0.1:" + server.port() + " stopped accepting");
+            assertThat(health.getDetails().get("reason"))
+                    .isEqualTo("embedded listener status/plain on 127.0.0.1:" + server.port() + " stopped accepting");
         }
 
         @Test
         void whenTheDefaultRealTargetIsUnreachable() {
-            Health health = new MathServerHealthIndicator(false, List::of, "fall2020",
-                    Optional.of(probe((host, port, timeout) -> {
-                        throw new SessionFailure(FailureReason.CONNECT_TIMEOUT,
-                                "no connection to " + host + ":" + port + " within 5000 ms");
-                    }))).health();
+            Health health = new MathServerHealthIndicator(
+                            false, List::of, "fall2020", Optional.of(probe((host, port, timeout) -> {
+                                throw new SessionFailure(
+                                        FailureReason.CONNECT_TIMEOUT,
+                                        "no connection to " + host + ":" + port + " within 5000 ms");
+                            })))
+                    .health();
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails().get("reason")).isEqualTo("default target fall2020 (cs5700.example:27996) "
-                    + "is unreachable: CONNECT_TIMEOUT: no connection to cs5700.example:27996 within 5000 ms");
-            assertThat(detail(health, "defaultTarget")).containsEntry("reachable", false)
+            assertThat(health.getDetails().get("reason"))
+                    .isEqualTo("default target fall2020 (cs5700.example:27996) "
+                            + "is unreachable: CONNECT_TIMEOUT: no connection to cs5700.example:27996 within 5000 ms");
+            assertThat(detail(health, "defaultTarget"))
+                    .containsEntry("reachable", false)
                     .containsEntry("error", "CONNECT_TIMEOUT: no connection to cs5700.example:27996 within 5000 ms");
         }
 
@@ -108,7 +134,8 @@ class MathServerHealthIndicatorTest {
             Health health = new MathServerHealthIndicator(true, List::of, "embedded", Optional.empty()).health();
 
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails().get("reason")).isEqualTo("the embedded server is enabled but has no listener");
+            assertThat(health.getDetails().get("reason"))
+                    .isEqualTo("the embedded server is enabled but has no listener");
         }
 
         @Test

@@ -46,8 +46,8 @@ class TargetProbeTest {
     private final AtomicInteger connects = new AtomicInteger();
 
     private TargetProbe probe(TargetProbe.Connector connector) {
-        return new TargetProbe("real", "server.example", 27993, Duration.ofSeconds(5), Duration.ofSeconds(30), clock,
-                connector);
+        return new TargetProbe(
+                "real", "server.example", 27993, Duration.ofSeconds(5), Duration.ofSeconds(30), clock, connector);
     }
 
     @Test
@@ -93,7 +93,8 @@ class TargetProbeTest {
     @Test
     void passesTheConnectTimeoutToTheConnector() {
         AtomicInteger timeoutMillis = new AtomicInteger();
-        probe((host, port, timeout) -> timeoutMillis.set((int) timeout.toMillis())).result();
+        probe((host, port, timeout) -> timeoutMillis.set((int) timeout.toMillis()))
+                .result();
 
         assertThat(timeoutMillis).hasValue(5000);
     }
@@ -101,8 +102,14 @@ class TargetProbeTest {
     @Test
     void reachesAListeningLoopbackServerOverTcp() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            TargetProbe probe = new TargetProbe("real", "127.0.0.1", server.getLocalPort(), Duration.ofSeconds(2),
-                    Duration.ofSeconds(30), clock, TargetProbe.TCP);
+            TargetProbe probe = new TargetProbe(
+                    "real",
+                    "127.0.0.1",
+                    server.getLocalPort(),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(30),
+                    clock,
+                    TargetProbe.TCP);
 
             TargetProbe.Result result = probe.result();
 
@@ -117,8 +124,8 @@ class TargetProbeTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        TargetProbe probe = new TargetProbe("real", "127.0.0.1", port, Duration.ofSeconds(2), Duration.ofSeconds(30),
-                clock, TargetProbe.TCP);
+        TargetProbe probe = new TargetProbe(
+                "real", "127.0.0.1", port, Duration.ofSeconds(2), Duration.ofSeconds(30), clock, TargetProbe.TCP);
 
         TargetProbe.Result result = probe.result();
 

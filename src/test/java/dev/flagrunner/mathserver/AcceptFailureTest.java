@@ -54,30 +54,42 @@ class AcceptFailureTest {
 
     @Test
     void aFailingAcceptIsRetriedAboutTenTimesASecondWithOneWarning() throws Exception {
-        server = new MathServer(MathServers.options(Dialects.STATUS, 1), ServerEvents.NONE,
-                this::failingListener, MathServer.ACCEPT_BACKOFF).start();
+        server = new MathServer(
+                        MathServers.options(Dialects.STATUS, 1),
+                        ServerEvents.NONE,
+                        this::failingListener,
+                        MathServer.ACCEPT_BACKOFF)
+                .start();
         await().atMost(Duration.ofSeconds(5)).until(() -> accepts.get() >= 1);
         int before = accepts.get();
 
         // For a whole second the count stays bounded: a 100 ms back-off allows ~10 attempts, a spin millions.
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
-                .until(() -> accepts.get() - before <= 20);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> accepts.get() - before <= 20);
 
-        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(1)
-                .first().extracting(ILoggingEvent::getFormattedMessage).asString()
+        assertThat(log.list)
+                .filteredOn(e -> e.getLevel() == Level.WARN)
+                .hasSize(1)
+                .first()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
                 .isEqualTo("math server status accept failed: java.io.IOException: Too many open files;"
                         + " retrying every 100 ms");
     }
 
     @Test
     void closingEndsTheBackOffAtOnce() throws Exception {
-        server = new MathServer(MathServers.options(Dialects.STATUS, 1), ServerEvents.NONE,
-                this::failingListener, Duration.ofMinutes(10)).start();
+        server = new MathServer(
+                        MathServers.options(Dialects.STATUS, 1),
+                        ServerEvents.NONE,
+                        this::failingListener,
+                        Duration.ofMinutes(10))
+                .start();
         await().atMost(Duration.ofSeconds(5)).until(() -> accepts.get() >= 1);
 
         server.close();
 
-        assertThat(server.awaitAcceptorEnd(Duration.ofSeconds(5))).as("the acceptor ended long before its back-off")
+        assertThat(server.awaitAcceptorEnd(Duration.ofSeconds(5)))
+                .as("the acceptor ended long before its back-off")
                 .isTrue();
         assertThat(accepts).hasValue(1);
     }

@@ -15,14 +15,16 @@ class FlagMinterTest {
 
         assertThat(one).hasSize(32);
         assertThat(other).hasSize(32).isNotEqualTo(one);
-        assertThat(new FlagMinter(one).flag(false, "cs230", "1")).isNotEqualTo(new FlagMinter(other).flag(false, "cs230", "1"));
+        assertThat(new FlagMinter(one).flag(false, "cs230", "1"))
+                .isNotEqualTo(new FlagMinter(other).flag(false, "cs230", "1"));
     }
 
     @Test
     void theSameSecretMintsTheSameFlagAndTheTransportChangesIt() {
         FlagMinter minter = new FlagMinter("s3cret".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(minter.flag(false, "cs230", "1")).matches("[0-9a-f]{64}")
+        assertThat(minter.flag(false, "cs230", "1"))
+                .matches("[0-9a-f]{64}")
                 .isEqualTo(new FlagMinter("s3cret".getBytes(StandardCharsets.UTF_8)).flag(false, "cs230", "1"))
                 .isNotEqualTo(minter.flag(true, "cs230", "1"));
     }

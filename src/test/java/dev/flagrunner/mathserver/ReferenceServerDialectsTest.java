@@ -50,9 +50,17 @@ class ReferenceServerDialectsTest {
                 .withFaults(Faults.parse(faults.isEmpty() ? List.of() : List.of(faults.split(","))))
                 .withSeed(5700);
         try (MathServer server = MathServers.start(options)) {
-            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), dialect,
-                    dialect.defaultClassId(), "001234567", Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                    SocketOpener.plain(), SessionListener.NONE);
+            ClientSession session = new ClientSession(
+                    new SessionSpec(
+                            "127.0.0.1",
+                            server.port(),
+                            dialect,
+                            dialect.defaultClassId(),
+                            "001234567",
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(5)),
+                    SocketOpener.plain(),
+                    SessionListener.NONE);
 
             assertThat(session.run()).isEqualTo(MINTER.flag(false, dialect.defaultClassId(), "001234567"));
             assertThat(session.answered()).isEqualTo(40);

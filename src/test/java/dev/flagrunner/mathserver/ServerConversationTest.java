@@ -33,8 +33,8 @@ class ServerConversationTest {
 
     @Test
     void anUnknownStudentIsToldSo() throws Exception {
-        String said = converse(Dialects.STATUS, options -> options.withKnownStudents(Set.of("1")),
-                "cs5700fall2020 HELLO 2\n", null);
+        String said = converse(
+                Dialects.STATUS, options -> options.withKnownStudents(Set.of("1")), "cs5700fall2020 HELLO 2\n", null);
 
         assertThat(said).isEqualTo("cs5700fall2020 Unknown_Husky_ID BYE\n");
         assertThat(outcome()).isEqualTo(ServerOutcome.UNKNOWN_STUDENT);
@@ -50,7 +50,8 @@ class ServerConversationTest {
 
     @Test
     void aWrongAnswerInADialectWithoutAFailureLineIsClosedSilently() throws Exception {
-        String said = converse(Dialects.STATUS, UnaryOperator.identity(), "cs5700fall2020 HELLO 1\n", "cs5700fall2020 x\n");
+        String said =
+                converse(Dialects.STATUS, UnaryOperator.identity(), "cs5700fall2020 HELLO 1\n", "cs5700fall2020 x\n");
 
         assertThat(said).startsWith("cs5700fall2020 STATUS ").hasLineCount(1);
         assertThat(outcome()).isEqualTo(ServerOutcome.WRONG_ANSWER);
@@ -86,7 +87,8 @@ class ServerConversationTest {
                 out.flush();
             }
             client.shutdownOutput();
-            return said.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).toString();
+            return said.append(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .toString();
         }
     }
 

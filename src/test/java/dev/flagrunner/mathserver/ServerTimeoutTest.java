@@ -37,12 +37,16 @@ class ServerTimeoutTest {
         MathServer server = MathServers.start(options);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             client.setSoTimeout(10_000);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 1);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> server.activeConnections() == 1);
 
             server.close();
 
             assertThat(client.getInputStream().read()).isEqualTo(-1);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 0);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> server.activeConnections() == 0);
             assertThat(server.isAccepting()).isFalse();
         }
     }
@@ -54,7 +58,8 @@ class ServerTimeoutTest {
     @Test
     void silentTlsClientsAreEachClosedAfterTheIdleTimeout() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
-        ServerOptions options = MathServers.options(Dialects.STATUS, 5).withIdleTimeout(Duration.ofMillis(300))
+        ServerOptions options = MathServers.options(Dialects.STATUS, 5)
+                .withIdleTimeout(Duration.ofMillis(300))
                 .withTls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext());
         try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome));
                 Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port());
@@ -62,7 +67,9 @@ class ServerTimeoutTest {
             first.setSoTimeout(10_000);
             second.setSoTimeout(10_000);
 
-            assertThat(untilClosed(first)).as("the server closes, with a TLS alert at most").isTrue();
+            assertThat(untilClosed(first))
+                    .as("the server closes, with a TLS alert at most")
+                    .isTrue();
             assertThat(untilClosed(second)).as("and so the next one").isTrue();
             assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ServerOutcome.TIMEOUT);
             assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ServerOutcome.TIMEOUT);
@@ -76,12 +83,16 @@ class ServerTimeoutTest {
         try (MathServer server = MathServers.start(options);
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             client.setSoTimeout(10_000);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 1);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> server.activeConnections() == 1);
 
             assertTimeoutPreemptively(Duration.ofSeconds(10), server::close, "close() waited for the silent client");
 
             assertThat(untilClosed(client)).isTrue();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.activeConnections() == 0);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> server.activeConnections() == 0);
         }
     }
 
@@ -91,9 +102,16 @@ class ServerTimeoutTest {
         ServerOptions options = MathServers.options(Dialects.STATUS, 3).withIdleTimeout(Duration.ofMillis(300));
         try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome))) {
             dev.flagrunner.protocol.ClientSession session = new dev.flagrunner.protocol.ClientSession(
-                    new dev.flagrunner.protocol.SessionSpec("127.0.0.1", server.port(), Dialects.STATUS, "cs5700fall2020",
-                            "9", Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                    dev.flagrunner.protocol.SocketOpener.plain(), dev.flagrunner.protocol.SessionListener.NONE);
+                    new dev.flagrunner.protocol.SessionSpec(
+                            "127.0.0.1",
+                            server.port(),
+                            Dialects.STATUS,
+                            "cs5700fall2020",
+                            "9",
+                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(2)),
+                    dev.flagrunner.protocol.SocketOpener.plain(),
+                    dev.flagrunner.protocol.SessionListener.NONE);
 
             assertThat(session.run()).hasSize(64);
             assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ServerOutcome.FLAG_SENT);

@@ -70,7 +70,9 @@ class DashboardQueriesTest {
         assertValidConfig(config);
         prometheus = PrometheusServer.start(server.get(), config, workDir);
 
-        await("Prometheus scraped the service").atMost(SCRAPED_TIMEOUT).pollInterval(Duration.ofMillis(250))
+        await("Prometheus scraped the service")
+                .atMost(SCRAPED_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> prometheus.values("up{job=\"flagrunner\"}").equals(List.of(1.0)));
         // Two batches in two scrape intervals: a series that first appears with its final value has no
         // increase to rate, so the rates and quantiles need sessions after their series were first scraped.
@@ -89,11 +91,19 @@ class DashboardQueriesTest {
 
     /** Waits until Prometheus holds the service's current session count, scraped at least twice. */
     private void awaitScrapedSessions() {
-        double total = Scrape.parse(new Http(port).get("/actuator/prometheus").body()).sum("flagrunner_sessions_total");
-        await("Prometheus scraped " + total + " sessions").atMost(SCRAPED_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .until(() -> prometheus.values("sum(flagrunner_sessions_total{job=\"flagrunner\"})").equals(List.of(total))
-                        && prometheus.values("min(count_over_time(flagrunner_sessions_total{job=\"flagrunner\"}["
-                                + GrafanaDashboard.RANGE + "]))").stream().allMatch(n -> n >= 2));
+        double total =
+                Scrape.parse(new Http(port).get("/actuator/prometheus").body()).sum("flagrunner_sessions_total");
+        await("Prometheus scraped " + total + " sessions")
+                .atMost(SCRAPED_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> prometheus
+                                .values("sum(flagrunner_sessions_total{job=\"flagrunner\"})")
+                                .equals(List.of(total))
+                        && prometheus
+                                .values("min(count_over_time(flagrunner_sessions_total{job=\"flagrunner\"}["
+                                        + GrafanaDashboard.RANGE + "]))")
+                                .stream()
+                                .allMatch(n -> n >= 2));
     }
 
     /** Each test is reported as skipped, with the reason, where Prometheus is missing: never silently passed. */
@@ -117,7 +127,9 @@ class DashboardQueriesTest {
     static String testConfig(String shipped, int port, Path metricsToken) {
         assertThat(shipped).as(SHIPPED_CONFIG + " target").contains("'localhost:8080'");
         assertThat(shipped).as(SHIPPED_CONFIG + " scrape interval").contains("scrape_interval: 5s");
-        assertThat(shipped).as(SHIPPED_CONFIG + " bearer token").contains("type: Bearer")
+        assertThat(shipped)
+                .as(SHIPPED_CONFIG + " bearer token")
+                .contains("type: Bearer")
                 .contains(SHIPPED_CREDENTIALS);
         return shipped.replace("'localhost:8080'", "'127.0.0.1:" + port + "'")
                 .replace("scrape_interval: 5s", "scrape_interval: 1s")
@@ -128,16 +140,21 @@ class DashboardQueriesTest {
         List<String> command = new java.util.ArrayList<>(List.of(promtool.toString(), "check", "config"));
         command.addAll(List.of(options));
         command.add(config.toString());
-        PrometheusServer.Result check = PrometheusServer.run(Duration.ofSeconds(30), workDir, command.toArray(String[]::new));
-        assertThat(check.exitCode()).as("promtool check config %s:%n%s", config, check.output()).isZero();
+        PrometheusServer.Result check =
+                PrometheusServer.run(Duration.ofSeconds(30), workDir, command.toArray(String[]::new));
+        assertThat(check.exitCode())
+                .as("promtool check config %s:%n%s", config, check.output())
+                .isZero();
     }
 
     /** The scrape succeeds with the token of the role metrics alone, and the service refuses it without one. */
     @Test
     void prometheusScrapesWithTheTokenOfItsCredentialsFile() {
         assertThat(prometheus.values("up{job=\"flagrunner\"}")).containsExactly(1.0);
-        assertThat(new Http(port).anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
-        assertThat(new Http(port).as(TestTokens.RUN).get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(new Http(port).anonymous().get("/actuator/prometheus").status())
+                .isEqualTo(401);
+        assertThat(new Http(port).as(TestTokens.RUN).get("/actuator/prometheus").status())
+                .isEqualTo(403);
     }
 
     /** Syntax only: its credentials file is the token the service generates at its first start, not there yet. */
@@ -151,26 +168,41 @@ class DashboardQueriesTest {
     void scrapesTheMetricsPathOfTheShippedConfig() {
         JsonNode targets = prometheus.query("count by (job) (flagrunner_sessions_active)");
 
-        assertThat(targets.get("data").get("result").get(0).get("metric").get("job").asString()).isEqualTo("flagrunner");
+        assertThat(targets.get("data")
+                        .get("result")
+                        .get(0)
+                        .get("metric")
+                        .get("job")
+                        .asString())
+                .isEqualTo("flagrunner");
     }
 
     @TestFactory
     Stream<DynamicTest> everyDashboardQueryParsesAndReturnsData() {
         assertThat(dashboard.queries()).hasSizeGreaterThan(15);
-        return dashboard.queries().stream().map(q -> DynamicTest.dynamicTest(q.toString(), () -> {
-            String promql = dashboard.resolve(q.expr());
-            JsonNode answer = prometheus.query(promql);
+        return dashboard.queries().stream()
+                .map(q -> DynamicTest.dynamicTest(q.toString(), () -> {
+                    String promql = dashboard.resolve(q.expr());
+                    JsonNode answer = prometheus.query(promql);
 
-            assertThat(answer.get("status").asString()).as("%s%n%s%n%s", q, promql, answer).isEqualTo("success");
-            List<Double> values = prometheus.values(promql);
-            assertThat(values).as("%s returns no data:%n%s", q, promql).isNotEmpty();
-            assertThat(values).as("%s returns only NaN/Inf:%n%s", q, promql).anyMatch(Double::isFinite);
-        }));
+                    assertThat(answer.get("status").asString())
+                            .as("%s%n%s%n%s", q, promql, answer)
+                            .isEqualTo("success");
+                    List<Double> values = prometheus.values(promql);
+                    assertThat(values).as("%s returns no data:%n%s", q, promql).isNotEmpty();
+                    assertThat(values)
+                            .as("%s returns only NaN/Inf:%n%s", q, promql)
+                            .anyMatch(Double::isFinite);
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyTemplateVariableHasValues() {
-        return dashboard.variables().stream().map(v -> DynamicTest.dynamicTest(v.name(), () ->
-                assertThat(prometheus.values(GrafanaDashboard.labelValuesQuery(v))).as(v.definition()).isNotEmpty()));
+        return dashboard.variables().stream()
+                .map(v -> DynamicTest.dynamicTest(
+                        v.name(),
+                        () -> assertThat(prometheus.values(GrafanaDashboard.labelValuesQuery(v)))
+                                .as(v.definition())
+                                .isNotEmpty()));
     }
 }

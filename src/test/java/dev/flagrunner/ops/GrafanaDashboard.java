@@ -68,7 +68,10 @@ final class GrafanaDashboard {
         for (JsonNode p : panels()) {
             if (p.has("targets")) {
                 for (JsonNode t : p.get("targets")) {
-                    out.add(new Query(p.get("title").asString(), t.get("refId").asString(), t.get("expr").asString()));
+                    out.add(new Query(
+                            p.get("title").asString(),
+                            t.get("refId").asString(),
+                            t.get("expr").asString()));
                 }
             }
         }
@@ -78,7 +81,9 @@ final class GrafanaDashboard {
     List<Variable> variables() {
         List<Variable> out = new ArrayList<>();
         for (JsonNode v : root.get("templating").get("list")) {
-            out.add(new Variable(v.get("name").asString(), v.get("definition").asString(),
+            out.add(new Variable(
+                    v.get("name").asString(),
+                    v.get("definition").asString(),
                     v.has("allValue") ? v.get("allValue").asString() : null));
         }
         return out;
@@ -89,7 +94,8 @@ final class GrafanaDashboard {
         String out = BUILT_IN_INTERVAL.matcher(expr).replaceAll(RANGE);
         for (Variable v : variables()) {
             String name = Pattern.quote(v.name());
-            out = out.replaceAll("\\$\\{" + name + "(:[a-z]+)?}|\\$" + name + "\\b|\\[\\[" + name + "]]",
+            out = out.replaceAll(
+                    "\\$\\{" + name + "(:[a-z]+)?}|\\$" + name + "\\b|\\[\\[" + name + "]]",
                     Matcher.quoteReplacement(v.allValue()));
         }
         return out;
@@ -99,8 +105,8 @@ final class GrafanaDashboard {
     static String labelValuesQuery(Variable v) {
         Matcher m = LABEL_VALUES.matcher(v.definition());
         if (!m.matches()) {
-            throw new IllegalArgumentException("variable " + v.name() + ": not label_values(metric, label): "
-                    + v.definition());
+            throw new IllegalArgumentException(
+                    "variable " + v.name() + ": not label_values(metric, label): " + v.definition());
         }
         return "count by (" + m.group(2) + ") (" + m.group(1) + ")";
     }

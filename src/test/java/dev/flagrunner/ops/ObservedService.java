@@ -15,9 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.questions.min=20",
-    "flagrunner.embedded-server.questions.max=60",
-    // SessionTraffic's failed sessions go to closed loopback ports the caller names.
-    "flagrunner.allowed-endpoints=127.0.0.1:1024-65535,127.43.21.9:1024-65535"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.embedded-server.questions.min=20",
+            "flagrunner.embedded-server.questions.max=60",
+            // SessionTraffic's failed sessions go to closed loopback ports the caller names.
+            "flagrunner.allowed-endpoints=127.0.0.1:1024-65535,127.43.21.9:1024-65535"
+        })
 @interface ObservedService {}

@@ -36,7 +36,8 @@ final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PrometheusServer(Process process, Path log, int port) {
         this.process = process;
@@ -57,7 +58,10 @@ final class PrometheusServer implements AutoCloseable {
     static Result run(Duration timeout, Path workDir, String... command) {
         try {
             Path out = Files.createTempFile(workDir, "command", ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 throw new IllegalStateException(String.join(" ", command) + " did not end within " + timeout);
@@ -77,18 +81,21 @@ final class PrometheusServer implements AutoCloseable {
     static PrometheusServer start(Path binary, Path config, Path workDir) throws IOException {
         int port = freeLoopbackPort();
         Path log = workDir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(binary.toString(),
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + workDir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--log.level=warn")
+        Process process = new ProcessBuilder(
+                        binary.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + workDir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--log.level=warn")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         PrometheusServer server = new PrometheusServer(process, log, port);
         try {
-            await("Prometheus ready on 127.0.0.1:" + port).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            await("Prometheus ready on 127.0.0.1:" + port)
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(server::ready);
         } catch (RuntimeException e) {
             server.close();
@@ -111,7 +118,8 @@ final class PrometheusServer implements AutoCloseable {
     /** The answer of /api/v1/query: {@code status}, {@code data.result} or {@code error}. */
     JsonNode query(String promql) {
         try {
-            return JSON.readTree(send("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).body());
+            return JSON.readTree(send("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+                    .body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,12 +135,18 @@ final class PrometheusServer implements AutoCloseable {
         if (data.get("resultType").asString().equals("scalar")) {
             return List.of(Double.parseDouble(data.get("result").get(1).asString()));
         }
-        return data.get("result").valueStream().map(r -> Double.parseDouble(r.get("value").get(1).asString())).toList();
+        return data.get("result")
+                .valueStream()
+                .map(r -> Double.parseDouble(r.get("value").get(1).asString()))
+                .toList();
     }
 
     private HttpResponse<String> send(String path) throws IOException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

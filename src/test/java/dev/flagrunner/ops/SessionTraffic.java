@@ -33,7 +33,8 @@ final class SessionTraffic {
     /** A session against the embedded server; asserts it captured a flag. */
     void captured() {
         String id = studentId();
-        JsonNode body = http.postJson("/sessions", Http.json(java.util.Map.of("studentId", id))).json();
+        JsonNode body = http.postJson("/sessions", Http.json(java.util.Map.of("studentId", id)))
+                .json();
         assertThat(body.get("status").asString()).as("session of %s", id).isEqualTo("FLAG_CAPTURED");
         flags.add(body.get("flag").asString());
     }
@@ -42,8 +43,9 @@ final class SessionTraffic {
     void failed(String host) {
         String id = studentId();
         hosts.add(host);
-        JsonNode body = http.postJson("/sessions", Http.json(java.util.Map.of(
-                "studentId", id, "host", host, "port", closedPort()))).json();
+        JsonNode body = http.postJson(
+                        "/sessions", Http.json(java.util.Map.of("studentId", id, "host", host, "port", closedPort())))
+                .json();
         assertThat(body.get("status").asString()).as("session of %s", id).isEqualTo("FAILED");
         assertThat(body.get("failure").get("reason").asString()).isEqualTo("CONNECT_FAILED");
     }

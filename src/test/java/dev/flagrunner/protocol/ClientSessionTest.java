@@ -29,8 +29,14 @@ class ClientSessionTest {
     }
 
     private SessionSpec spec(String id) {
-        return new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS, "cs5700fall2020", id,
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return new SessionSpec(
+                "127.0.0.1",
+                server.port(),
+                Dialects.STATUS,
+                "cs5700fall2020",
+                id,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5));
     }
 
     @Test
@@ -46,14 +52,14 @@ class ClientSessionTest {
     void aWrongAnswerEndsInServerClosedNamingTheAnswer() throws Exception {
         server = MathServers.start(Dialects.STATUS, 10);
         // The fourth message the client writes (HELLO, answers 1 and 2, then answer 3) is changed on its way out.
-        SocketOpener corruptingThirdAnswer = (host, port, connect) ->
-                new CorruptingSocket(SocketOpener.connectTcp(host, port, connect), 4);
+        SocketOpener corruptingThirdAnswer =
+                (host, port, connect) -> new CorruptingSocket(SocketOpener.connectTcp(host, port, connect), 4);
         ClientSession session = new ClientSession(spec("7"), corruptingThirdAnswer, SessionListener.NONE);
 
         assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class, f -> {
             assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED);
-            assertThat(f.detail()).isEqualTo(
-                    "the server closed the connection after answer 3: wrong answer or protocol violation");
+            assertThat(f.detail())
+                    .isEqualTo("the server closed the connection after answer 3: wrong answer or protocol violation");
         });
     }
 
@@ -65,12 +71,21 @@ class ClientSessionTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", closedPort, Dialects.STATUS,
-                "cs5700fall2020", "1", Duration.ofSeconds(2), Duration.ofSeconds(2)), SocketOpener.plain(),
+        ClientSession session = new ClientSession(
+                new SessionSpec(
+                        "127.0.0.1",
+                        closedPort,
+                        Dialects.STATUS,
+                        "cs5700fall2020",
+                        "1",
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2)),
+                SocketOpener.plain(),
                 SessionListener.NONE);
 
-        assertThatThrownBy(session::run).isInstanceOfSatisfying(SessionFailure.class,
-                f -> assertThat(f.reason()).isEqualTo(FailureReason.CONNECT_FAILED));
+        assertThatThrownBy(session::run)
+                .isInstanceOfSatisfying(
+                        SessionFailure.class, f -> assertThat(f.reason()).isEqualTo(FailureReason.CONNECT_FAILED));
     }
 
     /** A socket whose n-th write has its last digit before the line feed changed. */

@@ -21,12 +21,35 @@ class DialectsTest {
 
     @Test
     void everyRealClassStringLooksLikeOneAndNoOtherServicesCommandDoes() {
-        assertThat(Dialects.all()).extracting(Dialect::defaultClassId)
+        assertThat(Dialects.all())
+                .extracting(Dialect::defaultClassId)
                 .allMatch(cls -> cls.matches(Dialect.CLASS_STRING_PATTERN));
-        assertThat(List.of("cs5700spring2013", "cs3700fall2015", "cs3700spring2016", "cs5700spring2023", "EECE7374",
-                "cs230", "CS4254fall2026")).allMatch(cls -> cls.matches(Dialect.CLASS_STRING_PATTERN));
-        assertThat(List.of("SET", "RENAME", "DEL", "GETBIT", "REPLICAOF", "QUIT", "EHLO", "GET", "SSH-2.0-x", "",
-                "cs 5700", "cs5700\r\n", "cs5700_fall", "2020", "7374EECE", "cs5700é"))
+        assertThat(List.of(
+                        "cs5700spring2013",
+                        "cs3700fall2015",
+                        "cs3700spring2016",
+                        "cs5700spring2023",
+                        "EECE7374",
+                        "cs230",
+                        "CS4254fall2026"))
+                .allMatch(cls -> cls.matches(Dialect.CLASS_STRING_PATTERN));
+        assertThat(List.of(
+                        "SET",
+                        "RENAME",
+                        "DEL",
+                        "GETBIT",
+                        "REPLICAOF",
+                        "QUIT",
+                        "EHLO",
+                        "GET",
+                        "SSH-2.0-x",
+                        "",
+                        "cs 5700",
+                        "cs5700\r\n",
+                        "cs5700_fall",
+                        "2020",
+                        "7374EECE",
+                        "cs5700é"))
                 .noneMatch(word -> word.matches(Dialect.CLASS_STRING_PATTERN));
     }
 

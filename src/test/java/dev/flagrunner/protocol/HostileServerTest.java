@@ -32,7 +32,9 @@ class HostileServerTest {
 
     /** Runs a session that must fail, within {@link #BOUND}. */
     private static SessionFailure failureOf(ClientSession session) {
-        return assertTimeoutPreemptively(BOUND, () -> assertThrows(SessionFailure.class, session::run),
+        return assertTimeoutPreemptively(
+                BOUND,
+                () -> assertThrows(SessionFailure.class, session::run),
                 "the session ends within the read timeout");
     }
 
@@ -46,17 +48,29 @@ class HostileServerTest {
         return plainSession(port, dialect, classId, studentId, SessionSpec.DEFAULT_MAX_QUESTIONS);
     }
 
-    private static ClientSession plainSession(int port, Dialect dialect, String classId, String studentId,
-            int maxQuestions) {
-        return new ClientSession(new SessionSpec("127.0.0.1", port, dialect, classId, studentId, Duration.ofSeconds(2),
-                READ_TIMEOUT, maxQuestions), SocketOpener.plain(), SessionListener.NONE);
+    private static ClientSession plainSession(
+            int port, Dialect dialect, String classId, String studentId, int maxQuestions) {
+        return new ClientSession(
+                new SessionSpec(
+                        "127.0.0.1",
+                        port,
+                        dialect,
+                        classId,
+                        studentId,
+                        Duration.ofSeconds(2),
+                        READ_TIMEOUT,
+                        maxQuestions),
+                SocketOpener.plain(),
+                SessionListener.NONE);
     }
 
     private static SessionFailure failureAgainst(ScriptedServer.Script script) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
             ClientSession session = plainSession(server.port(), Dialects.STATUS, "cs5700fall2020", "001234567");
             SessionFailure failure = failureOf(session);
-            assertThat(server.awaitDone(10)).as("the server's script ended: the client closed its socket").isTrue();
+            assertThat(server.awaitDone(10))
+                    .as("the server's script ended: the client closed its socket")
+                    .isTrue();
             return failure;
         }
     }
@@ -77,13 +91,23 @@ class HostileServerTest {
                         break;
                     }
                 }
-                ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", full.getLocalPort(), Dialects.STATUS,
-                        "cs5700fall2020", "1", Duration.ofMillis(300), READ_TIMEOUT), SocketOpener.plain(), SessionListener.NONE);
+                ClientSession session = new ClientSession(
+                        new SessionSpec(
+                                "127.0.0.1",
+                                full.getLocalPort(),
+                                Dialects.STATUS,
+                                "cs5700fall2020",
+                                "1",
+                                Duration.ofMillis(300),
+                                READ_TIMEOUT),
+                        SocketOpener.plain(),
+                        SessionListener.NONE);
 
                 SessionFailure f = failureOf(session);
 
                 assertThat(f.reason()).isEqualTo(FailureReason.CONNECT_TIMEOUT);
-                assertThat(f.detail()).isEqualTo("no connection to 127.0.0.1:" + full.getLocalPort() + " within 300 ms");
+                assertThat(f.detail())
+                        .isEqualTo("no connection to 127.0.0.1:" + full.getLocalPort() + " within 300 ms");
             } finally {
                 for (java.net.Socket s : queued) {
                     s.close();
@@ -97,8 +121,11 @@ class HostileServerTest {
         SocketOpener broken = (host, port, connect) -> {
             throw new IllegalStateException("boom");
         };
-        ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", 1, Dialects.STATUS, "cs5700fall2020", "1",
-                Duration.ofSeconds(1), READ_TIMEOUT), broken, SessionListener.NONE);
+        ClientSession session = new ClientSession(
+                new SessionSpec(
+                        "127.0.0.1", 1, Dialects.STATUS, "cs5700fall2020", "1", Duration.ofSeconds(1), READ_TIMEOUT),
+                broken,
+                SessionListener.NONE);
 
         SessionFailure f = failureOf(session);
 
@@ -123,9 +150,10 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
-                + " not quoted (not the dialect's): 200 characters: letters, digits, punctuation,"
-                + " control characters, non-ASCII");
+        assertThat(f.detail())
+                .isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
+                        + " not quoted (not the dialect's): 200 characters: letters, digits, punctuation,"
+                        + " control characters, non-ASCII");
     }
 
     @Test
@@ -177,8 +205,9 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED);
-        assertThat(f.detail()).isEqualTo("the server closed the connection in the middle of message 2"
-                + " (19 characters without an end) after answer 1");
+        assertThat(f.detail())
+                .isEqualTo("the server closed the connection in the middle of message 2"
+                        + " (19 characters without an end) after answer 1");
     }
 
     @Test
@@ -190,8 +219,9 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
-                + " not quoted (not the dialect's): 27 characters: letters, digits, spaces, punctuation");
+        assertThat(f.detail())
+                .isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
+                        + " not quoted (not the dialect's): 27 characters: letters, digits, spaces, punctuation");
     }
 
     @Test
@@ -204,9 +234,12 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
-                + " not quoted (not the dialect's): 26 characters: letters, digits, spaces, punctuation")
-                .doesNotContain("hunter2").doesNotContain("SSH").doesNotContain("password");
+        assertThat(f.detail())
+                .isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
+                        + " not quoted (not the dialect's): 26 characters: letters, digits, spaces, punctuation")
+                .doesNotContain("hunter2")
+                .doesNotContain("SSH")
+                .doesNotContain("password");
     }
 
     @Test
@@ -218,7 +251,8 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-        assertThat(f.detail()).isEqualTo("question 1 (message 1): expected a number at column 4, found end of input: '1 +'");
+        assertThat(f.detail())
+                .isEqualTo("question 1 (message 1): expected a number at column 4, found end of input: '1 +'");
     }
 
     @Test
@@ -245,9 +279,13 @@ class HostileServerTest {
         });
 
         assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-        assertThat(f.detail()).isEqualTo("question 1 (message 1): malformed at column 3: not quoted (it may carry a"
-                + " flag): 2 fields of 1, 65 characters").doesNotContain(decimalFlag.substring(0, 8));
-        assertThat(f).as("the evaluator's exception quotes the token; a log could print it").hasNoCause();
+        assertThat(f.detail())
+                .isEqualTo("question 1 (message 1): malformed at column 3: not quoted (it may carry a"
+                        + " flag): 2 fields of 1, 65 characters")
+                .doesNotContain(decimalFlag.substring(0, 8));
+        assertThat(f)
+                .as("the evaluator's exception quotes the token; a log could print it")
+                .hasNoCause();
     }
 
     @Test
@@ -259,8 +297,9 @@ class HostileServerTest {
             SessionFailure f = failureOf(session);
 
             assertThat(f.reason()).isEqualTo(FailureReason.TOO_MANY_QUESTIONS);
-            assertThat(f.detail()).isEqualTo("the server asked question 1001, more than the limit of 1000 questions"
-                    + " (flagrunner.session.max-questions, client --max-questions)");
+            assertThat(f.detail())
+                    .isEqualTo("the server asked question 1001, more than the limit of 1000 questions"
+                            + " (flagrunner.session.max-questions, client --max-questions)");
             assertThat(server.awaitDone(10)).isTrue();
             assertThat(answers).hasValue(1_000);
             assertThat(session.answered()).isEqualTo(1_000);
@@ -313,7 +352,8 @@ class HostileServerTest {
         try (ScriptedServer server = new ScriptedServer(c -> {
             byte[] hello = new byte[64];
             int n = c.socket().getInputStream().read(hello);
-            assertThat(new String(hello, 0, n, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("EECE7374 INTR 001234567");
+            assertThat(new String(hello, 0, n, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("EECE7374 INTR 001234567");
             c.send("EECE7374 FAILEECE7374 SUCC " + FLAG);
             c.awaitClientClose();
         })) {
@@ -322,7 +362,9 @@ class HostileServerTest {
             SessionFailure f = failureOf(session);
 
             assertThat(f.reason()).isEqualTo(FailureReason.ANSWER_REJECTED);
-            assertThat(f.detail()).isEqualTo("the server rejected answer 0 (FAIL)").doesNotContain(FLAG);
+            assertThat(f.detail())
+                    .isEqualTo("the server rejected answer 0 (FAIL)")
+                    .doesNotContain(FLAG);
             assertThat(server.awaitDone(10)).isTrue();
         }
     }
@@ -340,7 +382,8 @@ class HostileServerTest {
             SessionFailure f = failureOf(session);
 
             assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-            assertThat(f.detail()).startsWith("question 1 (message 1): ")
+            assertThat(f.detail())
+                    .startsWith("question 1 (message 1): ")
                     .endsWith(": not quoted (it may carry a flag): 5 fields of 1, 1, 9, 4, 64 characters")
                     .doesNotContain(FLAG.substring(0, 12));
             assertThat(server.awaitDone(10)).isTrue();
@@ -355,39 +398,58 @@ class HostileServerTest {
     @Test
     void aTlsServerThatNeverReadsIsAReadTimeoutNotAHang() throws Exception {
         ServerCertificate certificate = ServerCertificate.selfSigned();
-        assertNotReadingIsAReadTimeout(certificate.sslContext(),
-                SocketOpener.tls(ClientTls.create(certificate.trustMode())));
+        assertNotReadingIsAReadTimeout(
+                certificate.sslContext(), SocketOpener.tls(ClientTls.create(certificate.trustMode())));
     }
 
     /** Questions without end and never a read: the client's answers fill the buffers and its write blocks. */
     private static void assertNotReadingIsAReadTimeout(SSLContext tls, SocketOpener opener) throws Exception {
         try (ScriptedServer server = new ScriptedServer(tls, ScriptedServer.flood("cs5700fall2020 STATUS 1 + 2"))) {
-            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
-                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), Duration.ofMillis(500)), opener,
+            ClientSession session = new ClientSession(
+                    new SessionSpec(
+                            "127.0.0.1",
+                            server.port(),
+                            Dialects.STATUS,
+                            "cs5700fall2020",
+                            "001234567",
+                            Duration.ofSeconds(2),
+                            Duration.ofMillis(500)),
+                    opener,
                     SessionListener.NONE);
 
-            SessionFailure f = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> assertThrows(SessionFailure.class, session::run));
+            SessionFailure f = assertTimeoutPreemptively(
+                    Duration.ofSeconds(30), () -> assertThrows(SessionFailure.class, session::run));
 
             assertThat(f.reason()).isEqualTo(FailureReason.READ_TIMEOUT);
             assertThat(f.detail()).matches("could not send answer \\d+ within 500 ms: the server is not reading");
-            assertThat(server.awaitDone(10)).as("the server's write failed: the client closed its socket").isTrue();
+            assertThat(server.awaitDone(10))
+                    .as("the server's write failed: the client closed its socket")
+                    .isTrue();
         }
     }
 
     @Test
     void aTlsSessionBlockedInAWriteCanBeCancelled() throws Exception {
         ServerCertificate certificate = ServerCertificate.selfSigned();
-        try (ScriptedServer server = new ScriptedServer(certificate.sslContext(),
-                ScriptedServer.flood("cs5700fall2020 STATUS 1 + 2"))) {
+        try (ScriptedServer server =
+                new ScriptedServer(certificate.sslContext(), ScriptedServer.flood("cs5700fall2020 STATUS 1 + 2"))) {
             // A read timeout far beyond the test: only cancel() can end the blocked write.
-            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
-                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), Duration.ofMinutes(10)),
-                    SocketOpener.tls(ClientTls.create(certificate.trustMode())), SessionListener.NONE);
-            CompletableFuture<SessionFailure> ended = CompletableFuture.supplyAsync(() ->
-                    assertThrows(SessionFailure.class, session::run));
+            ClientSession session = new ClientSession(
+                    new SessionSpec(
+                            "127.0.0.1",
+                            server.port(),
+                            Dialects.STATUS,
+                            "cs5700fall2020",
+                            "001234567",
+                            Duration.ofSeconds(2),
+                            Duration.ofMinutes(10)),
+                    SocketOpener.tls(ClientTls.create(certificate.trustMode())),
+                    SessionListener.NONE);
+            CompletableFuture<SessionFailure> ended =
+                    CompletableFuture.supplyAsync(() -> assertThrows(SessionFailure.class, session::run));
             // The answers fill the buffers: the answer count stops growing once the write blocks.
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(new Stalled(session::answered));
 
             assertTimeoutPreemptively(Duration.ofSeconds(5), session::cancel, "cancel() returns at once");

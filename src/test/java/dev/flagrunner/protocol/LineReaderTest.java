@@ -9,14 +9,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
 
     private static LineReader reader(String text, int chunk, int max) {
-        return new LineReader(new ChunkedInputStream(text.getBytes(StandardCharsets.US_ASCII), chunk), max,
+        return new LineReader(
+                new ChunkedInputStream(text.getBytes(StandardCharsets.US_ASCII), chunk),
+                max,
                 StandardCharsets.US_ASCII);
     }
 
@@ -44,8 +46,11 @@ class LineReaderTest {
 
     @Test
     void keepsTheCarriageReturnWhenStrict() throws IOException {
-        LineReader strict = new LineReader(new ByteArrayInputStream("a b\r\n".getBytes(StandardCharsets.US_ASCII)), 256,
-                StandardCharsets.US_ASCII, false);
+        LineReader strict = new LineReader(
+                new ByteArrayInputStream("a b\r\n".getBytes(StandardCharsets.US_ASCII)),
+                256,
+                StandardCharsets.US_ASCII,
+                false);
 
         assertThat(strict.next()).isEqualTo("a b\r");
     }
@@ -71,10 +76,12 @@ class LineReaderTest {
 
     @Test
     void refusesAnEndlessLineWithoutBufferingMoreThanTheLimit() {
-        ChunkedInputStream endless = new ChunkedInputStream("y".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII), 8192);
+        ChunkedInputStream endless =
+                new ChunkedInputStream("y".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII), 8192);
         LineReader r = new LineReader(endless, 8192, StandardCharsets.US_ASCII);
 
-        assertThatThrownBy(r::next).isInstanceOf(LineTooLongException.class)
+        assertThatThrownBy(r::next)
+                .isInstanceOf(LineTooLongException.class)
                 .hasMessage("line length (at least 8193) exceeds the allowed maximum (8192)");
         // It stopped after about one limit's worth of reads, not after 10 MB.
         assertThat(endless.reads).isLessThanOrEqualTo(3);
@@ -85,8 +92,10 @@ class LineReaderTest {
         LineReader r = reader("cls STATUS 1 + 2\ncls STA", 4, 256);
 
         assertThat(r.next()).isEqualTo("cls STATUS 1 + 2");
-        assertThatThrownBy(r::next).isInstanceOfSatisfying(TruncatedMessageException.class,
-                e -> assertThat(e.partial()).isEqualTo("cls STA"));
+        assertThatThrownBy(r::next)
+                .isInstanceOfSatisfying(
+                        TruncatedMessageException.class,
+                        e -> assertThat(e.partial()).isEqualTo("cls STA"));
     }
 
     @Test
@@ -116,7 +125,9 @@ class LineReaderTest {
         LineReader r = new LineReader(in, 256, StandardCharsets.US_ASCII);
 
         assertThat(readAll(r)).hasSize(100);
-        assertThat(in.reads).as("reads for 100 messages and the end of the stream").isEqualTo(101);
+        assertThat(in.reads)
+                .as("reads for 100 messages and the end of the stream")
+                .isEqualTo(101);
     }
 
     /** Serves one message per read call, or as much of it as fits in the space offered. */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** After each test, every read-timeout guard its sessions opened is closed again: nothing is left behind. */
 final class NoGuardLeftBehind implements BeforeEachCallback, AfterEachCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoGuardLeftBehind.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(NoGuardLeftBehind.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -20,7 +21,8 @@ final class NoGuardLeftBehind implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) {
         int before = context.getStore(NAMESPACE).get("guarded", Integer.class);
-        await("the sessions' read-timeout guards are closed").atMost(Duration.ofSeconds(5))
+        await("the sessions' read-timeout guards are closed")
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> ReadTimeouts.shared().guarded() == before);
     }
 }

@@ -54,7 +54,8 @@ class ReadBufferedSocketTest {
         while (!server.isClosed()) {
             try (Socket socket = server.accept()) {
                 socket.setTcpNoDelay(true);
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
                 OutputStream out = socket.getOutputStream();
                 for (String line; (line = in.readLine()) != null; ) {
                     out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -102,7 +103,8 @@ class ReadBufferedSocketTest {
         String line = "x".repeat(3 * ReadBufferedSocket.BUFFER_SIZE);
         try (SSLSocket tls = handshake(new ReadBufferedSocket())) {
             tls.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
-            BufferedReader in = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo(line);
         }
     }
@@ -127,9 +129,11 @@ class ReadBufferedSocketTest {
 
     private static SSLSocket handshake(Socket tcp) throws IOException {
         tcp.setTcpNoDelay(true);
-        tcp.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), (int) TIMEOUT.toMillis());
+        tcp.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), (int)
+                TIMEOUT.toMillis());
         try {
-            return ClientTls.create(CERTIFICATE.trustMode()).handshake(tcp, "127.0.0.1", server.getLocalPort(), TIMEOUT);
+            return ClientTls.create(CERTIFICATE.trustMode())
+                    .handshake(tcp, "127.0.0.1", server.getLocalPort(), TIMEOUT);
         } catch (TlsHandshakeException e) {
             throw new IOException(e);
         }

@@ -22,8 +22,7 @@ class ServerMessageParserTest {
 
     @Test
     void aQuestionKeepsItsPayloadAsSent() throws SessionFailure {
-        assertThat(status.parse("cs5700fall2020 STATUS 12  +  7", 1))
-                .isEqualTo(new ServerMessage.Question("12  +  7"));
+        assertThat(status.parse("cs5700fall2020 STATUS 12  +  7", 1)).isEqualTo(new ServerMessage.Question("12  +  7"));
     }
 
     @Test
@@ -63,21 +62,22 @@ class ServerMessageParserTest {
     class Malformed {
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "cs5700fall2019 STATUS 1 + 2      | wrong class string (expected 'cs5700fall2020') in message 3",
-            "cs5700fall2020 HELLO 1 + 2       | unknown message keyword in message 3",
-            "cs5700fall2020                   | unknown message keyword in message 3",
-            "cs5700fall2020 STATUS            | malformed STATUS message in message 3",
-            "cs5700fall2020 x BYE extra       | end message with 4 fields (expected 3) in message 3",
-            "cs5700fall2020 BYE               | end message with 2 fields (expected 3) in message 3",
-            "garbage\u0001\u00ff              | wrong class string",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "cs5700fall2019 STATUS 1 + 2      | wrong class string (expected 'cs5700fall2020') in message 3",
+                    "cs5700fall2020 HELLO 1 + 2       | unknown message keyword in message 3",
+                    "cs5700fall2020                   | unknown message keyword in message 3",
+                    "cs5700fall2020 STATUS            | malformed STATUS message in message 3",
+                    "cs5700fall2020 x BYE extra       | end message with 4 fields (expected 3) in message 3",
+                    "cs5700fall2020 BYE               | end message with 2 fields (expected 3) in message 3",
+                    "garbage\u0001\u00ff              | wrong class string",
+                })
         void linesAreRefusedWithASpecificDetail(String line, String detail) {
-            assertThatThrownBy(() -> status.parse(line, 3))
-                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
-                        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-                        assertThat(f.detail()).contains(detail);
-                    });
+            assertThatThrownBy(() -> status.parse(line, 3)).isInstanceOfSatisfying(SessionFailure.class, f -> {
+                assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+                assertThat(f.detail()).contains(detail);
+            });
         }
 
         @Test
@@ -105,10 +105,14 @@ class ServerMessageParserTest {
         /** End lines of the wrong shape: each carries the whole flag, so none may be quoted. */
         static Stream<Arguments> linesCarryingAFlag() {
             return Stream.of(
-                    Arguments.of("status", "cs5700fall2020 " + FLAG + " BYE ", "end message with 4 fields (expected 3)"),
-                    Arguments.of("status", "cs5700fall2020 BYE " + FLAG + " x", "end message with 4 fields (expected 3)"),
-                    Arguments.of("status", "cs5700fall2020  " + FLAG + " BYE", "end message with 4 fields (expected 3)"),
-                    Arguments.of("status", "cs5700fall2020 " + FLAG + "  BYE", "end message with 4 fields (expected 3)"),
+                    Arguments.of(
+                            "status", "cs5700fall2020 " + FLAG + " BYE ", "end message with 4 fields (expected 3)"),
+                    Arguments.of(
+                            "status", "cs5700fall2020 BYE " + FLAG + " x", "end message with 4 fields (expected 3)"),
+                    Arguments.of(
+                            "status", "cs5700fall2020  " + FLAG + " BYE", "end message with 4 fields (expected 3)"),
+                    Arguments.of(
+                            "status", "cs5700fall2020 " + FLAG + "  BYE", "end message with 4 fields (expected 3)"),
                     Arguments.of("status", "cs5700fall2020 " + FLAG, "unknown message keyword"),
                     Arguments.of("eece", "EECE7374 SUCC " + FLAG + " ", "end message with 4 fields (expected 3)"),
                     Arguments.of("eece", "EECE7374 SUCC  " + FLAG, "end message with 4 fields (expected 3)"));
@@ -119,12 +123,11 @@ class ServerMessageParserTest {
         void aLineCarryingAFlagIsDescribedNotQuoted(String dialect, String line, String what) {
             ServerMessageParser parser = dialect.equals("eece") ? eece : status;
 
-            assertThatThrownBy(() -> parser.parse(line, 4))
-                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
-                        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-                        assertThat(f.detail()).startsWith(what + " in message 4: not quoted (it may carry a flag): ");
-                        assertNoPartOfTheFlagIn(f.detail());
-                    });
+            assertThatThrownBy(() -> parser.parse(line, 4)).isInstanceOfSatisfying(SessionFailure.class, f -> {
+                assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+                assertThat(f.detail()).startsWith(what + " in message 4: not quoted (it may carry a flag): ");
+                assertNoPartOfTheFlagIn(f.detail());
+            });
         }
 
         @Test
@@ -163,8 +166,11 @@ class ServerMessageParserTest {
             return Stream.of(
                     Arguments.of("SSH-2.0-x password=hunter2", "26 characters: letters, digits, spaces, punctuation"),
                     Arguments.of("+OK", "3 characters: letters, punctuation"),
-                    Arguments.of("-ERR unknown command 'cs5700fall2020'", "37 characters: letters, digits, spaces, punctuation"),
-                    Arguments.of("HTTP/1.1 400 Bad Request\r",
+                    Arguments.of(
+                            "-ERR unknown command 'cs5700fall2020'",
+                            "37 characters: letters, digits, spaces, punctuation"),
+                    Arguments.of(
+                            "HTTP/1.1 400 Bad Request\r",
                             "25 characters: letters, digits, spaces, punctuation, control characters"),
                     Arguments.of("cs5700fall2019 STATUS 1 + 2", "27 characters: letters, digits, spaces, punctuation"),
                     Arguments.of("cs5700fall20200 STATUS 1 + 2", "28 characters: letters, digits, spaces, punctuation"),
@@ -174,31 +180,35 @@ class ServerMessageParserTest {
         @ParameterizedTest
         @MethodSource("otherServicesLines")
         void isDescribedByLengthAndCharacterClasses(String line, String description) {
-            assertThatThrownBy(() -> status.parse(line, 1))
-                    .isInstanceOfSatisfying(SessionFailure.class, f -> {
-                        assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
-                        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
+            assertThatThrownBy(() -> status.parse(line, 1)).isInstanceOfSatisfying(SessionFailure.class, f -> {
+                assertThat(f.reason()).isEqualTo(FailureReason.MALFORMED_MESSAGE);
+                assertThat(f.detail())
+                        .isEqualTo("wrong class string (expected 'cs5700fall2020') in message 1:"
                                 + " not quoted (not the dialect's): " + description);
-                    });
+            });
         }
 
         @Test
         void anEmptyLineIsDescribedToo() {
-            assertThatThrownBy(() -> status.parse("", 2)).hasMessage(
-                    "wrong class string (expected 'cs5700fall2020') in message 2: not quoted (not the dialect's): 0 characters");
+            assertThatThrownBy(() -> status.parse("", 2))
+                    .hasMessage(
+                            "wrong class string (expected 'cs5700fall2020') in message 2: not quoted (not the dialect's): 0 characters");
         }
 
         @Test
         void aDatabasesBitsReadBackAllLookTheSame() {
             // GETBIT answers :0 or :1; the detail must not tell them apart.
-            assertThatThrownBy(() -> status.parse(":0", 1)).isInstanceOfSatisfying(SessionFailure.class, zero ->
-                    assertThatThrownBy(() -> status.parse(":1", 1)).hasMessage(zero.detail()));
+            assertThatThrownBy(() -> status.parse(":0", 1))
+                    .isInstanceOfSatisfying(
+                            SessionFailure.class,
+                            zero -> assertThatThrownBy(() -> status.parse(":1", 1))
+                                    .hasMessage(zero.detail()));
         }
 
         @Test
         void aTlsRecordIsNamedButNotQuoted() {
-            assertThatThrownBy(() -> status.parse("\u0016\u0003\u0003\u0000", 1)).hasMessage(
-                    "a TLS record, not a message: this port speaks TLS (connect with TLS) in message 1:"
+            assertThatThrownBy(() -> status.parse("\u0016\u0003\u0003\u0000", 1))
+                    .hasMessage("a TLS record, not a message: this port speaks TLS (connect with TLS) in message 1:"
                             + " not quoted (not the dialect's): 4 characters: control characters");
         }
 
@@ -206,8 +216,9 @@ class ServerMessageParserTest {
         void aFlagAfterAWrongClassStringIsNotQuotedEither() {
             assertThatThrownBy(() -> status.parse("cs5700fall2019 " + FLAG + " BYE", 4))
                     .isInstanceOfSatisfying(SessionFailure.class, f -> {
-                        assertThat(f.detail()).isEqualTo("wrong class string (expected 'cs5700fall2020') in message 4:"
-                                + " not quoted (not the dialect's): 83 characters: letters, digits, spaces");
+                        assertThat(f.detail())
+                                .isEqualTo("wrong class string (expected 'cs5700fall2020') in message 4:"
+                                        + " not quoted (not the dialect's): 83 characters: letters, digits, spaces");
                         assertNoPartOfTheFlagIn(f.detail());
                     });
         }

@@ -24,9 +24,19 @@ class SessionTimeLimitTest {
 
     private static SessionFailure failureAgainst(ScriptedServer.Script script) throws Exception {
         try (ScriptedServer server = new ScriptedServer(script)) {
-            ClientSession session = new ClientSession(new SessionSpec("127.0.0.1", server.port(), Dialects.STATUS,
-                    "cs5700fall2020", "001234567", Duration.ofSeconds(2), READ_TIMEOUT,
-                    SessionSpec.DEFAULT_MAX_QUESTIONS, LIMIT), SocketOpener.plain(), SessionListener.NONE);
+            ClientSession session = new ClientSession(
+                    new SessionSpec(
+                            "127.0.0.1",
+                            server.port(),
+                            Dialects.STATUS,
+                            "cs5700fall2020",
+                            "001234567",
+                            Duration.ofSeconds(2),
+                            READ_TIMEOUT,
+                            SessionSpec.DEFAULT_MAX_QUESTIONS,
+                            LIMIT),
+                    SocketOpener.plain(),
+                    SessionListener.NONE);
             SessionFailure failure = assertThrows(SessionFailure.class, session::run);
             assertThat(server.awaitDone(10)).as("the client closed its socket").isTrue();
             return failure;
@@ -48,8 +58,9 @@ class SessionTimeLimitTest {
         SessionFailure f = failureAgainst(ScriptedServer.askForever("cs5700fall2020", answers));
 
         assertThat(f.reason()).isEqualTo(FailureReason.SESSION_TIMEOUT);
-        assertThat(f.detail()).matches("the session reached its limit of 300 ms after answer [1-9][0-9]*"
-                + java.util.regex.Pattern.quote(SUFFIX));
+        assertThat(f.detail())
+                .matches("the session reached its limit of 300 ms after answer [1-9][0-9]*"
+                        + java.util.regex.Pattern.quote(SUFFIX));
         assertThat(answers).hasPositiveValue();
     }
 
@@ -59,15 +70,26 @@ class SessionTimeLimitTest {
         SessionFailure f = failureAgainst(ScriptedServer.flood("cs5700fall2020 STATUS 1 + 1"));
 
         assertThat(f.reason()).isEqualTo(FailureReason.SESSION_TIMEOUT);
-        assertThat(f.detail()).matches("the session reached its limit of 300 ms (after|while sending) answer [1-9][0-9]*"
-                + java.util.regex.Pattern.quote(SUFFIX));
+        assertThat(f.detail())
+                .matches("the session reached its limit of 300 ms (after|while sending) answer [1-9][0-9]*"
+                        + java.util.regex.Pattern.quote(SUFFIX));
     }
 
     @Test
     void aLimitIsPositiveAndAtMostADay() {
-        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(-1), Duration.ofDays(1).plusMillis(1)}) {
-            assertThatThrownBy(() -> new SessionSpec("127.0.0.1", 1, Dialects.STATUS, "cs5700fall2020", "1",
-                    Duration.ofSeconds(1), Duration.ofSeconds(1), 1, bad))
+        for (Duration bad : new Duration[] {
+            Duration.ZERO, Duration.ofMillis(-1), Duration.ofDays(1).plusMillis(1)
+        }) {
+            assertThatThrownBy(() -> new SessionSpec(
+                            "127.0.0.1",
+                            1,
+                            Dialects.STATUS,
+                            "cs5700fall2020",
+                            "1",
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(1),
+                            1,
+                            bad))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("the session's time limit must be positive and at most PT24H");
         }

@@ -18,23 +18,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 class OpenModeTest {
 
     private static ConfigurableApplicationContext start(String address) {
-        return new SpringApplicationBuilder(FlagrunnerApplication.class).run(
-                "--server.port=0",
-                "--server.address=" + address,
-                "--flagrunner.security.enabled=false",
-                "--flagrunner.embedded-server.dialects=status",
-                "--flagrunner.embedded-server.tls=false",
-                "--flagrunner.embedded-server.questions.min=1",
-                "--flagrunner.embedded-server.questions.max=1");
+        return new SpringApplicationBuilder(FlagrunnerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=" + address,
+                        "--flagrunner.security.enabled=false",
+                        "--flagrunner.embedded-server.dialects=status",
+                        "--flagrunner.embedded-server.tls=false",
+                        "--flagrunner.embedded-server.questions.min=1",
+                        "--flagrunner.embedded-server.questions.max=1");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0.0", "::", "192.0.2.1"})
     void isRefusedOnAnAddressThatIsNotLoopbackNamingBothKeys(String address) {
         // The security configuration refuses it: no need to start the service and its listeners for that.
-        new WebApplicationContextRunner().withUserConfiguration(ConfigurationBeans.class, SliceSecurity.class)
+        new WebApplicationContextRunner()
+                .withUserConfiguration(ConfigurationBeans.class, SliceSecurity.class)
                 .withPropertyValues("server.address=" + address, "flagrunner.security.enabled=false")
-                .run(context -> assertThat(context).hasFailed().getFailure()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
                         .hasStackTraceContaining("flagrunner.security.enabled=false")
                         .hasStackTraceContaining("server.address is " + address));
     }
@@ -51,7 +55,8 @@ class OpenModeTest {
     @Test
     void onLoopbackEveryCallerMayDoEverythingWithoutAToken() {
         try (ConfigurableApplicationContext open = start("127.0.0.1")) {
-            Http anyone = new Http(((WebServerApplicationContext) open).getWebServer().getPort()).anonymous();
+            Http anyone =
+                    new Http(((WebServerApplicationContext) open).getWebServer().getPort()).anonymous();
 
             Http.Response session = anyone.postJson("/sessions", "{\"studentId\":\"open\"}");
             assertThat(session.status()).as(session.body()).isEqualTo(201);

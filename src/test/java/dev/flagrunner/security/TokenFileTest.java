@@ -34,17 +34,20 @@ class TokenFileTest {
     Path dir;
 
     private static ConfigurableApplicationContext start(Path tokenFile) {
-        return new SpringApplicationBuilder(FlagrunnerApplication.class).run(
-                "--spring.config.location=classpath:/application.properties",
-                "--server.port=0",
-                "--flagrunner.embedded-server.dialects=status",
-                "--flagrunner.embedded-server.tls=false",
-                "--flagrunner.security.token-file=" + tokenFile);
+        return new SpringApplicationBuilder(FlagrunnerApplication.class)
+                .run(
+                        "--spring.config.location=classpath:/application.properties",
+                        "--server.port=0",
+                        "--flagrunner.embedded-server.dialects=status",
+                        "--flagrunner.embedded-server.tls=false",
+                        "--flagrunner.security.token-file=" + tokenFile);
     }
 
     /** The token registry alone reads the file: its refusals need no whole service. */
     private static void startTokenRegistry(Path tokenFile, Consumer<AbstractThrowableAssert<?, ?>> failure) {
-        new ApplicationContextRunner().withUserConfiguration(ConfigurationBeans.class).withBean(TokenRegistry.class)
+        new ApplicationContextRunner()
+                .withUserConfiguration(ConfigurationBeans.class)
+                .withBean(TokenRegistry.class)
                 .withPropertyValues("flagrunner.security.token-file=" + tokenFile)
                 .run(context -> failure.accept(assertThat(context).hasFailed().getFailure()));
     }
@@ -58,22 +61,27 @@ class TokenFileTest {
         Path tokenFile = dir.resolve("state").resolve("token");
         String token;
         try (ConfigurableApplicationContext first = start(tokenFile)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+                    .isEqualTo("rw-------");
             token = Files.readString(tokenFile, StandardCharsets.US_ASCII).strip();
             assertThat(token).matches("[0-9a-f]{64}");
             Http http = new Http(port(first));
             assertThat(http.as(token).get("/flags").status()).isEqualTo(200);
             assertThat(http.as(token).get("/actuator/prometheus").status()).isEqualTo(200);
             assertThat(http.anonymous().get("/flags").status()).isEqualTo(401);
-            assertThat(http.get("/flags").status()).as("the tests' tokens are not configured here").isEqualTo(401);
+            assertThat(http.get("/flags").status())
+                    .as("the tests' tokens are not configured here")
+                    .isEqualTo(401);
         }
         try (ConfigurableApplicationContext second = start(tokenFile)) {
-            assertThat(Files.readString(tokenFile, StandardCharsets.US_ASCII).strip()).isEqualTo(token);
+            assertThat(Files.readString(tokenFile, StandardCharsets.US_ASCII).strip())
+                    .isEqualTo(token);
             Http http = new Http(port(second));
             assertThat(http.as(token).get("/flags").status()).isEqualTo(200);
         }
 
-        assertThat(output.getAll()).contains("the generated token with every role is in " + tokenFile)
+        assertThat(output.getAll())
+                .contains("the generated token with every role is in " + tokenFile)
                 .contains("the reused token with every role is in " + tokenFile)
                 .doesNotContain(token)
                 .doesNotContain("Using generated security password");
@@ -85,8 +93,10 @@ class TokenFileTest {
         Files.writeString(tokenFile, "ab".repeat(32) + "\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-r--r--"));
 
-        startTokenRegistry(tokenFile, failure -> failure.hasStackTraceContaining("flagrunner.security.token-file "
-                + tokenFile + " may be read or written by others (mode rw-r--r--)"));
+        startTokenRegistry(
+                tokenFile,
+                failure -> failure.hasStackTraceContaining("flagrunner.security.token-file " + tokenFile
+                        + " may be read or written by others (mode rw-r--r--)"));
     }
 
     @Test
@@ -95,9 +105,10 @@ class TokenFileTest {
         Files.writeString(tokenFile, "hunter2\n");
         Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
 
-        startTokenRegistry(tokenFile, failure -> failure
-                .hasStackTraceContaining("does not hold a generated token (64 hex digits)")
-                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("hunter2")));
+        startTokenRegistry(
+                tokenFile,
+                failure -> failure.hasStackTraceContaining("does not hold a generated token (64 hex digits)")
+                        .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("hunter2")));
     }
 
     private static String stackTrace(Throwable e) {

@@ -23,10 +23,15 @@ import tools.jackson.databind.JsonNode;
  * Running sessions: 202 and polling, async start, cancel, 429. Each session's server holds it after the
  * first answer until the test releases it, so "still running" depends on no clock or machine load.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.session.wait=100ms", "flagrunner.session.max-concurrent=3", "flagrunner.session.read-timeout=2m",
-    "flagrunner.allowed-endpoints=127.0.0.1:1024-65535",
-    "flagrunner.security.max-sessions-per-token=3"}) // the global cap, not the per-token one
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.session.wait=100ms",
+            "flagrunner.session.max-concurrent=3",
+            "flagrunner.session.read-timeout=2m",
+            "flagrunner.allowed-endpoints=127.0.0.1:1024-65535",
+            "flagrunner.security.max-sessions-per-token=3"
+        }) // the global cap, not the per-token one
 class AsyncSessionsTest extends RandomPortTest {
 
     private HeldStatusServer server;
@@ -39,7 +44,8 @@ class AsyncSessionsTest extends RandomPortTest {
     @AfterEach
     void noSessionLeftRunning() throws IOException {
         server.release();
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/sessions?status=RUNNING").json().isEmpty());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/sessions?status=RUNNING").json().isEmpty());
         server.close();
     }
 
@@ -80,8 +86,10 @@ class AsyncSessionsTest extends RandomPortTest {
 
     @Test
     void deleteCancelsARunningSession() {
-        String location = http.postJson("/sessions", body("cancel-1"), "Prefer", "respond-async").header("Location");
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.get(location).json().get("questionsAnswered").asInt() == 1);
+        String location = http.postJson("/sessions", body("cancel-1"), "Prefer", "respond-async")
+                .header("Location");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get(location).json().get("questionsAnswered").asInt() == 1);
 
         Http.Response cancelled = http.delete(location);
 

@@ -18,22 +18,24 @@ class GracefulShutdownTest {
 
     private static ConfigurableApplicationContext start(String grace, int questions) {
         // Command-line arguments: they win over ./application.yml, as in production.
-        return new SpringApplicationBuilder(FlagrunnerApplication.class).run(
-                "--server.port=0",
-                "--flagrunner.embedded-server.faults=delay=20",
-                "--flagrunner.embedded-server.questions.min=" + questions,
-                "--flagrunner.embedded-server.questions.max=" + questions,
-                "--flagrunner.session.shutdown-grace=" + grace);
+        return new SpringApplicationBuilder(FlagrunnerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--flagrunner.embedded-server.faults=delay=20",
+                        "--flagrunner.embedded-server.questions.min=" + questions,
+                        "--flagrunner.embedded-server.questions.max=" + questions,
+                        "--flagrunner.session.shutdown-grace=" + grace);
     }
 
     private static List<SessionRecord> startSessions(ConfigurableApplicationContext context, int n) {
         SessionService service = context.getBean(SessionService.class);
         List<SessionRecord> records = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            records.add(service.start(new SessionRequest("shutdown-" + i, null, null, null, null, null, null),
-                    TestTokens.ALL_CALLER));
+            records.add(service.start(
+                    new SessionRequest("shutdown-" + i, null, null, null, null, null, null), TestTokens.ALL_CALLER));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> records.stream().allMatch(r -> r.client().answered() > 0));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> records.stream().allMatch(r -> r.client().answered() > 0));
         return records;
     }
 
@@ -46,8 +48,10 @@ class GracefulShutdownTest {
         context.close();
 
         assertThat(records).allSatisfy(r -> assertThat(r.status()).isEqualTo(SessionStatus.FLAG_CAPTURED));
-        assertThat(store.list(null, TestTokens.ALL_CALLER)).extracting("sessionId")
-                .containsExactlyInAnyOrderElementsOf(records.stream().map(SessionRecord::id).toList());
+        assertThat(store.list(null, TestTokens.ALL_CALLER))
+                .extracting("sessionId")
+                .containsExactlyInAnyOrderElementsOf(
+                        records.stream().map(SessionRecord::id).toList());
     }
 
     @Test

@@ -21,12 +21,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every bad request gets its own documented problem type; none is a 500. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.questions.min=5", "flagrunner.embedded-server.questions.max=5",
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
-    "flagrunner.session.history=3",
-    "flagrunner.targets.remote.host=10.255.255.1", "flagrunner.targets.remote.port=27995",
-    "flagrunner.allowed-endpoints=127.0.0.1:1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.embedded-server.questions.min=5",
+            "flagrunner.embedded-server.questions.max=5",
+            "flagrunner.embedded-server.dialects=status",
+            "flagrunner.embedded-server.tls=false",
+            "flagrunner.session.history=3",
+            "flagrunner.targets.remote.host=10.255.255.1",
+            "flagrunner.targets.remote.port=27995",
+            "flagrunner.allowed-endpoints=127.0.0.1:1"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class ProblemsTest extends RandomPortTest {
 
@@ -37,41 +43,164 @@ class ProblemsTest extends RandomPortTest {
                 Arguments.of("{\"studentId\":", 400, "malformed-body", "malformed JSON"),
                 Arguments.of("[]", 400, "malformed-body", "the body must be a JSON object"),
                 Arguments.of("", 400, "malformed-body", "missing or is not valid JSON"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":\"abc\"}", 400, "malformed-body", "field 'port' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"tls\":\"maybe\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
-                // Scalars of the wrong JSON type are refused, not coerced (a number is no id, 1.9 is no port, 1 is no boolean).
-                Arguments.of("{\"studentId\":123}", 400, "malformed-body", "field 'studentId' has the wrong type: expected String"),
-                Arguments.of("{\"studentId\":true}", 400, "malformed-body", "field 'studentId' has the wrong type: expected String"),
-                Arguments.of("{\"studentId\":1.5}", 400, "malformed-body", "field 'studentId' has the wrong type: expected String"),
-                Arguments.of("{\"studentId\":\"1\",\"classId\":7}", 400, "malformed-body", "field 'classId' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":\"80\"}", 400, "malformed-body", "field 'port' has the wrong type: expected Integer"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":1.9,\"host\":\"127.0.0.1\"}", 400, "malformed-body", "field 'port' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":80.0}", 400, "malformed-body", "field 'port' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":1e20}", 400, "malformed-body", "field 'port' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":99999999999}", 400, "malformed-body", "field 'port' has the wrong type: expected Integer"),
-                Arguments.of("{\"studentId\":\"1\",\"tls\":1}", 400, "malformed-body", "field 'tls' has the wrong type: expected Boolean"),
-                Arguments.of("{\"studentId\":\"1\",\"tls\":\"true\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"tls\":\"\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":\"\"}", 400, "malformed-body", "field 'port' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"frobnicate\":1}", 400, "malformed-body", "unknown field 'frobnicate'"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":\"abc\"}",
+                        400,
+                        "malformed-body",
+                        "field 'port' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"tls\":\"maybe\"}",
+                        400,
+                        "malformed-body",
+                        "field 'tls' has the wrong type"),
+                // Scalars of the wrong JSON type are refused, not coerced (a number is no id, 1.9 is no port, 1 is no
+                // boolean).
+                Arguments.of(
+                        "{\"studentId\":123}",
+                        400,
+                        "malformed-body",
+                        "field 'studentId' has the wrong type: expected String"),
+                Arguments.of(
+                        "{\"studentId\":true}",
+                        400,
+                        "malformed-body",
+                        "field 'studentId' has the wrong type: expected String"),
+                Arguments.of(
+                        "{\"studentId\":1.5}",
+                        400,
+                        "malformed-body",
+                        "field 'studentId' has the wrong type: expected String"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"classId\":7}",
+                        400,
+                        "malformed-body",
+                        "field 'classId' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":\"80\"}",
+                        400,
+                        "malformed-body",
+                        "field 'port' has the wrong type: expected Integer"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":1.9,\"host\":\"127.0.0.1\"}",
+                        400,
+                        "malformed-body",
+                        "field 'port' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":80.0}",
+                        400,
+                        "malformed-body",
+                        "field 'port' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":1e20}",
+                        400,
+                        "malformed-body",
+                        "field 'port' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":99999999999}",
+                        400,
+                        "malformed-body",
+                        "field 'port' has the wrong type: expected Integer"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"tls\":1}",
+                        400,
+                        "malformed-body",
+                        "field 'tls' has the wrong type: expected Boolean"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"tls\":\"true\"}",
+                        400,
+                        "malformed-body",
+                        "field 'tls' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"tls\":\"\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":\"\"}",
+                        400,
+                        "malformed-body",
+                        "field 'port' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"frobnicate\":1}", 400, "malformed-body", "unknown field 'frobnicate'"),
                 // Blank is not absent, and two of one key are not the last of them.
-                Arguments.of("{\"studentId\":\"1\",\"port\":\" \"}", 400, "malformed-body", "field 'port' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"tls\":\"\\t\"}", 400, "malformed-body", "field 'tls' has the wrong type"),
-                Arguments.of("{\"studentId\":\"1\",\"studentId\":\"2\"}", 400, "malformed-body", "field 'studentId' is given more than once"),
-                Arguments.of("{\"studentId\":\"1\",\"target\":\"nope\"}", 400, "unknown-target", "unknown target 'nope' (known: embedded, remote)"),
-                Arguments.of("{\"studentId\":\"1\",\"dialect\":\"klingon\"}", 400, "unknown-dialect", "unknown dialect 'klingon'"),
-                Arguments.of("{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":70000}", 400, "validation", "port must be between 1 and 65535"),
-                Arguments.of("{\"studentId\":\"1\",\"host\":\"example.com\",\"port\":27995}", 403, "endpoint-not-allowed", "endpoint example.com:27995 is not allowed"),
-                Arguments.of("{\"studentId\":\"1\",\"host\":\"192.168.1.1\",\"port\":27995}", 403, "endpoint-not-allowed", "is not allowed"),
-                Arguments.of("{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":2}", 403, "endpoint-not-allowed", "endpoint 127.0.0.1:2 is not allowed"),
-                Arguments.of("{\"studentId\":\"1\",\"port\":2}", 403, "endpoint-not-allowed", "endpoint 127.0.0.1:2 is not allowed"),
-                Arguments.of("{\"studentId\":\"1\",\"host\":\"10.255.255.1\",\"port\":27996}", 403, "endpoint-not-allowed", "endpoint 10.255.255.1:27996 is not allowed"),
-                Arguments.of("{\"studentId\":\"1\",\"dialect\":\"eece\"}", 400, "target-unavailable", "no plain listener for dialect eece"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":\" \"}",
+                        400,
+                        "malformed-body",
+                        "field 'port' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"tls\":\"\\t\"}",
+                        400,
+                        "malformed-body",
+                        "field 'tls' has the wrong type"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"studentId\":\"2\"}",
+                        400,
+                        "malformed-body",
+                        "field 'studentId' is given more than once"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"target\":\"nope\"}",
+                        400,
+                        "unknown-target",
+                        "unknown target 'nope' (known: embedded, remote)"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"dialect\":\"klingon\"}",
+                        400,
+                        "unknown-dialect",
+                        "unknown dialect 'klingon'"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":70000}",
+                        400,
+                        "validation",
+                        "port must be between 1 and 65535"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"host\":\"example.com\",\"port\":27995}",
+                        403,
+                        "endpoint-not-allowed",
+                        "endpoint example.com:27995 is not allowed"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"host\":\"192.168.1.1\",\"port\":27995}",
+                        403,
+                        "endpoint-not-allowed",
+                        "is not allowed"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":2}",
+                        403,
+                        "endpoint-not-allowed",
+                        "endpoint 127.0.0.1:2 is not allowed"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"port\":2}",
+                        403,
+                        "endpoint-not-allowed",
+                        "endpoint 127.0.0.1:2 is not allowed"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"host\":\"10.255.255.1\",\"port\":27996}",
+                        403,
+                        "endpoint-not-allowed",
+                        "endpoint 10.255.255.1:27996 is not allowed"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"dialect\":\"eece\"}",
+                        400,
+                        "target-unavailable",
+                        "no plain listener for dialect eece"),
                 // The class string is the first word sent: a caller may not make it another service's command.
-                Arguments.of("{\"studentId\":\"1\",\"classId\":\"SET\"}", 400, "validation", "classId must look like a class string"),
-                Arguments.of("{\"studentId\":\"1\",\"classId\":\"cs5700fall2020\\r\\nQUIT\"}", 400, "validation", "classId must look like a class string"),
-                Arguments.of("{\"studentId\":\"1\",\"classId\":\"cs-5700\"}", 400, "validation", "classId must look like a class string"),
-                Arguments.of("{\"studentId\":\"1\",\"classId\":\"2020fall\"}", 400, "validation", "classId must look like a class string"));
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"classId\":\"SET\"}",
+                        400,
+                        "validation",
+                        "classId must look like a class string"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"classId\":\"cs5700fall2020\\r\\nQUIT\"}",
+                        400,
+                        "validation",
+                        "classId must look like a class string"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"classId\":\"cs-5700\"}",
+                        400,
+                        "validation",
+                        "classId must look like a class string"),
+                Arguments.of(
+                        "{\"studentId\":\"1\",\"classId\":\"2020fall\"}",
+                        400,
+                        "validation",
+                        "classId must look like a class string"));
     }
 
     @ParameterizedTest
@@ -180,8 +309,7 @@ class ProblemsTest extends RandomPortTest {
     @Test
     void anAllowedEndpointMayBeNamedAdHoc() {
         // Allowed (flagrunner.allowed-endpoints), so the session runs; nothing listens there: it fails as data.
-        Http.Response r = http.postJson("/sessions",
-                "{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":1}");
+        Http.Response r = http.postJson("/sessions", "{\"studentId\":\"1\",\"host\":\"127.0.0.1\",\"port\":1}");
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().get("status").asString()).isEqualTo("FAILED");
@@ -193,7 +321,10 @@ class ProblemsTest extends RandomPortTest {
     void theHistoryIsBoundedAndNewestFirst() {
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(http.postJson("/sessions", "{\"studentId\":\"h" + i + "\"}").json().get("id").asString());
+            ids.add(http.postJson("/sessions", "{\"studentId\":\"h" + i + "\"}")
+                    .json()
+                    .get("id")
+                    .asString());
         }
 
         List<String> listed = http.get("/sessions").json().findValuesAsString("id");
@@ -211,7 +342,9 @@ class ProblemsTest extends RandomPortTest {
         assertThat(paths.has("/sessions")).isTrue();
         assertThat(paths.has("/sessions/{id}")).isTrue();
         assertThat(paths.has("/flags")).isTrue();
-        assertThat(paths.has("/error")).as("the container's error page is not part of the API").isFalse();
+        assertThat(paths.has("/error"))
+                .as("the container's error page is not part of the API")
+                .isFalse();
         assertThat(r.json().get("info").get("title").asString()).isEqualTo("Flagrunner");
     }
 
@@ -239,7 +372,8 @@ class ProblemsTest extends RandomPortTest {
         if (schema.has("$ref")) {
             schema = doc.at(schema.get("$ref").asString().substring(1));
         }
-        assertThat(schema.get("properties").propertyNames()).as(schema.toString())
+        assertThat(schema.get("properties").propertyNames())
+                .as(schema.toString())
                 .contains("type", "title", "status", "detail", "instance");
     }
 

@@ -29,9 +29,12 @@ import tools.jackson.databind.JsonNode;
  * recording listener standing in for Redis) receives nothing from any of them, not even a connection: after
  * every test it is asked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
-    "flagrunner.embedded-server.questions.min=5", "flagrunner.embedded-server.questions.max=5"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
+            "flagrunner.embedded-server.questions.min=5", "flagrunner.embedded-server.questions.max=5"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class RelayTest extends RandomPortTest {
 
@@ -64,7 +67,9 @@ class RelayTest extends RandomPortTest {
 
     @AfterEach
     void theOtherServiceReceivedNothing() throws IOException {
-        assertThat(otherService.connectionsSoFar()).as("connections to the other service").isZero();
+        assertThat(otherService.connectionsSoFar())
+                .as("connections to the other service")
+                .isZero();
         assertThat(otherService.bytesReceived()).isZero();
     }
 
@@ -76,19 +81,20 @@ class RelayTest extends RandomPortTest {
         assertThat(r.status()).as(r.body()).isEqualTo(403);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("type").asString()).isEqualTo("/problems/endpoint-not-allowed");
-        assertThat(r.json().get("detail").asString()).isEqualTo("endpoint " + endpoint + " is not allowed: a request"
-                + " may name only the embedded server, a configured target's host and port, or an entry of"
-                + " flagrunner.allowed-endpoints");
+        assertThat(r.json().get("detail").asString())
+                .isEqualTo("endpoint " + endpoint + " is not allowed: a request"
+                        + " may name only the embedded server, a configured target's host and port, or an entry of"
+                        + " flagrunner.allowed-endpoints");
     }
 
     /** The Redis commands as class strings: refused as class strings, and the endpoint is refused too. */
     @ParameterizedTest
     @ValueSource(strings = {"SET", "RENAME", "DEL", "GETBIT", "REPLICAOF"})
     void aDatabaseCommandAsClassIdReachesNothing(String command) {
-        Http.Response asCommand = post(Map.of("studentId", "1", "host", "127.0.0.1", "port", otherService.port(),
-                "classId", command));
-        Http.Response asClassString = post(Map.of("studentId", "1", "host", "127.0.0.1", "port", otherService.port(),
-                "classId", "cs5700fall2020"));
+        Http.Response asCommand =
+                post(Map.of("studentId", "1", "host", "127.0.0.1", "port", otherService.port(), "classId", command));
+        Http.Response asClassString = post(Map.of(
+                "studentId", "1", "host", "127.0.0.1", "port", otherService.port(), "classId", "cs5700fall2020"));
 
         assertThat(asCommand.status()).isEqualTo(400);
         assertThat(asCommand.json().get("type").asString()).isEqualTo("/problems/validation");
@@ -111,7 +117,8 @@ class RelayTest extends RandomPortTest {
         assertRefused(post(Map.of("studentId", "1", "port", otherService.port())), "127.0.0.1:" + otherService.port());
         Http.Response withTarget = post(Map.of("studentId", "1", "target", "lab", "port", otherService.port()));
         assertThat(withTarget.status()).as(withTarget.body()).isEqualTo(400);
-        assertThat(withTarget.json().get("detail").asString()).startsWith("'target' and 'host'/'port' exclude each other");
+        assertThat(withTarget.json().get("detail").asString())
+                .startsWith("'target' and 'host'/'port' exclude each other");
     }
 
     @Test
@@ -131,9 +138,11 @@ class RelayTest extends RandomPortTest {
 
     @Test
     void theEmbeddedServerMayBeNamedByItsEndpoint() {
-        int embeddedPort = post(Map.of("studentId", "1")).json().get("target").get("port").asInt();
+        int embeddedPort =
+                post(Map.of("studentId", "1")).json().get("target").get("port").asInt();
 
-        JsonNode adHoc = post(Map.of("studentId", "001234567", "host", "127.0.0.1", "port", embeddedPort)).json();
+        JsonNode adHoc = post(Map.of("studentId", "001234567", "host", "127.0.0.1", "port", embeddedPort))
+                .json();
 
         assertThat(adHoc.get("status").asString()).isEqualTo("FLAG_CAPTURED");
         assertThat(adHoc.get("target").get("name").asString()).isEqualTo("ad-hoc");
@@ -156,9 +165,10 @@ class RelayTest extends RandomPortTest {
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().get("failure").get("reason").asString()).isEqualTo("MALFORMED_MESSAGE");
-        assertThat(r.json().get("failure").get("detail").asString()).isEqualTo("wrong class string (expected"
-                + " 'cs5700fall2020') in message 1: not quoted (not the dialect's): 26 characters: letters, digits,"
-                + " spaces, punctuation");
+        assertThat(r.json().get("failure").get("detail").asString())
+                .isEqualTo("wrong class string (expected"
+                        + " 'cs5700fall2020') in message 1: not quoted (not the dialect's): 26 characters: letters, digits,"
+                        + " spaces, punctuation");
         for (Http.Response shown : new Http.Response[] {r, http.get("/sessions/" + id), http.get("/sessions")}) {
             assertThat(shown.body()).doesNotContain("hunter2").doesNotContain("SSH-2.0");
         }

@@ -1,14 +1,13 @@
 package dev.flagrunner.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.support.Flags;
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.RandomPortTest;
 import dev.flagrunner.support.Scrape;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,10 +25,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.secret=test-secret",
-    "flagrunner.embedded-server.questions.min=20",
-    "flagrunner.embedded-server.questions.max=60"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.embedded-server.secret=test-secret",
+            "flagrunner.embedded-server.questions.min=20",
+            "flagrunner.embedded-server.questions.max=60"
+        })
 class SessionApiTest extends RandomPortTest {
 
     private static final FlagMinter MINTER = Flags.minter("test-secret");
@@ -50,7 +52,10 @@ class SessionApiTest extends RandomPortTest {
 
         JsonNode flags = http.get("/flags").json();
         assertThat(flags.findValuesAsString("flag")).contains(body.get("flag").asString());
-        assertThat(http.get("/sessions/" + body.get("id").asString()).json().get("status").asString())
+        assertThat(http.get("/sessions/" + body.get("id").asString())
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("FLAG_CAPTURED");
     }
 
@@ -61,15 +66,16 @@ class SessionApiTest extends RandomPortTest {
         // The flag is an HMAC of exactly what the server received as the id.
         assertThat(body.get("flag").asString()).isEqualTo(MINTER.flag(false, "cs5700fall2020", "000042"));
         assertThat(body.get("flag").asString()).isNotEqualTo(MINTER.flag(false, "cs5700fall2020", "42"));
-        assertThat(http.get("/flags/000042").json().get(0).get("studentId").asString()).isEqualTo("000042");
+        assertThat(http.get("/flags/000042").json().get(0).get("studentId").asString())
+                .isEqualTo("000042");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"status", "findcount", "eval2021", "eval2022", "cs230", "eece"})
     void everyDialectCapturesItsFlagOverPlainAndTls(String dialect) {
         for (boolean tls : new boolean[] {false, true}) {
-            Http.Response r = http.postJson("/sessions",
-                    "{\"studentId\":\"001234567\",\"dialect\":\"" + dialect + "\",\"tls\":" + tls + "}");
+            Http.Response r = http.postJson(
+                    "/sessions", "{\"studentId\":\"001234567\",\"dialect\":\"" + dialect + "\",\"tls\":" + tls + "}");
 
             JsonNode body = r.json();
             assertThat(body.get("status").asString()).as(r.body()).isEqualTo("FLAG_CAPTURED");
@@ -96,8 +102,10 @@ class SessionApiTest extends RandomPortTest {
         }
         callers.shutdown();
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                locations.stream().allMatch(l -> http.get(l).json().get("status").asString().equals("FLAG_CAPTURED")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> locations.stream()
+                        .allMatch(
+                                l -> http.get(l).json().get("status").asString().equals("FLAG_CAPTURED")));
         Set<String> flags = new HashSet<>();
         for (String l : locations) {
             flags.add(http.get(l).json().get("flag").asString());
@@ -120,7 +128,8 @@ class SessionApiTest extends RandomPortTest {
         Http.Response r = http.get("/actuator/prometheus");
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("flagrunner_sessions_total{dialect=\"status\",reason=\"none\",status=\"FLAG_CAPTURED\"}")
+        assertThat(r.body())
+                .contains("flagrunner_sessions_total{dialect=\"status\",reason=\"none\",status=\"FLAG_CAPTURED\"}")
                 .contains("flagrunner_questions_answered_total{dialect=\"status\"}");
         assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
     }

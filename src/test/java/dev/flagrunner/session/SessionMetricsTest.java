@@ -19,10 +19,21 @@ class SessionMetricsTest {
     @Test
     void everyDialectsCapturedSessionSeriesExistAtZeroBeforeItsFirstSession() {
         for (Dialect dialect : Dialects.all()) {
-            assertThat(captured(dialect)).as(dialect.name()).isNotNull().extracting(Counter::count).isEqualTo(0.0);
-            assertThat(capturedDuration(dialect)).as(dialect.name()).isNotNull().extracting(Timer::count).isEqualTo(0L);
-            assertThat(registry.find("flagrunner.questions.answered").tag("dialect", dialect.name()).counter())
-                    .as(dialect.name()).isNotNull();
+            assertThat(captured(dialect))
+                    .as(dialect.name())
+                    .isNotNull()
+                    .extracting(Counter::count)
+                    .isEqualTo(0.0);
+            assertThat(capturedDuration(dialect))
+                    .as(dialect.name())
+                    .isNotNull()
+                    .extracting(Timer::count)
+                    .isEqualTo(0L);
+            assertThat(registry.find("flagrunner.questions.answered")
+                            .tag("dialect", dialect.name())
+                            .counter())
+                    .as(dialect.name())
+                    .isNotNull();
         }
     }
 
@@ -35,17 +46,23 @@ class SessionMetricsTest {
 
         assertThat(captured(Dialects.STATUS).count()).isEqualTo(1.0);
         assertThat(capturedDuration(Dialects.STATUS).count()).isEqualTo(1L);
-        assertThat(registry.find("flagrunner.sessions").tag("reason", "READ_TIMEOUT").counter().count()).isEqualTo(1.0);
+        assertThat(registry.find("flagrunner.sessions")
+                        .tag("reason", "READ_TIMEOUT")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
         assertThat(registry.find("flagrunner.sessions.active").gauge().value()).isZero();
     }
 
     private Counter captured(Dialect dialect) {
-        return registry.find("flagrunner.sessions").tags("dialect", dialect.name(), "status", "FLAG_CAPTURED",
-                "reason", "none").counter();
+        return registry.find("flagrunner.sessions")
+                .tags("dialect", dialect.name(), "status", "FLAG_CAPTURED", "reason", "none")
+                .counter();
     }
 
     private Timer capturedDuration(Dialect dialect) {
-        return registry.find("flagrunner.session.duration").tags("dialect", dialect.name(), "status", "FLAG_CAPTURED")
+        return registry.find("flagrunner.session.duration")
+                .tags("dialect", dialect.name(), "status", "FLAG_CAPTURED")
                 .timer();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.config.FlagrunnerSecurityProperties;
 import dev.flagrunner.config.Role;
-import dev.flagrunner.flag.CapturedFlag;
 import dev.flagrunner.flag.FlagStore;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.protocol.FailureReason;
@@ -45,6 +44,7 @@ class SessionServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** How long {@link SessionService#stop()} lets running sessions go on: held ones are cancelled after it. */
     private static final Duration SHORT_GRACE = Duration.ofMillis(100);
+
     private static final Caller ALICE = new Caller("alice", Set.of(Role.RUN));
     private static final Caller BOB = new Caller("bob", Set.of(Role.RUN));
     private static final Caller READER = new Caller("reader", Set.of(Role.READ));
@@ -58,7 +58,8 @@ class SessionServiceTest {
 
     @BeforeAll
     static void startTheServers() throws IOException {
-        embedded = new EmbeddedMathServer(properties(10, 10, null, Duration.ofSeconds(5), 0), new SimpleMeterRegistry());
+        embedded =
+                new EmbeddedMathServer(properties(10, 10, null, Duration.ofSeconds(5), 0), new SimpleMeterRegistry());
         embedded.start();
         holding = new HoldingServer(16);
     }
@@ -77,30 +78,52 @@ class SessionServiceTest {
     }
 
     /** Sessions of at most 20 s each; {@code holdingPort} is allowed besides the embedded listeners (0: none). */
-    private static FlagrunnerProperties properties(int maxConcurrent, int history, Integer perToken, Duration grace,
-            int holdingPort) {
-        return new FlagrunnerProperties("embedded", Map.of(), holdingPort == 0 ? List.of() : List.of("127.0.0.1:" + holdingPort),
-                new FlagrunnerProperties.Session(Duration.ofSeconds(5), WAIT, Duration.ofSeconds(30), maxConcurrent,
-                        history, grace, 1_000, WAIT),
+    private static FlagrunnerProperties properties(
+            int maxConcurrent, int history, Integer perToken, Duration grace, int holdingPort) {
+        return new FlagrunnerProperties(
+                "embedded",
+                Map.of(),
+                holdingPort == 0 ? List.of() : List.of("127.0.0.1:" + holdingPort),
+                new FlagrunnerProperties.Session(
+                        Duration.ofSeconds(5),
+                        WAIT,
+                        Duration.ofSeconds(30),
+                        maxConcurrent,
+                        history,
+                        grace,
+                        1_000,
+                        WAIT),
                 new FlagrunnerProperties.Flags(100),
-                new FlagrunnerProperties.EmbeddedServer(true, List.of("status"), false,
-                        new FlagrunnerProperties.Questions(3, 3), "", List.of(), null),
-                new FlagrunnerProperties.Health(Duration.ofSeconds(30)), null,
+                new FlagrunnerProperties.EmbeddedServer(
+                        true, List.of("status"), false, new FlagrunnerProperties.Questions(3, 3), "", List.of(), null),
+                new FlagrunnerProperties.Health(Duration.ofSeconds(30)),
+                null,
                 new FlagrunnerSecurityProperties(true, Map.of(), Path.of("flagrunner-token"), perToken),
                 new FlagrunnerProperties.Web(Duration.ofSeconds(10), Duration.ofSeconds(10), List.of()));
     }
 
-    private SessionService service(int maxConcurrent, int history, Integer perToken, Duration grace, Clock clock,
-            ExecutorService executor) {
+    private SessionService service(
+            int maxConcurrent, int history, Integer perToken, Duration grace, Clock clock, ExecutorService executor) {
         FlagrunnerProperties properties = properties(maxConcurrent, history, perToken, grace, holding.port());
-        service = new SessionService(properties, new TargetResolver(properties, embedded), new SocketOpeners(embedded),
-                flags, new SessionMetrics(registry), clock, executor);
+        service = new SessionService(
+                properties,
+                new TargetResolver(properties, embedded),
+                new SocketOpeners(embedded),
+                flags,
+                new SessionMetrics(registry),
+                clock,
+                executor);
         service.start();
         return service;
     }
 
     private SessionService service(int maxConcurrent, int history, Integer perToken) {
-        return service(maxConcurrent, history, perToken, SHORT_GRACE, Clock.systemUTC(),
+        return service(
+                maxConcurrent,
+                history,
+                perToken,
+                SHORT_GRACE,
+                Clock.systemUTC(),
                 SessionConfiguration.sessionThreads(maxConcurrent));
     }
 
@@ -115,7 +138,9 @@ class SessionServiceTest {
     }
 
     private SessionRecord ended(SessionService sessions, SessionRecord record) {
-        assertThat(sessions.awaitEnd(record, WAIT)).as("session %s ended", record.id()).isTrue();
+        assertThat(sessions.awaitEnd(record, WAIT))
+                .as("session %s ended", record.id())
+                .isTrue();
         return record;
     }
 
@@ -164,7 +189,10 @@ class SessionServiceTest {
             assertThat(flag.sessionId()).isEqualTo(record.id());
             assertThat(flag.owner()).isEqualTo("alice");
         });
-        assertThat(registry.get("flagrunner.sessions").tags("dialect", "status", "status", "FLAG_CAPTURED", "reason", "none").counter().count())
+        assertThat(registry.get("flagrunner.sessions")
+                        .tags("dialect", "status", "status", "FLAG_CAPTURED", "reason", "none")
+                        .counter()
+                        .count())
                 .isEqualTo(1.0);
         assertThat(registry.get("flagrunner.sessions.active").gauge().value()).isZero();
     }
@@ -175,10 +203,13 @@ class SessionServiceTest {
         SessionRecord first = sessions.start(held("a"), ALICE);
         sessions.start(held("b"), BOB);
 
-        assertTooMany(() -> sessions.start(capturing("c"), READER), "2 sessions are running (flagrunner.session.max-concurrent)");
+        assertTooMany(
+                () -> sessions.start(capturing("c"), READER),
+                "2 sessions are running (flagrunner.session.max-concurrent)");
 
         cancelled(sessions, first);
-        assertThat(ended(sessions, sessions.start(capturing("c"), READER)).status()).isEqualTo(SessionStatus.FLAG_CAPTURED);
+        assertThat(ended(sessions, sessions.start(capturing("c"), READER)).status())
+                .isEqualTo(SessionStatus.FLAG_CAPTURED);
     }
 
     @Test
@@ -198,9 +229,11 @@ class SessionServiceTest {
     void aRefusedStartTakesNoSlot() {
         SessionService sessions = service(1, 10, null);
         assertThatThrownBy(() -> sessions.start(new SessionRequest("x", "nope", null, null, null, null, null), ALICE))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.UNKNOWN_TARGET));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.UNKNOWN_TARGET));
 
-        assertThat(ended(sessions, sessions.start(capturing("y"), ALICE)).status()).isEqualTo(SessionStatus.FLAG_CAPTURED);
+        assertThat(ended(sessions, sessions.start(capturing("y"), ALICE)).status())
+                .isEqualTo(SessionStatus.FLAG_CAPTURED);
     }
 
     @Test
@@ -208,7 +241,9 @@ class SessionServiceTest {
         SessionService sessions = service(2, 3, null);
         List<String> ids = capturedOneAfterAnother(sessions, 5);
 
-        assertThat(list(sessions, null, ALICE)).extracting(SessionView::id).containsExactly(ids.get(4), ids.get(3), ids.get(2));
+        assertThat(list(sessions, null, ALICE))
+                .extracting(SessionView::id)
+                .containsExactly(ids.get(4), ids.get(3), ids.get(2));
         assertThat(sessions.find(ids.get(0), ALICE)).isEmpty();
         assertThat(sessions.find(ids.get(2), ALICE)).isPresent();
     }
@@ -234,13 +269,17 @@ class SessionServiceTest {
         List<String> ids = capturedOneAfterAnother(sessions, 3);
 
         Page<SessionView> first = sessions.page(null, ALICE, PageRequest.of("2", null));
-        String newer = ended(sessions, sessions.start(capturing("later"), ALICE)).id();
+        String newer =
+                ended(sessions, sessions.start(capturing("later"), ALICE)).id();
         Page<SessionView> second = sessions.page(null, ALICE, PageRequest.of("2", String.valueOf(first.next())));
 
         assertThat(first.items()).extracting(SessionView::id).containsExactly(ids.get(2), ids.get(1));
         assertThat(second.items()).extracting(SessionView::id).containsExactly(ids.get(0));
         assertThat(second.next()).isNull();
-        assertThat(list(sessions, null, ALICE)).extracting(SessionView::id).first().isEqualTo(newer);
+        assertThat(list(sessions, null, ALICE))
+                .extracting(SessionView::id)
+                .first()
+                .isEqualTo(newer);
     }
 
     @Test
@@ -250,8 +289,12 @@ class SessionServiceTest {
         SessionRecord bobsRunning = sessions.start(held("b"), BOB);
 
         assertThat(list(sessions, null, ALICE)).extracting(SessionView::id).containsExactly(alices.id());
-        assertThat(list(sessions, null, READER)).extracting(SessionView::id).containsExactly(bobsRunning.id(), alices.id());
-        assertThat(list(sessions, SessionStatus.RUNNING, READER)).extracting(SessionView::id).containsExactly(bobsRunning.id());
+        assertThat(list(sessions, null, READER))
+                .extracting(SessionView::id)
+                .containsExactly(bobsRunning.id(), alices.id());
+        assertThat(list(sessions, SessionStatus.RUNNING, READER))
+                .extracting(SessionView::id)
+                .containsExactly(bobsRunning.id());
         assertThat(sessions.find(bobsRunning.id(), ALICE)).isEmpty();
         assertThat(sessions.find(bobsRunning.id(), BOB)).contains(bobsRunning);
     }
@@ -270,7 +313,10 @@ class SessionServiceTest {
         assertThat(view.flag()).isNull();
         assertThat(view.endedAt()).isEqualTo(NOW);
         assertThat(flags.list(null, READER)).isEmpty();
-        assertThat(registry.get("flagrunner.sessions").tags("dialect", "status", "status", "CANCELLED", "reason", "CANCELLED").counter().count())
+        assertThat(registry.get("flagrunner.sessions")
+                        .tags("dialect", "status", "status", "CANCELLED", "reason", "CANCELLED")
+                        .counter()
+                        .count())
                 .isEqualTo(1.0);
     }
 
@@ -285,15 +331,15 @@ class SessionServiceTest {
 
         for (SessionRecord r : List.of(first, second)) {
             assertThat(r.isRunning()).isFalse();
-            assertThat(r.view().failure()).isEqualTo(
-                    new SessionView.Failure("INTERNAL_ERROR", "the session executor refused the session"));
+            assertThat(r.view().failure())
+                    .isEqualTo(new SessionView.Failure("INTERNAL_ERROR", "the session executor refused the session"));
         }
     }
 
     @Test
     void stopRefusesNewSessionsAndCancelsThoseStillRunningAfterTheGrace() {
-        SessionService sessions = service(2, 10, null, SHORT_GRACE, Clock.systemUTC(),
-                SessionConfiguration.sessionThreads(2));
+        SessionService sessions =
+                service(2, 10, null, SHORT_GRACE, Clock.systemUTC(), SessionConfiguration.sessionThreads(2));
         SessionRecord running = sessions.start(held("s"), ALICE);
 
         sessions.stop();
@@ -301,7 +347,8 @@ class SessionServiceTest {
         assertThat(running.isRunning()).isFalse();
         assertThat(running.status()).isEqualTo(SessionStatus.CANCELLED);
         assertThat(sessions.isRunning()).isFalse();
-        assertThatThrownBy(() -> sessions.start(capturing("late"), ALICE)).isInstanceOfSatisfying(ApiProblem.class,
-                p -> assertThat(p.type()).isEqualTo(ProblemType.SHUTTING_DOWN));
+        assertThatThrownBy(() -> sessions.start(capturing("late"), ALICE))
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.SHUTTING_DOWN));
     }
 }

@@ -21,11 +21,12 @@ class SessionSlotsTest {
 
     @BeforeAll
     static void start() {
-        context = new SpringApplicationBuilder(FlagrunnerApplication.class).run(
-                "--server.port=0",
-                "--flagrunner.session.max-concurrent=1",
-                "--flagrunner.embedded-server.questions.min=1",
-                "--flagrunner.embedded-server.questions.max=1");
+        context = new SpringApplicationBuilder(FlagrunnerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--flagrunner.session.max-concurrent=1",
+                        "--flagrunner.embedded-server.questions.min=1",
+                        "--flagrunner.embedded-server.questions.max=1");
     }
 
     @AfterAll
@@ -37,11 +38,15 @@ class SessionSlotsTest {
     void aSessionStartedTheMomentTheLastOneEndedRuns() throws InterruptedException {
         SessionService service = context.getBean(SessionService.class);
         for (int i = 0; i < 300; i++) {
-            SessionRecord record = service.start(new SessionRequest("slot-" + i, null, null, null, null, null, null),
-                    TestTokens.ALL_CALLER);
+            SessionRecord record = service.start(
+                    new SessionRequest("slot-" + i, null, null, null, null, null, null), TestTokens.ALL_CALLER);
 
-            assertThat(record.await(Duration.ofSeconds(10))).as("session %d ended", i).isTrue();
-            assertThat(record.status()).as("session %d: %s", i, record.view().failure()).isEqualTo(SessionStatus.FLAG_CAPTURED);
+            assertThat(record.await(Duration.ofSeconds(10)))
+                    .as("session %d ended", i)
+                    .isTrue();
+            assertThat(record.status())
+                    .as("session %d: %s", i, record.view().failure())
+                    .isEqualTo(SessionStatus.FLAG_CAPTURED);
         }
     }
 }

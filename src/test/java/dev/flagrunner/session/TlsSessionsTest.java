@@ -22,22 +22,28 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /** Sessions over TLS against the embedded server, whose self-signed certificate the service pins. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.secret=tls-secret", "flagrunner.embedded-server.tls=true",
-    "flagrunner.embedded-server.questions.min=10", "flagrunner.embedded-server.questions.max=10"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.embedded-server.secret=tls-secret", "flagrunner.embedded-server.tls=true",
+            "flagrunner.embedded-server.questions.min=10", "flagrunner.embedded-server.questions.max=10"
+        })
 class TlsSessionsTest extends RandomPortTest {
 
     private static final FlagMinter MINTER = Flags.minter("tls-secret");
 
     @Test
     void capturesTheTlsFlagWhichDiffersFromThePlainOne() {
-        JsonNode tls = http.postJson("/sessions", "{\"studentId\":\"001234567\",\"tls\":true}").json();
-        JsonNode plain = http.postJson("/sessions", "{\"studentId\":\"001234567\"}").json();
+        JsonNode tls = http.postJson("/sessions", "{\"studentId\":\"001234567\",\"tls\":true}")
+                .json();
+        JsonNode plain =
+                http.postJson("/sessions", "{\"studentId\":\"001234567\"}").json();
 
         assertThat(tls.get("status").asString()).isEqualTo("FLAG_CAPTURED");
         assertThat(tls.get("target").get("tls").asBoolean()).isTrue();
         assertThat(tls.get("flag").asString()).isEqualTo(MINTER.flag(true, "cs5700fall2020", "001234567"));
-        assertThat(plain.get("flag").asString()).isEqualTo(MINTER.flag(false, "cs5700fall2020", "001234567"))
+        assertThat(plain.get("flag").asString())
+                .isEqualTo(MINTER.flag(false, "cs5700fall2020", "001234567"))
                 .isNotEqualTo(tls.get("flag").asString());
     }
 
@@ -52,8 +58,11 @@ class TlsSessionsTest extends RandomPortTest {
 
     @Test
     void theListenersEndpointNamesEveryDialectsPortsAndOnePortAsText() {
-        int tlsPort = http.postJson("/sessions", "{\"studentId\":\"1\",\"tls\":true}").json()
-                .get("target").get("port").asInt();
+        int tlsPort = http.postJson("/sessions", "{\"studentId\":\"1\",\"tls\":true}")
+                .json()
+                .get("target")
+                .get("port")
+                .asInt();
 
         JsonNode listeners = http.get("/mathserver/listeners").json();
         Http.Response port = http.get("/mathserver/listeners/status/tls/port");
@@ -62,8 +71,10 @@ class TlsSessionsTest extends RandomPortTest {
         assertThat(listeners.findValuesAsString("transport")).containsOnly("plain", "tls");
         assertThat(listeners.findValuesAsString("host")).containsOnly("127.0.0.1");
         JsonNode statusTls = java.util.stream.StreamSupport.stream(listeners.spliterator(), false)
-                .filter(l -> l.get("dialect").asString().equals("status") && l.get("transport").asString().equals("tls"))
-                .findFirst().orElseThrow();
+                .filter(l -> l.get("dialect").asString().equals("status")
+                        && l.get("transport").asString().equals("tls"))
+                .findFirst()
+                .orElseThrow();
         assertThat(statusTls.get("port").asInt()).isEqualTo(tlsPort);
         assertThat(port.status()).isEqualTo(200);
         assertThat(port.contentType()).startsWith("text/plain");
@@ -73,24 +84,36 @@ class TlsSessionsTest extends RandomPortTest {
     @Test
     void aClientOutsideTheServicePinsTheDownloadedCertificateOnTheListedPort(@TempDir Path dir) throws Exception {
         // docs/tls.md's example: the certificate and the port from the service, then a client of its own.
-        Path pem = Files.writeString(dir.resolve("server.pem"), http.get("/mathserver/certificate").body());
-        int port = Integer.parseInt(http.get("/mathserver/listeners/status/tls/port").body());
+        Path pem = Files.writeString(
+                dir.resolve("server.pem"), http.get("/mathserver/certificate").body());
+        int port = Integer.parseInt(
+                http.get("/mathserver/listeners/status/tls/port").body());
 
-        SessionSpec spec = new SessionSpec("127.0.0.1", port, Dialects.STATUS, "cs5700fall2020", "001234567",
-                Duration.ofSeconds(10), Duration.ofSeconds(10));
-        String flag = new ClientSession(spec, SocketOpener.tls(ClientTls.create(TrustMode.parse(pem.toString()))),
-                SessionListener.NONE).run();
+        SessionSpec spec = new SessionSpec(
+                "127.0.0.1",
+                port,
+                Dialects.STATUS,
+                "cs5700fall2020",
+                "001234567",
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10));
+        String flag = new ClientSession(
+                        spec, SocketOpener.tls(ClientTls.create(TrustMode.parse(pem.toString()))), SessionListener.NONE)
+                .run();
 
         assertThat(flag).isEqualTo(MINTER.flag(true, "cs5700fall2020", "001234567"));
     }
 
     @Test
     void anAdHocTlsSessionToTheEmbeddedPortUsesSystemTrustAndFailsTheHandshake() {
-        JsonNode tls = http.postJson("/sessions", "{\"studentId\":\"1\",\"tls\":true}").json();
+        JsonNode tls =
+                http.postJson("/sessions", "{\"studentId\":\"1\",\"tls\":true}").json();
         int tlsPort = tls.get("target").get("port").asInt();
 
-        JsonNode adHoc = http.postJson("/sessions",
-                "{\"studentId\":\"1\",\"tls\":true,\"host\":\"127.0.0.1\",\"port\":" + tlsPort + "}").json();
+        JsonNode adHoc = http.postJson(
+                        "/sessions",
+                        "{\"studentId\":\"1\",\"tls\":true,\"host\":\"127.0.0.1\",\"port\":" + tlsPort + "}")
+                .json();
 
         assertThat(adHoc.get("status").asString()).isEqualTo("FAILED");
         assertThat(adHoc.get("failure").get("reason").asString()).isEqualTo("TLS_HANDSHAKE_FAILED");

@@ -26,12 +26,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  * and the store's and the meters' counts agreeing.
  */
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.session.max-concurrent=200",
-    "flagrunner.security.max-sessions-per-token=200", // one caller runs them all
-    "flagrunner.embedded-server.faults=delay=40",
-    "flagrunner.embedded-server.questions.min=75",
-    "flagrunner.embedded-server.questions.max=75"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.session.max-concurrent=200",
+            "flagrunner.security.max-sessions-per-token=200", // one caller runs them all
+            "flagrunner.embedded-server.faults=delay=40",
+            "flagrunner.embedded-server.questions.min=75",
+            "flagrunner.embedded-server.questions.max=75"
+        })
 class TwoHundredSessionsTest extends RandomPortTest {
 
     @Test
@@ -41,8 +44,8 @@ class TwoHundredSessionsTest extends RandomPortTest {
         List<Future<Http.Response>> posts = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String id = String.format("load%03d", i);
-            posts.add(callers.submit(() -> http.postJson("/sessions", "{\"studentId\":\"" + id + "\"}",
-                    "Prefer", "respond-async")));
+            posts.add(callers.submit(
+                    () -> http.postJson("/sessions", "{\"studentId\":\"" + id + "\"}", "Prefer", "respond-async")));
         }
         Set<String> locations = new HashSet<>();
         for (Future<Http.Response> post : posts) {
@@ -53,17 +56,21 @@ class TwoHundredSessionsTest extends RandomPortTest {
         callers.shutdown();
         assertThat(locations).hasSize(200);
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            int active = (int) scrape().sum("flagrunner_sessions_active");
-            peakActive.accumulateAndGet(active, Math::max);
-            return active == 0;
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    int active = (int) scrape().sum("flagrunner_sessions_active");
+                    peakActive.accumulateAndGet(active, Math::max);
+                    return active == 0;
+                });
         assertThat(peakActive.get()).as("sessions running at the same time").isGreaterThanOrEqualTo(150);
 
         Set<String> flags = new HashSet<>();
         for (String location : locations) {
             Http.Response session = http.get(location);
-            assertThat(session.json().get("status").asString()).as(session.body()).isEqualTo("FLAG_CAPTURED");
+            assertThat(session.json().get("status").asString())
+                    .as(session.body())
+                    .isEqualTo("FLAG_CAPTURED");
             flags.add(session.json().get("flag").asString());
         }
         assertThat(flags).hasSize(200);
@@ -72,7 +79,8 @@ class TwoHundredSessionsTest extends RandomPortTest {
         Scrape metrics = scrape();
         assertThat(metrics.sum("flagrunner_flags_stored")).isEqualTo(stored.size());
         assertThat(metrics.sum("flagrunner_flags_captured_total")).isEqualTo(stored.size());
-        assertThat(metrics.sum("flagrunner_sessions_total", "status", "FLAG_CAPTURED")).isEqualTo(200.0);
+        assertThat(metrics.sum("flagrunner_sessions_total", "status", "FLAG_CAPTURED"))
+                .isEqualTo(200.0);
     }
 
     private Scrape scrape() {

@@ -11,12 +11,25 @@ import java.util.Random;
  */
 public final class Draw {
 
-    private static final int[] INT_EDGES = {0, 1, -1, 2, -2, Integer.MAX_VALUE, Integer.MIN_VALUE,
-            Integer.MAX_VALUE - 1, Integer.MIN_VALUE + 1};
-    private static final long[] LONG_EDGES = {0, 1, -1, 2, -2, Long.MAX_VALUE, Long.MIN_VALUE,
-            Long.MAX_VALUE - 1, Long.MIN_VALUE + 1};
-    private static final double[] DOUBLE_EDGES = {0.0, -0.0, 1.0, -1.0, 0.01, -0.01, Double.MIN_VALUE,
-            -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE};
+    private static final int[] INT_EDGES = {
+        0, 1, -1, 2, -2, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE - 1, Integer.MIN_VALUE + 1
+    };
+    private static final long[] LONG_EDGES = {
+        0, 1, -1, 2, -2, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1
+    };
+    private static final double[] DOUBLE_EDGES = {
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.01,
+        -0.01,
+        Double.MIN_VALUE,
+        -Double.MIN_VALUE,
+        Double.MIN_NORMAL,
+        Double.MAX_VALUE,
+        -Double.MAX_VALUE
+    };
 
     private final Random random;
 

@@ -17,25 +17,29 @@ class HeadlessChromiumTest {
     void aMissingExecutableIsNamedWithTheInstallCommand(@TempDir Path dir) {
         Path absent = dir.resolve("chromium");
 
-        assertThat(HeadlessChromium.missing(absent, absent)).contains(
-                absent + " is missing: apt-get install -y chromium chromium-driver (as .ci/run does)");
+        assertThat(HeadlessChromium.missing(absent, absent))
+                .contains(absent + " is missing: apt-get install -y chromium chromium-driver (as .ci/run does)");
     }
 
     @Test
     void withoutCiTheTestIsSkippedWithTheReason() {
         assertThatThrownBy(() -> HeadlessChromium.requireBrowser(Optional.of("/usr/bin/chromium is missing"), false))
-                .isInstanceOf(TestAbortedException.class).hasMessageContaining("/usr/bin/chromium is missing");
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("/usr/bin/chromium is missing");
     }
 
     @Test
     void underCiTheTestFails() {
         assertThatThrownBy(() -> HeadlessChromium.requireBrowser(Optional.of("/usr/bin/chromium is missing"), true))
-                .isInstanceOf(AssertionError.class).hasMessage("CI=true and /usr/bin/chromium is missing");
+                .isInstanceOf(AssertionError.class)
+                .hasMessage("CI=true and /usr/bin/chromium is missing");
     }
 
     @Test
     void withTheBrowserNothingHappens() {
-        assertThatCode(() -> HeadlessChromium.requireBrowser(Optional.empty(), true)).doesNotThrowAnyException();
-        assertThatCode(() -> HeadlessChromium.requireBrowser(Optional.empty(), false)).doesNotThrowAnyException();
+        assertThatCode(() -> HeadlessChromium.requireBrowser(Optional.empty(), true))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> HeadlessChromium.requireBrowser(Optional.empty(), false))
+                .doesNotThrowAnyException();
     }
 }

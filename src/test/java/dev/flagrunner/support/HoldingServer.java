@@ -19,20 +19,22 @@ public final class HoldingServer implements AutoCloseable {
 
     public HoldingServer(int maxConnections) throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket s = listener.accept();
-                    if (held.size() < maxConnections) {
-                        held.add(s);
-                    } else {
-                        s.close();
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!listener.isClosed()) {
+                        try {
+                            Socket s = listener.accept();
+                            if (held.size() < maxConnections) {
+                                held.add(s);
+                            } else {
+                                s.close();
+                            }
+                        } catch (IOException closed) {
+                            return;
+                        }
                     }
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "holding-server");
+                },
+                "holding-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final int port;
     private final String token;
@@ -69,7 +70,8 @@ public final class Http {
 
     /** Any method, no body. */
     public Response send(String method, String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response postJson(String path, String json, String... headers) {
@@ -93,8 +95,8 @@ public final class Http {
             if (token != null) {
                 b.setHeader("Authorization", TestTokens.bearer(token));
             }
-            HttpResponse<String> r = client.send(b.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -15,7 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
-    "flagrunner.web.allowed-host-names=flagrunner.internal"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.embedded-server.dialects=status",
+            "flagrunner.embedded-server.tls=false",
+            "flagrunner.web.allowed-host-names=flagrunner.internal"
+        })
 public @interface PlainStatusService {}

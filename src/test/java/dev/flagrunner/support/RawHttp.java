@@ -40,13 +40,17 @@ public final class RawHttp {
      * {@code Authorization} line.
      */
     public static Response send(int port, String method, String target, String... headerLines) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        StringBuilder head =
+                new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         if (java.util.Arrays.stream(headerLines).noneMatch(line -> line.regionMatches(true, 0, "Host:", 0, 5))) {
             head.append("Host: 127.0.0.1:").append(port).append("\r\n");
         }
         head.append("Connection: close\r\n");
-        if (java.util.Arrays.stream(headerLines).noneMatch(line -> line.regionMatches(true, 0, "Authorization:", 0, 14))) {
-            head.append("Authorization: ").append(TestTokens.bearer(TestTokens.ALL)).append("\r\n");
+        if (java.util.Arrays.stream(headerLines)
+                .noneMatch(line -> line.regionMatches(true, 0, "Authorization:", 0, 14))) {
+            head.append("Authorization: ")
+                    .append(TestTokens.bearer(TestTokens.ALL))
+                    .append("\r\n");
         }
         for (String line : headerLines) {
             head.append(line).append("\r\n");
@@ -75,7 +79,9 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

@@ -21,6 +21,7 @@ public final class RecordingListener implements AutoCloseable {
     private final ServerSocket listener;
     /** The client port of every connection accepted, in the order of acceptance. */
     private final List<Integer> accepted = new CopyOnWriteArrayList<>();
+
     private final List<Integer> ownProbes = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicLong bytes = new AtomicLong();
@@ -45,7 +46,9 @@ public final class RecordingListener implements AutoCloseable {
         try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port())) {
             int me = probe.getLocalPort();
             ownProbes.add(me);
-            await("the listener accepts its own probe").atMost(Duration.ofSeconds(10)).until(() -> accepted.contains(me));
+            await("the listener accepts its own probe")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> accepted.contains(me));
             List<Integer> before = accepted.subList(0, accepted.indexOf(me));
             return (int) before.stream().filter(p -> !ownProbes.contains(p)).count();
         }

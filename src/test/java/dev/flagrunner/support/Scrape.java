@@ -56,6 +56,9 @@ public record Scrape(List<Sample> samples) {
 
     /** The sum of the samples of {@code name} whose label {@code label} is {@code value}. */
     public double sum(String name, String label, String value) {
-        return named(name).stream().filter(s -> value.equals(s.labels().get(label))).mapToDouble(Sample::value).sum();
+        return named(name).stream()
+                .filter(s -> value.equals(s.labels().get(label)))
+                .mapToDouble(Sample::value)
+                .sum();
     }
 }

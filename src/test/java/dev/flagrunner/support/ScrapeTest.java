@@ -27,7 +27,10 @@ class ScrapeTest {
         assertThat(scrape.sum("jvm_memory_used_bytes", "area", "heap")).isEqualTo(2.0E7);
         assertThat(scrape.sum("jvm_memory_used_bytes")).isEqualTo(6.0E7);
         assertThat(scrape.sum("jvm_threads_live_threads")).isEqualTo(28.0);
-        assertThat(scrape.named("flagrunner_session_duration_seconds_bucket").get(0).labels()).containsEntry("le", "+Inf");
+        assertThat(scrape.named("flagrunner_session_duration_seconds_bucket")
+                        .get(0)
+                        .labels())
+                .containsEntry("le", "+Inf");
     }
 
     @Test

@@ -40,19 +40,21 @@ public final class ScriptedServer implements AutoCloseable {
         listener = tls == null
                 ? new ServerSocket(0, 1, InetAddress.getLoopbackAddress())
                 : tls.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        thread = new Thread(() -> {
-            try (Socket s = listener.accept()) {
-                client = s;
-                if (s instanceof SSLSocket ssl) {
-                    ssl.startHandshake();
-                }
-                script.play(new Conversation(s));
-            } catch (IOException | InterruptedException ignored) {
-                // The client went away: the script is over.
-            } finally {
-                done.countDown();
-            }
-        }, "scripted-server");
+        thread = new Thread(
+                () -> {
+                    try (Socket s = listener.accept()) {
+                        client = s;
+                        if (s instanceof SSLSocket ssl) {
+                            ssl.startHandshake();
+                        }
+                        script.play(new Conversation(s));
+                    } catch (IOException | InterruptedException ignored) {
+                        // The client went away: the script is over.
+                    } finally {
+                        done.countDown();
+                    }
+                },
+                "scripted-server");
         thread.setDaemon(true);
         thread.start();
     }
@@ -71,7 +73,8 @@ public final class ScriptedServer implements AutoCloseable {
      * fills the socket buffers and then blocks in its write. It ends when a write fails (the client closed).
      */
     public static Script flood(String question) {
-        byte[] chunk = (question + "\n").repeat(Math.max(1, 16384 / (question.length() + 1)))
+        byte[] chunk = (question + "\n")
+                .repeat(Math.max(1, 16384 / (question.length() + 1)))
                 .getBytes(StandardCharsets.US_ASCII);
         return c -> {
             while (true) {

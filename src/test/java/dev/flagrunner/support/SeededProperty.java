@@ -32,8 +32,10 @@ public final class SeededProperty {
             try {
                 check.check(new Draw(random));
             } catch (Exception | AssertionError e) {
-                throw new AssertionError("property failed at try " + (i + 1) + " of " + tries + " with seed " + seed
-                        + " (repeat it with -D" + SEED_PROPERTY + "=" + seed + "): " + e.getMessage(), e);
+                throw new AssertionError(
+                        "property failed at try " + (i + 1) + " of " + tries + " with seed " + seed
+                                + " (repeat it with -D" + SEED_PROPERTY + "=" + seed + "): " + e.getMessage(),
+                        e);
             }
         }
     }

@@ -42,7 +42,8 @@ class QuoterTest {
         @Test
         void nonAsciiIsEscapedSoAQuoteIsAlwaysPrintableAscii() {
             assertThat(twenty.quote("caf\u00e9 \u202e\u4e2d")).isEqualTo("'caf\\u00e9 \\u202e\\u4e2d'");
-            assertThat(twenty.quote("\uD83D\uDE00")).as("a surrogate pair, one escape per char")
+            assertThat(twenty.quote("\uD83D\uDE00"))
+                    .as("a surrogate pair, one escape per char")
                     .isEqualTo("'\\ud83d\\ude00'");
         }
 
@@ -72,8 +73,7 @@ class QuoterTest {
 
         @Test
         void theLimitCountsCharactersBeforeEscaping() {
-            assertThat(new Quoter(3).quote("\u0000\u0001\u0002\u0003"))
-                    .isEqualTo("'\\u0000\\u0001\\u0002'… (4 chars)");
+            assertThat(new Quoter(3).quote("\u0000\u0001\u0002\u0003")).isEqualTo("'\\u0000\\u0001\\u0002'… (4 chars)");
         }
 
         @Test
@@ -86,7 +86,8 @@ class QuoterTest {
 
         @Test
         void aLimitBelowOneIsRefused() {
-            assertThatThrownBy(() -> new Quoter(0)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> new Quoter(0))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("0");
         }
     }
@@ -96,11 +97,11 @@ class QuoterTest {
 
         @ParameterizedTest
         @CsvSource({
-                "'cs5700fall2020 BYE', true",
-                "'EECE7374 FAILEECE7374 SUCC', true",
-                "'xSUCCx', true",
-                "'cs5700fall2020 STATUS 1 + 2', false",
-                "'bye succ', false",
+            "'cs5700fall2020 BYE', true",
+            "'EECE7374 FAILEECE7374 SUCC', true",
+            "'xSUCCx', true",
+            "'cs5700fall2020 STATUS 1 + 2', false",
+            "'bye succ', false",
         })
         void aFlagNeighbourGluedToOtherTextOrNotMayCarryAFlag(String text, boolean mayCarryFlag) {
             assertThat(server.mayCarryFlag(text)).isEqualTo(mayCarryFlag);
@@ -110,8 +111,10 @@ class QuoterTest {
         void aRunOf32WordCharactersMayCarryAFlagAndOneOf31DoesNot() {
             assertThat(twenty.mayCarryFlag("x " + FLAG.substring(0, 32) + " y")).isTrue();
             assertThat(twenty.mayCarryFlag("x " + "a_b".repeat(11))).isTrue();
-            assertThat(twenty.mayCarryFlag("x " + FLAG.substring(0, 31) + " " + FLAG.substring(0, 31))).isFalse();
-            assertThat(twenty.mayCarryFlag("x " + FLAG.substring(0, 31) + "-" + FLAG.substring(0, 31))).isFalse();
+            assertThat(twenty.mayCarryFlag("x " + FLAG.substring(0, 31) + " " + FLAG.substring(0, 31)))
+                    .isFalse();
+            assertThat(twenty.mayCarryFlag("x " + FLAG.substring(0, 31) + "-" + FLAG.substring(0, 31)))
+                    .isFalse();
         }
 
         @Test
@@ -122,7 +125,8 @@ class QuoterTest {
         @Test
         void textThatMayCarryAFlagIsDescribedByItsFieldsNeverQuoted() {
             String detail = server.unlessFlagLike("cs5700fall2020 " + FLAG + " BYE");
-            assertThat(detail).isEqualTo("not quoted (it may carry a flag): 3 fields of 14, 64, 3 characters")
+            assertThat(detail)
+                    .isEqualTo("not quoted (it may carry a flag): 3 fields of 14, 64, 3 characters")
                     .doesNotContain(FLAG.substring(0, 8));
         }
 
@@ -130,7 +134,8 @@ class QuoterTest {
         void aDescriptionListsEightFieldsAtMost() {
             assertThat(server.unlessFlagLike("BYE a b c d e f g h i"))
                     .isEqualTo("not quoted (it may carry a flag): 10 fields of 3, 1, 1, 1, 1, 1, 1, 1, … characters");
-            assertThat(server.unlessFlagLike(FLAG)).isEqualTo("not quoted (it may carry a flag): 1 field of 64 characters");
+            assertThat(server.unlessFlagLike(FLAG))
+                    .isEqualTo("not quoted (it may carry a flag): 1 field of 64 characters");
         }
 
         @Test
@@ -145,14 +150,14 @@ class QuoterTest {
 
         @Test
         void namesTheLengthAndTheCharacterClassesOnly() {
-            assertThat(Quoter.describe("SSH-2.0-OpenSSH_9.6 pw=hunter2", "not the dialect's")).isEqualTo(
-                    "not quoted (not the dialect's): 30 characters: letters, digits, spaces, punctuation");
+            assertThat(Quoter.describe("SSH-2.0-OpenSSH_9.6 pw=hunter2", "not the dialect's"))
+                    .isEqualTo("not quoted (not the dialect's): 30 characters: letters, digits, spaces, punctuation");
         }
 
         @Test
         void namesControlAndNonAsciiCharacters() {
-            assertThat(Quoter.describe("\u0016\u0003\u00e9", "why")).isEqualTo(
-                    "not quoted (why): 3 characters: control characters, non-ASCII");
+            assertThat(Quoter.describe("\u0016\u0003\u00e9", "why"))
+                    .isEqualTo("not quoted (why): 3 characters: control characters, non-ASCII");
             assertThat(Quoter.describe("x", "why")).isEqualTo("not quoted (why): 1 character: letters");
             assertThat(Quoter.describe("", "why")).isEqualTo("not quoted (why): 0 characters");
         }

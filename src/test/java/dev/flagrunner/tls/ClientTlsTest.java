@@ -46,9 +46,11 @@ class ClientTlsTest {
 
                 assertThatThrownBy(() -> Tls.echo(tls, server.port()))
                         .isInstanceOf(TlsHandshakeException.class)
-                        .hasMessage("TLS handshake with 127.0.0.1:" + server.port() + " failed: PKIX path building"
-                                + " failed: unable to find valid certification path to requested target (trust: system)")
-                        .satisfies(e -> assertThat(((TlsHandshakeException) e).port()).isEqualTo(server.port()));
+                        .hasMessage(
+                                "TLS handshake with 127.0.0.1:" + server.port() + " failed: PKIX path building"
+                                        + " failed: unable to find valid certification path to requested target (trust: system)")
+                        .satisfies(e ->
+                                assertThat(((TlsHandshakeException) e).port()).isEqualTo(server.port()));
             }
         }
     }
@@ -72,7 +74,8 @@ class ClientTlsTest {
             try (TlsEchoServer server = TlsEchoServer.start(SELF_SIGNED)) {
                 ClientTls tls = ClientTls.create(SELF_SIGNED.trustMode());
 
-                assertThat(Tls.echo(tls, "not-in-the-certificate.example", server.port())).isEqualTo("ping");
+                assertThat(Tls.echo(tls, "not-in-the-certificate.example", server.port()))
+                        .isEqualTo("ping");
             }
         }
 
@@ -113,7 +116,8 @@ class ClientTlsTest {
 
         @Test
         void acceptsALeafIssuedForTheAddress() throws IOException {
-            Path bundle = Files.writeString(dir.resolve("ca.pem"),
+            Path bundle = Files.writeString(
+                    dir.resolve("ca.pem"),
                     Pem.encode(List.of(TestCa.create("Unrelated CA").certificate(), ca.certificate())));
 
             try (TlsEchoServer server = TlsEchoServer.start(ca.issue("127.0.0.1"))) {
@@ -145,12 +149,14 @@ class ClientTlsTest {
 
         @Test
         void rejectsALeafFromAnotherCa() throws IOException {
-            try (TlsEchoServer server = TlsEchoServer.start(TestCa.create("Other CA").issue("127.0.0.1"))) {
+            try (TlsEchoServer server =
+                    TlsEchoServer.start(TestCa.create("Other CA").issue("127.0.0.1"))) {
                 ClientTls tls = ClientTls.create(TrustMode.pinned(ca.certificate()));
 
                 assertThatThrownBy(() -> Tls.echo(tls, server.port()))
                         .isInstanceOf(TlsHandshakeException.class)
-                        .hasMessageContaining("failed: PKIX path building failed: unable to find valid certification path");
+                        .hasMessageContaining(
+                                "failed: PKIX path building failed: unable to find valid certification path");
             }
         }
     }
@@ -177,17 +183,21 @@ class ClientTlsTest {
         void acceptsAnyCertificateAndWarnsOncePerTarget() throws IOException {
             ClientTls tls = ClientTls.create(TrustMode.insecure());
             try (TlsEchoServer first = TlsEchoServer.start(SELF_SIGNED);
-                    TlsEchoServer second = TlsEchoServer.start(TestCa.create("Unknown CA").issue("other.example"))) {
+                    TlsEchoServer second =
+                            TlsEchoServer.start(TestCa.create("Unknown CA").issue("other.example"))) {
                 for (int i = 0; i < 3; i++) {
                     assertThat(Tls.echo(tls, first.port())).isEqualTo("ping");
                 }
-                assertThat(warnings()).containsExactly("TLS certificate verification is DISABLED for 127.0.0.1:"
-                        + first.port() + " (trust: insecure): any certificate is accepted, so anyone on the network"
-                        + " path can read and change this connection. Pin the server's certificate instead"
-                        + " (docs/tls.md).");
+                assertThat(warnings())
+                        .containsExactly("TLS certificate verification is DISABLED for 127.0.0.1:"
+                                + first.port()
+                                + " (trust: insecure): any certificate is accepted, so anyone on the network"
+                                + " path can read and change this connection. Pin the server's certificate instead"
+                                + " (docs/tls.md).");
 
                 assertThat(Tls.echo(tls, second.port())).isEqualTo("ping");
-                assertThat(Tls.echo(ClientTls.create(TrustMode.insecure()), second.port())).isEqualTo("ping");
+                assertThat(Tls.echo(ClientTls.create(TrustMode.insecure()), second.port()))
+                        .isEqualTo("ping");
                 assertThat(warnings()).hasSize(2);
                 assertThat(warnings().get(1)).contains("127.0.0.1:" + second.port());
             }
@@ -212,11 +222,14 @@ class ClientTlsTest {
             try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
                 Socket socket = Tls.connect(silent.getLocalPort());
 
-                TlsHandshakeException failure = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> catchHandshake(
-                        () -> tls.handshake(socket, "127.0.0.1", silent.getLocalPort(), Duration.ofMillis(300))));
+                TlsHandshakeException failure = assertTimeoutPreemptively(
+                        Duration.ofSeconds(5),
+                        () -> catchHandshake(() ->
+                                tls.handshake(socket, "127.0.0.1", silent.getLocalPort(), Duration.ofMillis(300))));
 
-                assertThat(failure.reason()).isEqualTo("no TLS answer within 300 ms (the handshake timeout; a plain"
-                        + " TCP server waits silently for the client to speak, so this may not be a TLS port)");
+                assertThat(failure.reason())
+                        .isEqualTo("no TLS answer within 300 ms (the handshake timeout; a plain"
+                                + " TCP server waits silently for the client to speak, so this may not be a TLS port)");
                 assertThat(socket.isClosed()).isTrue();
             }
         }

@@ -14,7 +14,8 @@ public final class LegacyTlsProbe {
         ServerCertificate identity = ServerCertificate.selfSigned();
         try (TlsEchoServer server = TlsEchoServer.start(identity, "TLSv1")) {
             ClientTls tls = ClientTls.create(identity.trustMode(), List.of("TLSv1"));
-            try (SSLSocket socket = tls.handshake(Tls.connect(server.port()), "127.0.0.1", server.port(), Tls.TIMEOUT)) {
+            try (SSLSocket socket =
+                    tls.handshake(Tls.connect(server.port()), "127.0.0.1", server.port(), Tls.TIMEOUT)) {
                 System.out.println("negotiated " + socket.getSession().getProtocol());
             }
         } catch (RuntimeException | java.io.IOException e) {

@@ -12,9 +12,10 @@ public record PemFiles(Path key, Path certificate) {
 
     public static PemFiles write(Path dir) throws IOException {
         KeyPair keys = CertificateIssuer.ecKeyPair();
-        X509Certificate certificate = CertificateIssuer.selfSignedLeaf(keys, "Flagrunner test server",
-                ServerCertificate.LOOPBACK_NAMES, Duration.ofDays(1));
-        return new PemFiles(Files.writeString(dir.resolve("key.pem"), Pem.encodePrivateKey(keys.getPrivate())),
+        X509Certificate certificate = CertificateIssuer.selfSignedLeaf(
+                keys, "Flagrunner test server", ServerCertificate.LOOPBACK_NAMES, Duration.ofDays(1));
+        return new PemFiles(
+                Files.writeString(dir.resolve("key.pem"), Pem.encodePrivateKey(keys.getPrivate())),
                 Files.writeString(dir.resolve("cert.pem"), Pem.encode(certificate)));
     }
 }

@@ -29,7 +29,8 @@ class PemTest {
         String pem = Pem.encodePrivateKey(keys.getPrivate());
 
         assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
-        assertThat(Pem.parsePrivateKey(pem, "text").getEncoded()).isEqualTo(keys.getPrivate().getEncoded());
+        assertThat(Pem.parsePrivateKey(pem, "text").getEncoded())
+                .isEqualTo(keys.getPrivate().getEncoded());
     }
 
     @Test
@@ -39,7 +40,8 @@ class PemTest {
         String combined = Pem.encodePrivateKey(keys.getPrivate()) + Pem.encode(certificate);
 
         assertThat(Pem.parseCertificates(combined, "combined.pem")).containsExactly(certificate);
-        assertThat(Pem.parsePrivateKey(combined, "combined.pem").getEncoded()).isEqualTo(keys.getPrivate().getEncoded());
+        assertThat(Pem.parsePrivateKey(combined, "combined.pem").getEncoded())
+                .isEqualTo(keys.getPrivate().getEncoded());
     }
 
     @Test

@@ -93,16 +93,21 @@ class ProtocolVersionsTest {
 
     @Test
     void anOperatorOverrideFileReenablesTlsV1(@TempDir Path dir) throws Exception {
-        String withoutOldVersions = Arrays.stream(Security.getProperty("jdk.tls.disabledAlgorithms").split(","))
+        String withoutOldVersions = Arrays.stream(
+                        Security.getProperty("jdk.tls.disabledAlgorithms").split(","))
                 .map(String::strip)
                 .filter(entry -> !entry.equals("TLSv1") && !entry.equals("TLSv1.1"))
                 .collect(Collectors.joining(", "));
-        Path override = Files.writeString(dir.resolve("legacy-tls.security"),
-                "jdk.tls.disabledAlgorithms=" + withoutOldVersions + "\n");
+        Path override = Files.writeString(
+                dir.resolve("legacy-tls.security"), "jdk.tls.disabledAlgorithms=" + withoutOldVersions + "\n");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
-        Process child = new ProcessBuilder(java.toString(), "-Djava.security.properties=" + override,
-                "-cp", System.getProperty("java.class.path"), LegacyTlsProbe.class.getName())
+        Process child = new ProcessBuilder(
+                        java.toString(),
+                        "-Djava.security.properties=" + override,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LegacyTlsProbe.class.getName())
                 .redirectErrorStream(true)
                 .start();
         boolean finished = child.waitFor(60, TimeUnit.SECONDS);

@@ -43,19 +43,27 @@ class ServerCertificateTest {
 
         @Test
         void namesLocalhostAndBothLoopbackAddresses() throws CertificateParsingException {
-            assertThat(certificate.getSubjectAlternativeNames()).containsExactlyInAnyOrder(
-                    List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
-            assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=Flagrunner reference math server");
+            assertThat(certificate.getSubjectAlternativeNames())
+                    .containsExactlyInAnyOrder(
+                            List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
+            assertThat(certificate.getSubjectX500Principal().getName())
+                    .isEqualTo("CN=Flagrunner reference math server");
         }
 
         @Test
         void isAnEcP256LeafValidForAYear() throws Exception {
             assertThat(certificate.getPublicKey()).isInstanceOf(ECPublicKey.class);
-            assertThat(((ECPublicKey) certificate.getPublicKey()).getParams().getCurve().getField().getFieldSize())
+            assertThat(((ECPublicKey) certificate.getPublicKey())
+                            .getParams()
+                            .getCurve()
+                            .getField()
+                            .getFieldSize())
                     .isEqualTo(256);
             assertThat(certificate.getBasicConstraints()).as("not a CA").isEqualTo(-1);
             assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
-            assertThat(Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()))
+            assertThat(Duration.between(
+                            certificate.getNotBefore().toInstant(),
+                            certificate.getNotAfter().toInstant()))
                     .isBetween(Duration.ofDays(365), Duration.ofDays(365).plusMinutes(6));
             certificate.checkValidity();
             certificate.verify(certificate.getPublicKey());
@@ -74,7 +82,8 @@ class ServerCertificateTest {
 
         @Test
         void eachCallMakesANewKeyAndCertificate() {
-            assertThat(ServerCertificate.selfSigned().sha256Fingerprint()).isNotEqualTo(identity.sha256Fingerprint())
+            assertThat(ServerCertificate.selfSigned().sha256Fingerprint())
+                    .isNotEqualTo(identity.sha256Fingerprint())
                     .matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         }
     }
@@ -86,8 +95,8 @@ class ServerCertificateTest {
         void servesWithAPkcs8KeyAndItsCertificate() throws IOException {
             ServerCertificate generated = ServerCertificate.selfSigned();
             KeyPair keys = CertificateIssuer.ecKeyPair();
-            X509Certificate certificate = CertificateIssuer.selfSignedLeaf(
-                    keys, "loaded", List.of("127.0.0.1"), Duration.ofDays(1));
+            X509Certificate certificate =
+                    CertificateIssuer.selfSignedLeaf(keys, "loaded", List.of("127.0.0.1"), Duration.ofDays(1));
             Path key = Files.writeString(dir.resolve("key.pem"), Pem.encodePrivateKey(keys.getPrivate()));
             Path cert = Files.writeString(dir.resolve("cert.pem"), Pem.encode(certificate));
 
@@ -105,14 +114,17 @@ class ServerCertificateTest {
         void servesWithATraditionalRsaKey() throws IOException {
             KeyPair keys = CertificateIssuer.rsaKeyPair();
             Path key = Files.writeString(dir.resolve("key.pem"), traditional(keys.getPrivate()));
-            Path cert = Files.writeString(dir.resolve("cert.pem"), Pem.encode(
-                    CertificateIssuer.selfSignedLeaf(keys, "rsa", List.of("127.0.0.1"), Duration.ofDays(1))));
+            Path cert = Files.writeString(
+                    dir.resolve("cert.pem"),
+                    Pem.encode(
+                            CertificateIssuer.selfSignedLeaf(keys, "rsa", List.of("127.0.0.1"), Duration.ofDays(1))));
 
             ServerCertificate loaded = ServerCertificate.load(key, cert);
 
             assertThat(Files.readString(key)).startsWith("-----BEGIN RSA PRIVATE KEY-----\n");
             try (TlsEchoServer server = TlsEchoServer.start(loaded)) {
-                assertThat(Tls.echo(ClientTls.create(loaded.trustMode()), server.port())).isEqualTo("ping");
+                assertThat(Tls.echo(ClientTls.create(loaded.trustMode()), server.port()))
+                        .isEqualTo("ping");
             }
         }
 
@@ -120,8 +132,13 @@ class ServerCertificateTest {
         void readsATraditionalEcKeyAndAChainLeafFirst() throws IOException {
             TestCa ca = TestCa.create("Chain CA");
             KeyPair keys = CertificateIssuer.ecKeyPair();
-            X509Certificate leaf = CertificateIssuer.issueLeaf(ca.certificate(), ca.keys().getPrivate(),
-                    keys.getPublic(), "leaf", List.of("localhost"), Duration.ofDays(1));
+            X509Certificate leaf = CertificateIssuer.issueLeaf(
+                    ca.certificate(),
+                    ca.keys().getPrivate(),
+                    keys.getPublic(),
+                    "leaf",
+                    List.of("localhost"),
+                    Duration.ofDays(1));
             Path key = Files.writeString(dir.resolve("key.pem"), opensslEcKey(keys));
             Path chain = Files.writeString(dir.resolve("chain.pem"), Pem.encode(List.of(leaf, ca.certificate())));
 
@@ -134,9 +151,11 @@ class ServerCertificateTest {
 
         @Test
         void refusesAKeyThatIsNotTheCertificates() throws IOException {
-            Path key = Files.writeString(dir.resolve("key.pem"),
+            Path key = Files.writeString(
+                    dir.resolve("key.pem"),
                     Pem.encodePrivateKey(CertificateIssuer.ecKeyPair().getPrivate()));
-            Path cert = Files.writeString(dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
+            Path cert = Files.writeString(
+                    dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
 
             assertThatThrownBy(() -> ServerCertificate.load(key, cert))
                     .isInstanceOf(TlsConfigurationException.class)
@@ -145,9 +164,11 @@ class ServerCertificateTest {
 
         @Test
         void refusesAnRsaKeyForAnEcCertificate() throws IOException {
-            Path key = Files.writeString(dir.resolve("key.pem"),
+            Path key = Files.writeString(
+                    dir.resolve("key.pem"),
                     Pem.encodePrivateKey(CertificateIssuer.rsaKeyPair().getPrivate()));
-            Path cert = Files.writeString(dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
+            Path cert = Files.writeString(
+                    dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
 
             assertThatThrownBy(() -> ServerCertificate.load(key, cert))
                     .isInstanceOf(TlsConfigurationException.class)
@@ -162,12 +183,20 @@ class ServerCertificateTest {
             char[] password = "secret".toCharArray();
             // The JDK names the cipher AES/CBC/PKCS5Padding, Bouncy Castle asks for PKCS7Padding: use BC's provider.
             Object encrypted = form.equals("PKCS#8")
-                    ? new JcaPKCS8Generator(secret, new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
-                            .setProvider(new BouncyCastleProvider()).setPassword(password).build())
-                    : new JcaMiscPEMGenerator(secret, new JcePEMEncryptorBuilder("AES-128-CBC")
-                            .setProvider(new BouncyCastleProvider()).build(password));
+                    ? new JcaPKCS8Generator(
+                            secret,
+                            new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                                    .setProvider(new BouncyCastleProvider())
+                                    .setPassword(password)
+                                    .build())
+                    : new JcaMiscPEMGenerator(
+                            secret,
+                            new JcePEMEncryptorBuilder("AES-128-CBC")
+                                    .setProvider(new BouncyCastleProvider())
+                                    .build(password));
             Path key = Files.writeString(dir.resolve("key.pem"), pem(encrypted));
-            Path cert = Files.writeString(dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
+            Path cert = Files.writeString(
+                    dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
 
             assertThat(Files.readString(key)).contains("ENCRYPTED");
             assertThatThrownBy(() -> ServerCertificate.load(key, cert))
@@ -178,7 +207,8 @@ class ServerCertificateTest {
 
         @Test
         void namesTheKeyFileWhenItHoldsNoKey() throws IOException {
-            Path cert = Files.writeString(dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
+            Path cert = Files.writeString(
+                    dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
 
             assertThatThrownBy(() -> ServerCertificate.load(cert, cert))
                     .isInstanceOf(TlsConfigurationException.class)
@@ -207,7 +237,9 @@ class ServerCertificateTest {
      */
     private static String opensslEcKey(KeyPair keys) throws IOException {
         PrivateKeyInfo info = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
-        ECPrivateKey sec1 = new ECPrivateKey(256, ((java.security.interfaces.ECPrivateKey) keys.getPrivate()).getS(),
+        ECPrivateKey sec1 = new ECPrivateKey(
+                256,
+                ((java.security.interfaces.ECPrivateKey) keys.getPrivate()).getS(),
                 SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()).getPublicKeyData(),
                 info.getPrivateKeyAlgorithm().getParameters());
         return pem(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));

@@ -16,8 +16,8 @@ record TestCa(KeyPair keys, X509Certificate certificate) {
     /** A server key and a leaf for these names issued by this CA; the chain sent is leaf then CA. */
     ServerCertificate issue(String... names) {
         KeyPair leafKeys = CertificateIssuer.ecKeyPair();
-        X509Certificate leaf = CertificateIssuer.issueLeaf(certificate, keys.getPrivate(), leafKeys.getPublic(),
-                names[0], List.of(names), Duration.ofDays(30));
+        X509Certificate leaf = CertificateIssuer.issueLeaf(
+                certificate, keys.getPrivate(), leafKeys.getPublic(), names[0], List.of(names), Duration.ofDays(30));
         return ServerCertificate.of(leafKeys.getPrivate(), List.of(leaf, certificate));
     }
 }

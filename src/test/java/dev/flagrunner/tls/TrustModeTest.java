@@ -49,9 +49,12 @@ class TrustModeTest {
     void parsesABundleWithCommentsAndNonAsciiNames() throws IOException {
         TestCa first = TestCa.create("First");
         TestCa second = TestCa.create("Second");
-        Path file = Files.writeString(dir.resolve("bundle.pem"), "## Bundle of CA Root Certificates\n\n"
-                + "NetLock Arany (Class Gold) F\u0151tan\u00fas\u00edtv\u00e1ny\n=========\n"
-                + Pem.encode(first.certificate()) + "\nSecond CA\n=========\n" + Pem.encode(second.certificate()));
+        Path file = Files.writeString(
+                dir.resolve("bundle.pem"),
+                "## Bundle of CA Root Certificates\n\n"
+                        + "NetLock Arany (Class Gold) F\u0151tan\u00fas\u00edtv\u00e1ny\n=========\n"
+                        + Pem.encode(first.certificate()) + "\nSecond CA\n=========\n"
+                        + Pem.encode(second.certificate()));
 
         TrustMode.Certificates mode = (TrustMode.Certificates) TrustMode.parse(file.toString());
 
@@ -104,13 +107,15 @@ class TrustModeTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "plain text    | hello, not a certificate\\n                                    | contains no PEM certificate (expected a '-----BEGIN CERTIFICATE-----' block)",
-            "empty file    | ''                                                             | contains no PEM certificate (expected a '-----BEGIN CERTIFICATE-----' block)",
-            "bad base64    | -----BEGIN CERTIFICATE-----\\nnot base64 !!\\n-----END CERTIFICATE-----\\n | is not valid PEM: malformed PEM data: unable to decode base64 string: truncated final block in base64 data",
-            "no END line   | -----BEGIN CERTIFICATE-----\\nMIIB\\n                          | is not valid PEM: -----END CERTIFICATE----- not found",
-            "unknown block | -----BEGIN FOO-----\\nAAAA\\n-----END FOO-----\\n            | is not valid PEM: unrecognised object: FOO",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "plain text    | hello, not a certificate\\n                                    | contains no PEM certificate (expected a '-----BEGIN CERTIFICATE-----' block)",
+                    "empty file    | ''                                                             | contains no PEM certificate (expected a '-----BEGIN CERTIFICATE-----' block)",
+                    "bad base64    | -----BEGIN CERTIFICATE-----\\nnot base64 !!\\n-----END CERTIFICATE-----\\n | is not valid PEM: malformed PEM data: unable to decode base64 string: truncated final block in base64 data",
+                    "no END line   | -----BEGIN CERTIFICATE-----\\nMIIB\\n                          | is not valid PEM: -----END CERTIFICATE----- not found",
+                    "unknown block | -----BEGIN FOO-----\\nAAAA\\n-----END FOO-----\\n            | is not valid PEM: unrecognised object: FOO",
+                })
         void aFileWithoutAUsableCertificateIsNamed(String label, String content, String problem) throws IOException {
             Path file = Files.writeString(dir.resolve("bad.pem"), content.replace("\\n", "\n"));
 
@@ -121,7 +126,8 @@ class TrustModeTest {
 
         @Test
         void aFileWithOnlyAPrivateKeyIsNamed() throws IOException {
-            Path file = Files.writeString(dir.resolve("key.pem"),
+            Path file = Files.writeString(
+                    dir.resolve("key.pem"),
                     Pem.encodePrivateKey(CertificateIssuer.ecKeyPair().getPrivate()));
 
             assertThatThrownBy(() -> TrustMode.parse(file.toString()))

@@ -36,17 +36,19 @@ class BodyErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"frobnicate\":1}                | unknown field 'frobnicate' (known: studentId, target, dialect, host, port, tls, classId)",
-        "{\"port\":\"80\"}                 | field 'port' has the wrong type: expected Integer",
-        "{\"port\":1.9}                    | field 'port' has the wrong type: expected Integer",
-        "{\"port\":99999999999}            | field 'port' has the wrong type: expected Integer",
-        "{\"studentId\":123}               | field 'studentId' has the wrong type: expected String",
-        "{\"tls\":\"\"}                    | field 'tls' has the wrong type: expected Boolean",
-        "[1]                               | the body must be a JSON object",
-        "{\"studentId\":\"a\",\"studentId\":\"b\"} | field 'studentId' is given more than once",
-        "{\"studentId\":                   | malformed JSON at line 1, column 14",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"frobnicate\":1}                | unknown field 'frobnicate' (known: studentId, target, dialect, host, port, tls, classId)",
+                "{\"port\":\"80\"}                 | field 'port' has the wrong type: expected Integer",
+                "{\"port\":1.9}                    | field 'port' has the wrong type: expected Integer",
+                "{\"port\":99999999999}            | field 'port' has the wrong type: expected Integer",
+                "{\"studentId\":123}               | field 'studentId' has the wrong type: expected String",
+                "{\"tls\":\"\"}                    | field 'tls' has the wrong type: expected Boolean",
+                "[1]                               | the body must be a JSON object",
+                "{\"studentId\":\"a\",\"studentId\":\"b\"} | field 'studentId' is given more than once",
+                "{\"studentId\":                   | malformed JSON at line 1, column 14",
+            })
     void describesTheBodyInPlainWords(String json, String description) {
         assertThat(BodyErrors.describe(unreadable(json.strip()))).isEqualTo(description);
     }
@@ -62,8 +64,8 @@ class BodyErrorsTest {
 
     @Test
     void aBodyWithoutAJacksonCauseIsMissingOrInvalid() {
-        HttpMessageNotReadableException missing = new HttpMessageNotReadableException("Required request body is missing",
-                new MockHttpInputMessage(new byte[0]));
+        HttpMessageNotReadableException missing = new HttpMessageNotReadableException(
+                "Required request body is missing", new MockHttpInputMessage(new byte[0]));
 
         assertThat(BodyErrors.describe(missing)).isEqualTo("the request body is missing or is not valid JSON");
     }

@@ -20,25 +20,35 @@ import org.springframework.boot.test.context.SpringBootTest;
  * small connection cap (20), 4 worker threads and 2 s deadlines, so that each test ends within seconds by itself.
  * The production figures (8,300 connections, 1,000 cap, 10 s) are in bench/README.md, measured by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "server.tomcat.max-connections=" + ConnectionDeadlinesTest.CAP, "server.tomcat.accept-count=10",
-    "server.tomcat.threads.max=4", "server.tomcat.threads.min-spare=4",
-    "server.tomcat.connection-timeout=1s", "server.tomcat.keep-alive-timeout=1s",
-    "flagrunner.web.head-deadline=2s", "flagrunner.web.body-deadline=2s",
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
-    "flagrunner.embedded-server.questions.min=5", "flagrunner.embedded-server.questions.max=5"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.tomcat.max-connections=" + ConnectionDeadlinesTest.CAP,
+            "server.tomcat.accept-count=10",
+            "server.tomcat.threads.max=4",
+            "server.tomcat.threads.min-spare=4",
+            "server.tomcat.connection-timeout=1s",
+            "server.tomcat.keep-alive-timeout=1s",
+            "flagrunner.web.head-deadline=2s",
+            "flagrunner.web.body-deadline=2s",
+            "flagrunner.embedded-server.dialects=status",
+            "flagrunner.embedded-server.tls=false",
+            "flagrunner.embedded-server.questions.min=5",
+            "flagrunner.embedded-server.questions.max=5"
+        })
 class ConnectionDeadlinesTest extends RandomPortTest {
 
     static final int CAP = 20;
     /** Each slow client sends a byte this often: well within the 1 s per-read timeout, so only a deadline ends it. */
     private static final long BEAT_MILLIS = 200;
 
-    private final HttpClient quick = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient quick =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void headsTrickledByteByByteAreCutAtTheHeadDeadlineAndTheServiceAnswersOnceTheyGo() throws IOException {
-        try (SlowClients slowloris = SlowClients.open(port, CAP + 5, "GET /flags HTTP/1.1\r\nHost: 127.0.0.1\r\n",
-                "X-a: b\r\n", BEAT_MILLIS)) {
+        try (SlowClients slowloris = SlowClients.open(
+                port, CAP + 5, "GET /flags HTTP/1.1\r\nHost: 127.0.0.1\r\n", "X-a: b\r\n", BEAT_MILLIS)) {
             // Without a whole-head deadline each would last until its head passed 8 KiB: 5 minutes at this beat.
             await().atMost(Duration.ofSeconds(15)).until(() -> slowloris.endedByTheService() == slowloris.size());
         }
@@ -51,9 +61,14 @@ class ConnectionDeadlinesTest extends RandomPortTest {
     @Test
     void slowBodiesHoldTheWorkersOnlyUntilTheBodyDeadline() throws IOException {
         // More slow bodies than worker threads: while they are read, nothing else is served.
-        try (SlowClients slowBodies = SlowClients.open(port, 6, "POST /sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Authorization: " + TestTokens.bearer(TestTokens.ALL) + "\r\n"
-                + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"studentId\":\"", "1", BEAT_MILLIS)) {
+        try (SlowClients slowBodies = SlowClients.open(
+                port,
+                6,
+                "POST /sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: " + TestTokens.bearer(TestTokens.ALL) + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"studentId\":\"",
+                "1",
+                BEAT_MILLIS)) {
             healthAnswersWithinTwoSecondsNoLaterThan(Duration.ofSeconds(8));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> slowBodies.endedByTheService() == slowBodies.size());
@@ -72,8 +87,12 @@ class ConnectionDeadlinesTest extends RandomPortTest {
     /** Health is asked again and again, each time with 2 s to answer, until it answers 200 or the time is up. */
     private void healthAnswersWithinTwoSecondsNoLaterThan(Duration atMost) {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
-        await().atMost(atMost).ignoreExceptions().pollInterval(Duration.ofMillis(100)).until(() ->
-                quick.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        await().atMost(atMost)
+                .ignoreExceptions()
+                .pollInterval(Duration.ofMillis(100))
+                .until(() ->
+                        quick.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 }

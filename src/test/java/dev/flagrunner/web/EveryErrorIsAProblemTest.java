@@ -52,19 +52,25 @@ class EveryErrorIsAProblemTest extends RandomPortTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("errors")
-    void isAProblemInTheServicesOwnWords(String method, String path, String header, int status, String slug,
-            CapturedOutput output) {
+    void isAProblemInTheServicesOwnWords(
+            String method, String path, String header, int status, String slug, CapturedOutput output) {
         RawHttp.Response r = RawHttp.send(port, method, path, header);
 
         assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.header("Content-Type")).as(r.body()).startsWith("application/problem+json")
-                .satisfies(type -> assertThat(type.contains("charset") ? type.endsWith("charset=UTF-8") : true).isTrue());
+        assertThat(r.header("Content-Type"))
+                .as(r.body())
+                .startsWith("application/problem+json")
+                .satisfies(type -> assertThat(type.contains("charset") ? type.endsWith("charset=UTF-8") : true)
+                        .isTrue());
         JsonNode problem = r.json();
         assertThat(problem.get("type").asString()).isEqualTo("/problems/" + slug);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isEqualTo(titleOf(slug));
-        assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("No static resource")
-                .doesNotContain("Acceptable representations").doesNotContain("is not supported");
+        assertThat(problem.get("detail").asString())
+                .isNotBlank()
+                .doesNotContain("No static resource")
+                .doesNotContain("Acceptable representations")
+                .doesNotContain("is not supported");
         assertThat(problem.has("instance")).as(r.body()).isTrue();
         assertThat(output.getAll()).doesNotContain("ERROR").doesNotContain("unexpected error");
     }
@@ -76,7 +82,10 @@ class EveryErrorIsAProblemTest extends RandomPortTest {
 
         Http.Response status = http.get("/sessions?status=NOPE");
         assertThat(status.json().get("detail").asString())
-                .contains("RUNNING").contains("FLAG_CAPTURED").contains("FAILED").contains("CANCELLED");
+                .contains("RUNNING")
+                .contains("FLAG_CAPTURED")
+                .contains("FAILED")
+                .contains("CANCELLED");
     }
 
     @Test
@@ -84,8 +93,10 @@ class EveryErrorIsAProblemTest extends RandomPortTest {
         Http.Response started = http.postJson("/sessions", "{\"studentId\":\"empty-query\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
 
-        assertThat(http.get("/flags?studentId=").json().findValuesAsString("studentId")).contains("empty-query");
-        assertThat(http.get("/sessions?status=").json().findValuesAsString("studentId")).contains("empty-query");
+        assertThat(http.get("/flags?studentId=").json().findValuesAsString("studentId"))
+                .contains("empty-query");
+        assertThat(http.get("/sessions?status=").json().findValuesAsString("studentId"))
+                .contains("empty-query");
         assertThat(http.get("/flags?limit=&cursor=").status()).isEqualTo(200);
     }
 
@@ -97,7 +108,8 @@ class EveryErrorIsAProblemTest extends RandomPortTest {
             socket.getOutputStream().write("GET /flags\r\n".getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
 
-            assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).isEmpty();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))
+                    .isEmpty();
         }
     }
 

@@ -13,12 +13,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostNamesTest extends RandomPortTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET /flags", "GET /sessions", "POST /sessions", "GET /v3/api-docs", "GET /actuator",
-        "GET /actuator/health", "GET /nothing-here"})
+    @ValueSource(
+            strings = {
+                "GET /flags",
+                "GET /sessions",
+                "POST /sessions",
+                "GET /v3/api-docs",
+                "GET /actuator",
+                "GET /actuator/health",
+                "GET /nothing-here"
+            })
     void anotherHostIs421AndNothingIsServedOrEchoed(String request) {
         String[] methodAndPath = request.split(" ");
-        RawHttp.Response r = RawHttp.send(port, methodAndPath[0], methodAndPath[1], "Host: rebind.attacker.example",
-                "Content-Type: application/json", "Content-Length: 21", "", "{\"studentId\":\"dns\"}");
+        RawHttp.Response r = RawHttp.send(
+                port,
+                methodAndPath[0],
+                methodAndPath[1],
+                "Host: rebind.attacker.example",
+                "Content-Type: application/json",
+                "Content-Length: 21",
+                "",
+                "{\"studentId\":\"dns\"}");
 
         assertThat(r.status()).as(r.body()).isEqualTo(421);
         assertThat(r.header("Content-Type")).isEqualTo("application/problem+json;charset=UTF-8");
@@ -31,7 +46,11 @@ class HostNamesTest extends RandomPortTest {
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "LOCALHOST", "127.0.0.1", "[::1]", "flagrunner.internal", "localhost."})
     void itsOwnNamesAreServedWithOrWithoutAPort(String host) {
-        assertThat(RawHttp.send(port, "GET", "/actuator/health", "Host: " + host).status()).isEqualTo(200);
-        assertThat(RawHttp.send(port, "GET", "/flags", "Host: " + host + ":" + port).status()).isEqualTo(200);
+        assertThat(RawHttp.send(port, "GET", "/actuator/health", "Host: " + host)
+                        .status())
+                .isEqualTo(200);
+        assertThat(RawHttp.send(port, "GET", "/flags", "Host: " + host + ":" + port)
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -37,28 +37,40 @@ class OpenApiDocumentTest extends RandomPortTest {
                 }
                 for (JsonNode parameter : operation.path("parameters")) {
                     if (parameter.get("in").asString().equals("path")) {
-                        assertThat(parameter.has("example")).as(parameter.toString()).isTrue();
+                        assertThat(parameter.has("example"))
+                                .as(parameter.toString())
+                                .isTrue();
                     }
                 }
             }
         }
-        assertThat(doc.findValuesAsString("pattern")).isNotEmpty().allSatisfy(pattern ->
-                assertThat(pattern).startsWith("^").endsWith("$"));
+        assertThat(doc.findValuesAsString("pattern"))
+                .isNotEmpty()
+                .allSatisfy(pattern -> assertThat(pattern).startsWith("^").endsWith("$"));
     }
 
     @Test
     void spectralFindsNoError() throws Exception {
-        assertThat(lint("spectral", "lint", DOCUMENT.toString(), "--ruleset", ".spectral.yaml", "--fail-severity", "error"))
+        assertThat(lint(
+                        "spectral",
+                        "lint",
+                        DOCUMENT.toString(),
+                        "--ruleset",
+                        ".spectral.yaml",
+                        "--fail-severity",
+                        "error"))
                 .isZero();
     }
 
     @Test
     void redoclyFindsNoError() throws Exception {
-        assertThat(lint("redocly", "lint", DOCUMENT.toString(), "--config", "redocly.yaml")).isZero();
+        assertThat(lint("redocly", "lint", DOCUMENT.toString(), "--config", "redocly.yaml"))
+                .isZero();
     }
 
     private int lint(String... command) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(onPath(command[0]), command[0] + " is not installed (npm; .ci/run installs it): skipped");
+        Assumptions.assumeTrue(
+                onPath(command[0]), command[0] + " is not installed (npm; .ci/run installs it): skipped");
         Files.createDirectories(DOCUMENT.getParent());
         Files.writeString(DOCUMENT, http.get("/v3/api-docs").body(), StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -69,7 +81,8 @@ class OpenApiDocumentTest extends RandomPortTest {
     }
 
     private static boolean onPath(String program) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        List<String> dirs =
+                new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
         return dirs.stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 }

@@ -21,9 +21,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /** GET /flags and GET /sessions come a page at a time; following rel="next" visits every item exactly once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
-    "flagrunner.embedded-server.questions.min=3", "flagrunner.embedded-server.questions.max=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false",
+            "flagrunner.embedded-server.questions.min=3", "flagrunner.embedded-server.questions.max=3"
+        })
 @DirtiesContext
 class PagingTest extends RandomPortTest {
 
@@ -62,11 +65,17 @@ class PagingTest extends RandomPortTest {
     void sessionsArePagedAndTheLinkKeepsTheFilter() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(http.postJson("/sessions", "{\"studentId\":\"pages-" + i + "\"}").json().get("id").asString());
+            ids.add(http.postJson("/sessions", "{\"studentId\":\"pages-" + i + "\"}")
+                    .json()
+                    .get("id")
+                    .asString());
         }
 
         Http.Response first = http.get("/sessions?status=FLAG_CAPTURED&limit=2");
-        assertThat(first.header("Link")).contains("status=FLAG_CAPTURED").contains("limit=2").contains("cursor=");
+        assertThat(first.header("Link"))
+                .contains("status=FLAG_CAPTURED")
+                .contains("limit=2")
+                .contains("cursor=");
         List<String> seen = new ArrayList<>(first.json().findValuesAsString("id"));
         for (String next = next(first); next != null; ) {
             http.postJson("/sessions", "{\"studentId\":\"pages-late\"}");
@@ -76,12 +85,20 @@ class PagingTest extends RandomPortTest {
             next = next(page);
         }
 
-        assertThat(seen).doesNotHaveDuplicates().containsSubsequence(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+        assertThat(seen)
+                .doesNotHaveDuplicates()
+                .containsSubsequence(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
     }
 
     @ParameterizedTest
-    @CsvSource({"limit=0, limit", "limit=1001, limit", "limit=ten, limit", "cursor=0, cursor", "cursor=abc, cursor",
-        "cursor=99999999999999999999, cursor"})
+    @CsvSource({
+        "limit=0, limit",
+        "limit=1001, limit",
+        "limit=ten, limit",
+        "cursor=0, cursor",
+        "cursor=abc, cursor",
+        "cursor=99999999999999999999, cursor"
+    })
     void aLimitOrCursorThatIsNotOneIs400(String query, String parameter) {
         for (String path : List.of("/flags?", "/sessions?", "/flags/someone?")) {
             Http.Response r = http.get(path + query);
@@ -99,7 +116,9 @@ class PagingTest extends RandomPortTest {
 
         for (String path : List.of("/flags", "/sessions", "/flags/{studentId}")) {
             JsonNode get = doc.get("paths").get(path).get("get");
-            assertThat(get.get("parameters").findValuesAsString("name")).as(path).contains("limit", "cursor");
+            assertThat(get.get("parameters").findValuesAsString("name"))
+                    .as(path)
+                    .contains("limit", "cursor");
             assertThat(get.at("/responses/200/headers").has("Link")).as(path).isTrue();
         }
     }
@@ -115,7 +134,14 @@ class PagingTest extends RandomPortTest {
     }
 
     private static CapturedFlag flag(String student) {
-        return new CapturedFlag(student, "f-" + student, "embedded", "status", "cs5700fall2020", "s-" + student,
-                Instant.now(), TestTokens.ALL_CALLER.name());
+        return new CapturedFlag(
+                student,
+                "f-" + student,
+                "embedded",
+                "status",
+                "cs5700fall2020",
+                "s-" + student,
+                Instant.now(),
+                TestTokens.ALL_CALLER.name());
     }
 }

@@ -37,7 +37,9 @@ class ProblemCatalogueTest {
             documented.add(m.group(1));
         }
 
-        assertThat(documented).isEqualTo(Arrays.stream(ProblemType.values()).map(ProblemType::slug)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(documented)
+                .isEqualTo(Arrays.stream(ProblemType.values())
+                        .map(ProblemType::slug)
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 }

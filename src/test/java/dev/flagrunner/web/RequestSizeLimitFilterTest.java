@@ -58,7 +58,8 @@ class RequestSizeLimitFilterTest {
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getHeader("Connection")).isEqualTo("close");
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("\"type\":\"/problems/body-too-large\"")
+        assertThat(response.getContentAsString())
+                .contains("\"type\":\"/problems/body-too-large\"")
                 .contains("the request body has " + (LIMIT + 1) + " bytes; at most " + LIMIT + " are accepted");
     }
 
@@ -95,6 +96,7 @@ class RequestSizeLimitFilterTest {
         };
 
         assertThatThrownBy(() -> filter.doFilter(chunked(new byte[LIMIT + 1]), response, byteByByte))
-                .isInstanceOf(IOException.class).hasMessageContaining("exceeds " + LIMIT);
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("exceeds " + LIMIT);
     }
 }

@@ -37,16 +37,20 @@ final class SlowClients implements AutoCloseable {
         }
         byte[] bytes = drip.getBytes(StandardCharsets.ISO_8859_1);
         int[] next = {0};
-        clients.beat.scheduleAtFixedRate(() -> {
-            byte b = bytes[next[0]++ % bytes.length];
-            for (Connection connection : clients.connections) {
-                try {
-                    connection.socket.getOutputStream().write(b);
-                } catch (IOException e) {
-                    // Ended by the service: what the tests wait for.
-                }
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        clients.beat.scheduleAtFixedRate(
+                () -> {
+                    byte b = bytes[next[0]++ % bytes.length];
+                    for (Connection connection : clients.connections) {
+                        try {
+                            connection.socket.getOutputStream().write(b);
+                        } catch (IOException e) {
+                            // Ended by the service: what the tests wait for.
+                        }
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
         return clients;
     }
 

@@ -25,8 +25,9 @@ class StatusProblemsTest {
         assertThat(StatusProblems.containerDetail(404)).isEqualTo("there is nothing here");
         assertThat(StatusProblems.containerDetail(500))
                 .isEqualTo("an unexpected error occurred; the service log has the details");
-        assertThat(StatusProblems.containerDetail(405)).isEqualTo("the request was refused: "
-                + ProblemType.forStatus(405).title() + " (405)");
+        assertThat(StatusProblems.containerDetail(405))
+                .isEqualTo(
+                        "the request was refused: " + ProblemType.forStatus(405).title() + " (405)");
     }
 
     @ParameterizedTest
@@ -36,9 +37,11 @@ class StatusProblemsTest {
 
         JsonNode problem = JsonMapper.builder().build().readTree(StatusProblems.containerJson(status, uri));
 
-        assertThat(problem.get("type").asString()).isEqualTo(StatusProblems.containerType(status).type().toString());
+        assertThat(problem.get("type").asString())
+                .isEqualTo(StatusProblems.containerType(status).type().toString());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isEqualTo(StatusProblems.containerType(status).title());
+        assertThat(problem.get("title").asString())
+                .isEqualTo(StatusProblems.containerType(status).title());
         assertThat(problem.get("detail").asString()).isEqualTo(StatusProblems.containerDetail(status));
         assertThat(problem.get("instance").asString()).isEqualTo(uri);
     }

@@ -27,8 +27,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the embedded server and the response shows its flag.
  * Where Chromium is missing the test is skipped with the reason, and fails under CI ({@code CI=true}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "flagrunner.embedded-server.questions.min=20", "flagrunner.embedded-server.questions.max=20"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"flagrunner.embedded-server.questions.min=20", "flagrunner.embedded-server.questions.max=20"})
 class SwaggerUiBrowserTest extends RandomPortTest {
 
     /** Where the test leaves its screenshot; docs/swagger-ui.png is a copy of one. */
@@ -57,7 +58,8 @@ class SwaggerUiBrowserTest extends RandomPortTest {
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
         dialog.findElement(By.cssSelector(".auth-container input")).sendKeys(token);
         dialog.findElement(By.cssSelector(".auth-btn-wrapper button.authorize")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(dialog.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done"))))
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        dialog.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done"))))
                 .click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
     }
@@ -82,11 +84,16 @@ class SwaggerUiBrowserTest extends RandomPortTest {
         By liveResponse = By.cssSelector(".live-responses-table .response-col_description pre");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(liveResponse, "FLAG_CAPTURED"));
         String shown = browser.findElement(liveResponse).getText();
-        String status = operation.findElement(By.cssSelector(".live-responses-table .response .response-col_status")).getText();
+        String status = operation
+                .findElement(By.cssSelector(".live-responses-table .response .response-col_status"))
+                .getText();
 
         assertThat(status).isEqualTo("201");
-        assertThat(shown).contains("\"studentId\": \"001234567\"").containsPattern("\"flag\": \"[0-9a-f]{64}\"")
-                .contains("\"questionsAnswered\": 20").contains("\"owner\": \"test-run\"");
+        assertThat(shown)
+                .contains("\"studentId\": \"001234567\"")
+                .containsPattern("\"flag\": \"[0-9a-f]{64}\"")
+                .contains("\"questionsAnswered\": 20")
+                .contains("\"owner\": \"test-run\"");
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(liveResponse));
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 final class GcLog {
 
-    private static final Pattern LINE = Pattern.compile(
-            "^\\[([0-9T:.+-]+)\\].*GC\\(\\d+\\) (Pause.*?) (\\d+)M->(\\d+)M\\(\\d+M\\) ([0-9.]+)ms");
+    private static final Pattern LINE =
+            Pattern.compile("^\\[([0-9T:.+-]+)\\].*GC\\(\\d+\\) (Pause.*?) (\\d+)M->(\\d+)M\\(\\d+M\\) ([0-9.]+)ms");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     /** One pause; {@code forced} when jcmd GC.run (System.gc() or a diagnostic command) caused it. */
@@ -46,8 +46,12 @@ final class GcLog {
                 Matcher m = LINE.matcher(line);
                 if (m.find()) {
                     long t = OffsetDateTime.parse(m.group(1), TIME).toInstant().toEpochMilli();
-                    pauses.add(new Pause(t, m.group(2).contains("System.gc()") || m.group(2).contains("Diagnostic"),
-                            Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Double.parseDouble(m.group(5))));
+                    pauses.add(new Pause(
+                            t,
+                            m.group(2).contains("System.gc()") || m.group(2).contains("Diagnostic"),
+                            Integer.parseInt(m.group(3)),
+                            Integer.parseInt(m.group(4)),
+                            Double.parseDouble(m.group(5))));
                 }
             }
         }

@@ -6,8 +6,15 @@ import java.util.List;
  * The heap samples of a load run: the peaks of the whole run, and the peak and minimum while the first
  * {@code window} sessions ran and while the last {@code window} ran (by sessions seen ended when sampled).
  */
-record HeapWindows(double peakHeap, double peakThreads, double firstPeak, double firstMin, int firstCount,
-        double lastPeak, double lastMin, int lastCount) {
+record HeapWindows(
+        double peakHeap,
+        double peakThreads,
+        double firstPeak,
+        double firstMin,
+        int firstCount,
+        double lastPeak,
+        double lastMin,
+        int lastCount) {
 
     static HeapWindows of(List<Sampler.Sample> samples, int n, int window) {
         double peakHeap = 0;

@@ -16,8 +16,13 @@ import tools.jackson.databind.JsonNode;
 final class HistoryPoller {
 
     /** What the polling saw; the times are when {@code window} and {@code n - window} sessions had ended. */
-    record Polling(long lastCompletionNanos, int polls, long runningSum, long missingReads,
-            long firstWindowEndEpoch, long lastWindowStartEpoch) {}
+    record Polling(
+            long lastCompletionNanos,
+            int polls,
+            long runningSum,
+            long missingReads,
+            long firstWindowEndEpoch,
+            long lastWindowStartEpoch) {}
 
     private final Service service;
     private final Ledger ledger;
@@ -98,7 +103,8 @@ final class HistoryPoller {
         Service.Response r = service.get("/sessions/" + id);
         Ledger.Tracked t = ledger.pending.get(id);
         if (r.statusCode() == 200) {
-            ledger.errors.add(t.studentId() + ": session " + id + " is not in GET /sessions but GET /sessions/{id} has it");
+            ledger.errors.add(
+                    t.studentId() + ": session " + id + " is not in GET /sessions but GET /sessions/{id} has it");
             JsonNode body = Service.json(r.body());
             if (!"RUNNING".equals(Service.text(body, "status"))) {
                 ledger.ended(id, body);

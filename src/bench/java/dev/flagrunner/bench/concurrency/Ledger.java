@@ -29,6 +29,7 @@ final class Ledger {
      * ended. So no session is started while one {@link #historyWindow} older is still unread.
      */
     final ConcurrentSkipListSet<Integer> unread = new ConcurrentSkipListSet<>();
+
     final int historyWindow;
     final Map<Integer, JsonNode> ended = new ConcurrentHashMap<>();
     final AtomicInteger completed = new AtomicInteger();
@@ -40,6 +41,7 @@ final class Ledger {
     final AtomicLong maxPending = new AtomicLong();
     /** The time of each session's accepted POST (its last attempt), by index. */
     final long[] postNanos;
+
     final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
     Ledger(int n, int maxInFlight, int historyWindow) {

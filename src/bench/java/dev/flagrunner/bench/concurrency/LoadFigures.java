@@ -29,12 +29,25 @@ final class LoadFigures {
         this.measuredGc = measuredGc;
     }
 
-    void report(Ledger ledger, Sampler sampler, LoadRun.Baseline before, LoadRun.Timeline timeline,
-            LoadRun.Outcome outcome, String gcLog) throws IOException {
+    void report(
+            Ledger ledger,
+            Sampler sampler,
+            LoadRun.Baseline before,
+            LoadRun.Timeline timeline,
+            LoadRun.Outcome outcome,
+            String gcLog)
+            throws IOException {
         List<Sampler.Sample> samples = sampler.samples();
         double wall = timeline.wallSeconds();
-        long[] sorted = Arrays.stream(outcome.tally().durations()).filter(x -> x >= 0).sorted().toArray();
-        long[] posts = Arrays.stream(ledger.postNanos).filter(x -> x > 0).map(x -> x / 1000).sorted().toArray();
+        long[] sorted = Arrays.stream(outcome.tally().durations())
+                .filter(x -> x >= 0)
+                .sorted()
+                .toArray();
+        long[] posts = Arrays.stream(ledger.postNanos)
+                .filter(x -> x > 0)
+                .map(x -> x / 1000)
+                .sorted()
+                .toArray();
         HeapWindows heap = HeapWindows.of(samples, n, window);
         HistoryPoller.Polling polling = timeline.polling();
         double jvmPeakThreads = outcome.after().sum("jvm_threads_peak_threads");
@@ -88,31 +101,73 @@ final class LoadFigures {
         report.put("checks_failed", report.failures());
 
         out.println();
-        out.printf(Locale.ROOT, "wall %.2f s | %.1f sessions/s | %.0f questions/s | duration p50 %d ms p99 %d ms max %d ms%n",
-                wall, n / wall, questionsTotal / wall, Units.percentile(sorted, 50), Units.percentile(sorted, 99),
+        out.printf(
+                Locale.ROOT,
+                "wall %.2f s | %.1f sessions/s | %.0f questions/s | duration p50 %d ms p99 %d ms max %d ms%n",
+                wall,
+                n / wall,
+                questionsTotal / wall,
+                Units.percentile(sorted, 50),
+                Units.percentile(sorted, 99),
                 sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
-        out.printf(Locale.ROOT, "heap: idle %s, peak %s (%d samples every %d ms) | live threads: idle %.0f, peak %.0f"
-                + " (JVM peak %.0f) | 429s: %d%n", Units.mib(before.idleHeap()), Units.mib(heap.peakHeap()),
-                samples.size(), sampleMs, before.idleThreads(), heap.peakThreads(), jvmPeakThreads, ledger.tooMany.get());
-        out.printf(Locale.ROOT, "CPU during the run: service %.1f s, driver %.1f s, of %.1f s available (%d CPUs x wall)%n",
-                timeline.serviceCpu(), timeline.driverCpu(), wall * cpus, cpus);
-        out.printf(Locale.ROOT, "POST /sessions (accepted, last attempt): p50 %d us, p99 %d us, max %d us%n",
-                Units.percentile(posts, 50), Units.percentile(posts, 99), posts.length == 0 ? -1 : posts[posts.length - 1]);
-        out.printf(Locale.ROOT, "%d polls of GET /sessions, %.0f sessions running on average when polled, %d in flight at most%n",
-                polling.polls(), meanRunning, ledger.maxPending.get());
+        out.printf(
+                Locale.ROOT,
+                "heap: idle %s, peak %s (%d samples every %d ms) | live threads: idle %.0f, peak %.0f"
+                        + " (JVM peak %.0f) | 429s: %d%n",
+                Units.mib(before.idleHeap()),
+                Units.mib(heap.peakHeap()),
+                samples.size(),
+                sampleMs,
+                before.idleThreads(),
+                heap.peakThreads(),
+                jvmPeakThreads,
+                ledger.tooMany.get());
+        out.printf(
+                Locale.ROOT,
+                "CPU during the run: service %.1f s, driver %.1f s, of %.1f s available (%d CPUs x wall)%n",
+                timeline.serviceCpu(),
+                timeline.driverCpu(),
+                wall * cpus,
+                cpus);
+        out.printf(
+                Locale.ROOT,
+                "POST /sessions (accepted, last attempt): p50 %d us, p99 %d us, max %d us%n",
+                Units.percentile(posts, 50),
+                Units.percentile(posts, 99),
+                posts.length == 0 ? -1 : posts[posts.length - 1]);
+        out.printf(
+                Locale.ROOT,
+                "%d polls of GET /sessions, %.0f sessions running on average when polled, %d in flight at most%n",
+                polling.polls(),
+                meanRunning,
+                ledger.maxPending.get());
         if (ledger.windowWaits.get() > 0) {
-            out.printf(Locale.ROOT, "%d submissions waited for a session %d older to be read (history window)%n",
-                    ledger.windowWaits.get(), ledger.historyWindow);
+            out.printf(
+                    Locale.ROOT,
+                    "%d submissions waited for a session %d older to be read (history window)%n",
+                    ledger.windowWaits.get(),
+                    ledger.historyWindow);
         }
         if (measuredGc) {
-            out.printf(Locale.ROOT, "heap after a full GC: before the run %s, after it %s%n",
-                    Units.mib(before.idleHeapGc()), Units.mib(outcome.heapAfterGc()));
+            out.printf(
+                    Locale.ROOT,
+                    "heap after a full GC: before the run %s, after it %s%n",
+                    Units.mib(before.idleHeapGc()),
+                    Units.mib(outcome.heapAfterGc()));
         }
         if (window < n) {
-            out.printf(Locale.ROOT, "heap while the first %d sessions ran: peak %s, min %s (%d samples); while the last"
-                    + " %d ran: peak %s, min %s (%d samples)%n", window, withUnit(heap.firstPeakMib()),
-                    withUnit(heap.firstMinMib()), heap.firstCount(), window, withUnit(heap.lastPeakMib()),
-                    withUnit(heap.lastMinMib()), heap.lastCount());
+            out.printf(
+                    Locale.ROOT,
+                    "heap while the first %d sessions ran: peak %s, min %s (%d samples); while the last"
+                            + " %d ran: peak %s, min %s (%d samples)%n",
+                    window,
+                    withUnit(heap.firstPeakMib()),
+                    withUnit(heap.firstMinMib()),
+                    heap.firstCount(),
+                    window,
+                    withUnit(heap.lastPeakMib()),
+                    withUnit(heap.lastMinMib()),
+                    heap.lastCount());
         }
     }
 
@@ -120,7 +175,8 @@ final class LoadFigures {
     private void reportGcLog(GcLog log, LoadRun.Timeline timeline) {
         HistoryPoller.Polling polling = timeline.polling();
         long firstWindowEnd = polling.firstWindowEndEpoch() == 0 ? timeline.endEpoch() : polling.firstWindowEndEpoch();
-        long lastWindowStart = polling.lastWindowStartEpoch() == 0 ? timeline.startEpoch() : polling.lastWindowStartEpoch();
+        long lastWindowStart =
+                polling.lastWindowStartEpoch() == 0 ? timeline.startEpoch() : polling.lastWindowStartEpoch();
         GcLog.Summary all = log.summarize(timeline.startEpoch(), timeline.endEpoch());
         GcLog.Summary firstW = log.summarize(timeline.startEpoch(), firstWindowEnd);
         GcLog.Summary lastW = log.summarize(lastWindowStart, timeline.endEpoch());
@@ -135,14 +191,28 @@ final class LoadFigures {
         report.put("gc_last_window_peak_mib", lastW.ifAny(lastW.maxBefore()));
         report.put("gc_last_window_max_after_mib", lastW.ifAny(lastW.maxAfter()));
         report.put("gc_last_window_pauses", lastW.count());
-        out.printf(Locale.ROOT, "GC log: %d pauses in the run (%.0f ms in all, longest %.1f ms); heap when a pause began:"
-                + " at most %s MiB, after it at most %s MiB%n", all.count(), all.pauseMs(), all.maxPauseMs(),
-                all.ifAny(all.maxBefore()), all.ifAny(all.maxAfter()));
+        out.printf(
+                Locale.ROOT,
+                "GC log: %d pauses in the run (%.0f ms in all, longest %.1f ms); heap when a pause began:"
+                        + " at most %s MiB, after it at most %s MiB%n",
+                all.count(),
+                all.pauseMs(),
+                all.maxPauseMs(),
+                all.ifAny(all.maxBefore()),
+                all.ifAny(all.maxAfter()));
         if (window < n) {
-            out.printf(Locale.ROOT, "GC log, first %d sessions: %d pauses, peak %s MiB, after-GC at most %s MiB;"
-                    + " last %d: %d pauses, peak %s MiB, after-GC at most %s MiB%n",
-                    window, firstW.count(), firstW.ifAny(firstW.maxBefore()), firstW.ifAny(firstW.maxAfter()),
-                    window, lastW.count(), lastW.ifAny(lastW.maxBefore()), lastW.ifAny(lastW.maxAfter()));
+            out.printf(
+                    Locale.ROOT,
+                    "GC log, first %d sessions: %d pauses, peak %s MiB, after-GC at most %s MiB;"
+                            + " last %d: %d pauses, peak %s MiB, after-GC at most %s MiB%n",
+                    window,
+                    firstW.count(),
+                    firstW.ifAny(firstW.maxBefore()),
+                    firstW.ifAny(firstW.maxAfter()),
+                    window,
+                    lastW.count(),
+                    lastW.ifAny(lastW.maxBefore()),
+                    lastW.ifAny(lastW.maxAfter()));
         }
     }
 

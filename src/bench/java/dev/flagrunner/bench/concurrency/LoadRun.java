@@ -20,12 +20,23 @@ import tools.jackson.databind.JsonNode;
 final class LoadRun {
 
     /** The service before the run: a fresh one has zero of everything, otherwise the checks are relative to it. */
-    record Baseline(double captured, double ended, double stored, double flagsCaptured, double idleHeap,
-            double idleThreads, double idleHeapGc) {}
+    record Baseline(
+            double captured,
+            double ended,
+            double stored,
+            double flagsCaptured,
+            double idleHeap,
+            double idleThreads,
+            double idleHeapGc) {}
 
     /** When the run went from its first POST to the poll that saw the last session ended, and the CPU it took. */
-    record Timeline(long startNanos, long startEpoch, long endEpoch, HistoryPoller.Polling polling,
-            double serviceCpu, double driverCpu) {
+    record Timeline(
+            long startNanos,
+            long startEpoch,
+            long endEpoch,
+            HistoryPoller.Polling polling,
+            double serviceCpu,
+            double driverCpu) {
 
         double wallSeconds() {
             return (polling.lastCompletionNanos() - startNanos) / 1e9;
@@ -33,8 +44,14 @@ final class LoadRun {
     }
 
     /** What the checks read from the service after the run, for the figures. */
-    record Outcome(SessionTally tally, int flagsListed, int historyListed, Scrape after, double capturedCounter,
-            double stored, double heapAfterGc) {}
+    record Outcome(
+            SessionTally tally,
+            int flagsListed,
+            int historyListed,
+            Scrape after,
+            double capturedCounter,
+            double stored,
+            double heapAfterGc) {}
 
     private final Service service;
     private final Options opts;
@@ -95,15 +112,31 @@ final class LoadRun {
 
     private Baseline baseline() throws IOException, InterruptedException {
         Scrape before = service.scrape();
-        Baseline baseline = new Baseline(before.sum("flagrunner_sessions_total", "status", "FLAG_CAPTURED"),
-                before.sum("flagrunner_sessions_total"), before.sum("flagrunner_flags_stored"),
-                before.sum("flagrunner_flags_captured_total"), Sampler.heapUsed(before), Sampler.liveThreads(before),
+        Baseline baseline = new Baseline(
+                before.sum("flagrunner_sessions_total", "status", "FLAG_CAPTURED"),
+                before.sum("flagrunner_sessions_total"),
+                before.sum("flagrunner_flags_stored"),
+                before.sum("flagrunner_flags_captured_total"),
+                Sampler.heapUsed(before),
+                Sampler.liveThreads(before),
                 process == null ? -1 : process.heapAfterFullGc());
-        out.printf(Locale.ROOT, "run: n=%d questions=%s max-in-flight=%d ids=%s..%s poll=%dms sample=%dms%n",
-                n, questions < 0 ? "?" : questions, maxInFlight, Submitter.studentId(prefix, first),
-                Submitter.studentId(prefix, first + n - 1), pollMs, sampleMs);
-        out.printf(Locale.ROOT, "baseline: sessions_total=%.0f flags_stored=%.0f heap=%s threads=%.0f%n",
-                baseline.ended(), baseline.stored(), Units.mib(baseline.idleHeap()), baseline.idleThreads());
+        out.printf(
+                Locale.ROOT,
+                "run: n=%d questions=%s max-in-flight=%d ids=%s..%s poll=%dms sample=%dms%n",
+                n,
+                questions < 0 ? "?" : questions,
+                maxInFlight,
+                Submitter.studentId(prefix, first),
+                Submitter.studentId(prefix, first + n - 1),
+                pollMs,
+                sampleMs);
+        out.printf(
+                Locale.ROOT,
+                "baseline: sessions_total=%.0f flags_stored=%.0f heap=%s threads=%.0f%n",
+                baseline.ended(),
+                baseline.stored(),
+                Units.mib(baseline.idleHeap()),
+                baseline.idleThreads());
         return baseline;
     }
 
@@ -118,13 +151,14 @@ final class LoadRun {
         long t0 = System.nanoTime();
         long t0Epoch = System.currentTimeMillis();
         for (int s = 0; s < submitters; s++) {
-            Thread t = new Thread(new Submitter(service, ledger, next, prefix, first, maxRetries, deadline), "submitter-" + s);
+            Thread t = new Thread(
+                    new Submitter(service, ledger, next, prefix, first, maxRetries, deadline), "submitter-" + s);
             t.setDaemon(true);
             threads.add(t);
             t.start();
         }
-        HistoryPoller.Polling polling = new HistoryPoller(service, ledger, pollMs, window, deadline)
-                .pollUntilDone(threads, t0);
+        HistoryPoller.Polling polling =
+                new HistoryPoller(service, ledger, pollMs, window, deadline).pollUntilDone(threads, t0);
         long t1Epoch = System.currentTimeMillis();
         double serviceCpu = process == null ? -1 : process.cpuSeconds() - serviceCpu0;
         double driverCpu = ServiceProcess.driverCpuSeconds() - driverCpu0;
@@ -152,7 +186,9 @@ final class LoadRun {
         int expectedStored = (int) Math.min(before.stored() + n, capacity);
         int flagsListed = checkFlagStore(tally, before, expectedStored);
         int historyListed = service.getJson("/sessions").size();
-        report.check(historyListed <= history, "GET /sessions bounded by the history (" + history + ")",
+        report.check(
+                historyListed <= history,
+                "GET /sessions bounded by the history (" + history + ")",
                 "it lists " + historyListed);
         Outcome outcome = checkMetrics(tally, before, expectedStored, flagsListed, historyListed, sampler);
         return outcome;
@@ -160,17 +196,27 @@ final class LoadRun {
 
     private SessionTally checkSessions(Ledger ledger) {
         SessionTally tally = SessionTally.of(ledger.ended, prefix, first, questions);
-        report.check(ledger.completed.get() == n && ledger.ended.size() == n, "every session seen ended",
+        report.check(
+                ledger.completed.get() == n && ledger.ended.size() == n,
+                "every session seen ended",
                 ledger.ended.size() + " of " + n + " sessions read back ended");
-        report.check(tally.captured() == n, "every session FLAG_CAPTURED",
+        report.check(
+                tally.captured() == n,
+                "every session FLAG_CAPTURED",
                 "statuses " + tally.byStatus() + (tally.byReason().isEmpty() ? "" : " reasons " + tally.byReason()));
-        report.check(tally.wrongStudent() == 0, "each session body has its student id",
+        report.check(
+                tally.wrongStudent() == 0,
+                "each session body has its student id",
                 tally.wrongStudent() + " bodies with another student id");
         report.check(tally.badFlags() == 0, "every flag is 64 lower-case hex", tally.badFlags() + " malformed flags");
-        report.check(tally.duplicates() == 0 && tally.flagOf().size() == tally.captured(), "all flags distinct",
+        report.check(
+                tally.duplicates() == 0 && tally.flagOf().size() == tally.captured(),
+                "all flags distinct",
                 tally.duplicates() + " duplicate flags");
         if (questions > 0) {
-            report.check(tally.wrongCount() == 0, "every session answered " + questions + " questions",
+            report.check(
+                    tally.wrongCount() == 0,
+                    "every session answered " + questions + " questions",
                     tally.wrongCount() + " captured sessions with another question count");
         }
         return tally;
@@ -191,23 +237,41 @@ final class LoadRun {
             }
         }
         if (before.stored() + n <= capacity) {
-            long missing = tally.flagOf().keySet().stream().filter(f -> !listed.contains(f)).count();
-            report.check(missing == 0, "every flag in GET /flags",
+            long missing = tally.flagOf().keySet().stream()
+                    .filter(f -> !listed.contains(f))
+                    .count();
+            report.check(
+                    missing == 0,
+                    "every flag in GET /flags",
                     missing + " of " + tally.flagOf().size() + " flags missing from GET /flags");
         } else {
             long ours = listed.stream().filter(tally.flagOf()::containsKey).count();
-            out.printf(Locale.ROOT, "note: n + flags stored before (%.0f) > capacity %d: GET /flags holds %d of this"
-                    + " run's flags%n", before.stored() + n, capacity, ours);
+            out.printf(
+                    Locale.ROOT,
+                    "note: n + flags stored before (%.0f) > capacity %d: GET /flags holds %d of this"
+                            + " run's flags%n",
+                    before.stored() + n,
+                    capacity,
+                    ours);
         }
-        report.check(listedMismatch == 0, "GET /flags pairs each flag with its student", listedMismatch + " mismatches");
-        report.check(flagList.size() == expectedStored, "GET /flags lists min(stored+n, capacity) = " + expectedStored,
+        report.check(
+                listedMismatch == 0, "GET /flags pairs each flag with its student", listedMismatch + " mismatches");
+        report.check(
+                flagList.size() == expectedStored,
+                "GET /flags lists min(stored+n, capacity) = " + expectedStored,
                 "it lists " + flagList.size());
         return flagList.size();
     }
 
     /** Prometheus: the session counter is incremented just after the session is seen ended, so let it settle. */
-    private Outcome checkMetrics(SessionTally tally, Baseline before, int expectedStored, int flagsListed,
-            int historyListed, Sampler sampler) throws IOException, InterruptedException {
+    private Outcome checkMetrics(
+            SessionTally tally,
+            Baseline before,
+            int expectedStored,
+            int flagsListed,
+            int historyListed,
+            Sampler sampler)
+            throws IOException, InterruptedException {
         Scrape after = null;
         double capturedCounter = -1;
         for (int i = 0; i < 50; i++) {
@@ -221,19 +285,28 @@ final class LoadRun {
         double endedCounter = after.sum("flagrunner_sessions_total") - before.ended();
         double stored = after.sum("flagrunner_flags_stored");
         double flagsCaptured = after.sum("flagrunner_flags_captured_total") - before.flagsCaptured();
-        report.check(capturedCounter == n, "flagrunner_sessions_total{status=\"FLAG_CAPTURED\"} = " + n
-                + (before.captured() > 0 ? " (over its baseline)" : ""), "it is " + Units.number(capturedCounter));
-        report.check(endedCounter == n, "flagrunner_sessions_total (all statuses) = " + n,
+        report.check(
+                capturedCounter == n,
+                "flagrunner_sessions_total{status=\"FLAG_CAPTURED\"} = " + n
+                        + (before.captured() > 0 ? " (over its baseline)" : ""),
+                "it is " + Units.number(capturedCounter));
+        report.check(
+                endedCounter == n,
+                "flagrunner_sessions_total (all statuses) = " + n,
                 "it is " + Units.number(endedCounter));
-        report.check(flagsCaptured == n, "flagrunner_flags_captured_total = " + n, "it is " + Units.number(flagsCaptured));
-        report.check(stored == expectedStored, "flagrunner_flags_stored = min(n, capacity) = " + expectedStored,
+        report.check(
+                flagsCaptured == n, "flagrunner_flags_captured_total = " + n, "it is " + Units.number(flagsCaptured));
+        report.check(
+                stored == expectedStored,
+                "flagrunner_flags_stored = min(n, capacity) = " + expectedStored,
                 "it is " + Units.number(stored));
         report.check(!sampler.samples().isEmpty(), "heap sampled", "no /actuator/prometheus sample succeeded");
         double heapAfterGc = -1;
         if (process != null) {
             heapAfterGc = process.heapAfterFullGc();
             int bound = opts.number("max-retained-mib", 64);
-            report.check((heapAfterGc - before.idleHeapGc()) <= bound * 1024.0 * 1024.0,
+            report.check(
+                    (heapAfterGc - before.idleHeapGc()) <= bound * 1024.0 * 1024.0,
                     "heap retained after the run (full GC, after minus before) <= " + bound + " MiB",
                     "it is " + Units.mib(heapAfterGc - before.idleHeapGc()));
         }

@@ -54,8 +54,13 @@ final class MemoryRun {
         long[] nmtIdle = process.nativeThreadMemory();
         awaitEnded(submitAll(1));
         Step warm = measure();
-        out.printf(Locale.ROOT, "after warm-up (%d sessions ended, in history and flag store): heap after full GC %s,"
-                + " threads %d%n", n, Units.mib(warm.heapAfterGc()), warm.threads());
+        out.printf(
+                Locale.ROOT,
+                "after warm-up (%d sessions ended, in history and flag store): heap after full GC %s,"
+                        + " threads %d%n",
+                n,
+                Units.mib(warm.heapAfterGc()),
+                warm.threads());
 
         // 2. n sessions running (slow: the service runs with the delay fault); wait until all answer questions.
         List<String> running = submitAll(n + 1);
@@ -65,17 +70,27 @@ final class MemoryRun {
         long[] nmtRunning = process.nativeThreadMemory();
         double sampledRunning = sampledMinHeap();
         int stillRunning = service.getJson("/sessions?status=RUNNING").size();
-        report.check(stillRunning >= n, "the sessions were still running after the measurement",
+        report.check(
+                stillRunning >= n,
+                "the sessions were still running after the measurement",
                 "only " + stillRunning + " still running: make them slower (delay fault, questions)");
-        out.printf(Locale.ROOT, "%d sessions running: heap after full GC %s, threads %d%n", n, Units.mib(heapRunning),
+        out.printf(
+                Locale.ROOT,
+                "%d sessions running: heap after full GC %s, threads %d%n",
+                n,
+                Units.mib(heapRunning),
                 threadsRunning);
         Step busy = new Step(heapRunning, threadsRunning, sampledRunning);
 
         // 3. The same sessions ended (they stay in the history and the flag store).
         awaitEnded(running);
         Step ended = measureEnded();
-        out.printf(Locale.ROOT, "the same %d sessions ended: heap after full GC %s, threads %d%n", n,
-                Units.mib(ended.heapAfterGc()), ended.threads());
+        out.printf(
+                Locale.ROOT,
+                "the same %d sessions ended: heap after full GC %s, threads %d%n",
+                n,
+                Units.mib(ended.heapAfterGc()),
+                ended.threads());
 
         reportFigures(threadsIdle, nmtIdle, nmtRunning, warm, busy, ended);
         return report.finish(outFile);
@@ -112,7 +127,9 @@ final class MemoryRun {
             }
             Thread.sleep(200);
         }
-        report.check(answering >= n, n + " sessions running and answering at the measurement",
+        report.check(
+                answering >= n,
+                n + " sessions running and answering at the measurement",
                 "only " + answering + " of " + runningNow + " running sessions answered a question");
     }
 
@@ -141,9 +158,15 @@ final class MemoryRun {
             report.put("nmt_threads_running", nmtRunning[0]);
             report.put("nmt_stack_committed_per_thread_kib", Units.decimals(0, perThreadStack));
             report.put("nmt_thread_committed_per_running_session_kib", Units.decimals(0, perSession));
-            out.printf(Locale.ROOT, "native (NMT): %d threads idle, %d with %d sessions running; thread stacks committed"
-                    + " %.0f KiB per thread; thread memory per running session %.0f KiB%n",
-                    nmtIdle[0], nmtRunning[0], n, perThreadStack, perSession);
+            out.printf(
+                    Locale.ROOT,
+                    "native (NMT): %d threads idle, %d with %d sessions running; thread stacks committed"
+                            + " %.0f KiB per thread; thread memory per running session %.0f KiB%n",
+                    nmtIdle[0],
+                    nmtRunning[0],
+                    n,
+                    perThreadStack,
+                    perSession);
         } else {
             out.println("native (NMT): not measured (start the service with -XX:NativeMemoryTracking=summary)");
         }
@@ -152,10 +175,18 @@ final class MemoryRun {
         report.put("sampled_min_heap_ended_mib", Units.mibNumber(ended.sampledMinHeap()));
         report.put("sampled_per_running_session_kib", Units.decimals(1, sampledPerRunning));
         report.put("checks_failed", report.failures());
-        out.printf(Locale.ROOT, "heap per running session: %.1f KiB (full-GC method) | sampled-min method (no forced GC):"
-                + " %.1f KiB%n", perRunning / 1024, sampledPerRunning);
-        out.printf(Locale.ROOT, "heap kept per ended session (history entry + stored flag): %.2f KiB | threads per"
-                + " running session: %.2f%n", perEnded / 1024, threadsPerSession);
+        out.printf(
+                Locale.ROOT,
+                "heap per running session: %.1f KiB (full-GC method) | sampled-min method (no forced GC):"
+                        + " %.1f KiB%n",
+                perRunning / 1024,
+                sampledPerRunning);
+        out.printf(
+                Locale.ROOT,
+                "heap kept per ended session (history entry + stored flag): %.2f KiB | threads per"
+                        + " running session: %.2f%n",
+                perEnded / 1024,
+                threadsPerSession);
     }
 
     /** Submits n sessions with ids prefix + first.., retrying 429s; returns their ids. */

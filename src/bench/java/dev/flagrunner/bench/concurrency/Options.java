@@ -6,11 +6,12 @@ import java.util.Map;
 /** The driver's {@code --name value} (or {@code --name=value}) options after its mode. */
 final class Options {
 
-    static final String USAGE = "usage: ConcurrencyBench freeport | run --base URL [--token-file F] --n N [--questions Q] [--max-in-flight 200]"
-            + " [--prefix c] [--first 1] [--submitters 16] [--poll-ms 100] [--sample-ms 200] [--window 1000] [--http url|jdk]"
-            + " [--flags-capacity 10000] [--history 1000] [--deadline-s 1800] [--pid PID] [--gc-log FILE]"
-            + " [--max-retained-mib 64] [--max-429-retries 600] [--out FILE]"
-            + " | memory --base URL [--token-file F] --pid PID [--n 200] [--questions Q] [--prefix m] [--out FILE]";
+    static final String USAGE =
+            "usage: ConcurrencyBench freeport | run --base URL [--token-file F] --n N [--questions Q] [--max-in-flight 200]"
+                    + " [--prefix c] [--first 1] [--submitters 16] [--poll-ms 100] [--sample-ms 200] [--window 1000] [--http url|jdk]"
+                    + " [--flags-capacity 10000] [--history 1000] [--deadline-s 1800] [--pid PID] [--gc-log FILE]"
+                    + " [--max-retained-mib 64] [--max-429-retries 600] [--out FILE]"
+                    + " | memory --base URL [--token-file F] --pid PID [--n 200] [--questions Q] [--prefix m] [--out FILE]";
 
     private final Map<String, String> values;
 

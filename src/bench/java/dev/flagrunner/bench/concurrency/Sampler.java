@@ -22,30 +22,33 @@ final class Sampler {
     private volatile boolean stopped;
 
     Sampler(Service service, int everyMs, IntSupplier completed, Deadline deadline) {
-        this.thread = new Thread(() -> {
-            while (!stopped && !deadline.passed()) {
-                long t = System.nanoTime();
-                try {
-                    Scrape p = service.scrape();
-                    Sample sample = new Sample(t, heapUsed(p), liveThreads(p), completed.getAsInt());
-                    synchronized (samples) {
-                        samples.add(sample);
+        this.thread = new Thread(
+                () -> {
+                    while (!stopped && !deadline.passed()) {
+                        long t = System.nanoTime();
+                        try {
+                            Scrape p = service.scrape();
+                            Sample sample = new Sample(t, heapUsed(p), liveThreads(p), completed.getAsInt());
+                            synchronized (samples) {
+                                samples.add(sample);
+                            }
+                        } catch (IOException
+                                | RuntimeException e) { // a failed request, or a scrape Scrape cannot parse
+                            errors.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long sleep = everyMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
+                        if (sleep > 0) {
+                            try {
+                                Thread.sleep(sleep);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
                     }
-                } catch (IOException | RuntimeException e) { // a failed request, or a scrape Scrape cannot parse
-                    errors.incrementAndGet();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long sleep = everyMs - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
-                if (sleep > 0) {
-                    try {
-                        Thread.sleep(sleep);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }, "sampler");
+                },
+                "sampler");
         thread.setDaemon(true);
     }
 

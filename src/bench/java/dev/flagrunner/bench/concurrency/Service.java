@@ -35,6 +35,7 @@ final class Service {
     private final String base;
     /** {@code Bearer <token>}: the service's generated token, read from {@code --token-file}; or null. */
     private final String authorization;
+
     private final HttpClient http;
 
     /** A response: status, body (also of an error), headers by lower-case name. */
@@ -51,8 +52,11 @@ final class Service {
         }
         this.base = base;
         try {
-            this.authorization = tokenFile == null ? null
-                    : "Bearer " + Files.readString(Path.of(tokenFile), StandardCharsets.US_ASCII).strip();
+            this.authorization = tokenFile == null
+                    ? null
+                    : "Bearer "
+                            + Files.readString(Path.of(tokenFile), StandardCharsets.US_ASCII)
+                                    .strip();
         } catch (IOException e) {
             throw new Options.UsageException("--token-file " + tokenFile + " cannot be read: " + e.getMessage());
         }
@@ -120,7 +124,8 @@ final class Service {
             b.header("Authorization", authorization);
         }
         if (json != null) {
-            b.header("Content-Type", "application/json").header("Prefer", "respond-async")
+            b.header("Content-Type", "application/json")
+                    .header("Prefer", "respond-async")
                     .POST(HttpRequest.BodyPublishers.ofString(json));
         } else {
             b.GET();
@@ -132,7 +137,8 @@ final class Service {
     }
 
     private Response exchangeWithUrlConnection(String method, String path, String json) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        HttpURLConnection c =
+                (HttpURLConnection) URI.create(base + path).toURL().openConnection();
         c.setConnectTimeout(5000);
         c.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
         c.setUseCaches(false);
@@ -155,7 +161,8 @@ final class Service {
         String body = "";
         if (in != null) {
             try (in) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8); // read to the end: the connection is reused
+                body = new String(
+                        in.readAllBytes(), StandardCharsets.UTF_8); // read to the end: the connection is reused
             }
         }
         Map<String, List<String>> h = new HashMap<>();

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 final class ServiceProcess {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
-    private static final Pattern NMT_THREADS = Pattern.compile(
-            "-\\s+Thread \\(reserved=\\d+KB, committed=(\\d+)KB\\)\\s+\\(thread #(\\d+)\\)\\s+"
+    private static final Pattern NMT_THREADS =
+            Pattern.compile("-\\s+Thread \\(reserved=\\d+KB, committed=(\\d+)KB\\)\\s+\\(thread #(\\d+)\\)\\s+"
                     + "\\(stack: reserved=\\d+KB, committed=(\\d+)KB\\)");
 
     private final String pid;

@@ -7,8 +7,16 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** The final bodies of a load run's sessions, counted: statuses, reasons, flags, durations and what is wrong. */
-record SessionTally(Map<String, Integer> byStatus, Map<String, Integer> byReason, Map<String, String> flagOf,
-        long[] durations, long questionsTotal, int wrongCount, int badFlags, int duplicates, int wrongStudent) {
+record SessionTally(
+        Map<String, Integer> byStatus,
+        Map<String, Integer> byReason,
+        Map<String, String> flagOf,
+        long[] durations,
+        long questionsTotal,
+        int wrongCount,
+        int badFlags,
+        int duplicates,
+        int wrongStudent) {
 
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
@@ -56,8 +64,8 @@ record SessionTally(Map<String, Integer> byStatus, Map<String, Integer> byReason
                 }
             }
         }
-        return new SessionTally(byStatus, byReason, flagOf, durations, questionsTotal, wrongCount, badFlags,
-                duplicates, wrongStudent);
+        return new SessionTally(
+                byStatus, byReason, flagOf, durations, questionsTotal, wrongCount, badFlags, duplicates, wrongStudent);
     }
 
     int captured() {

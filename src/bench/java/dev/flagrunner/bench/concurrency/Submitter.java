@@ -21,7 +21,13 @@ final class Submitter implements Runnable {
     private final int maxRetries;
     private final Deadline deadline;
 
-    Submitter(Service service, Ledger ledger, AtomicInteger next, String prefix, int first, int maxRetries,
+    Submitter(
+            Service service,
+            Ledger ledger,
+            AtomicInteger next,
+            String prefix,
+            int first,
+            int maxRetries,
             Deadline deadline) {
         this.service = service;
         this.ledger = ledger;
@@ -109,12 +115,14 @@ final class Submitter implements Runnable {
     }
 
     private static long retryAfterSeconds(Service.Response r) {
-        return r.header("Retry-After").map(v -> {
-            try {
-                return Long.parseLong(v.trim());
-            } catch (NumberFormatException e) {
-                return 1L;
-            }
-        }).orElse(1L);
+        return r.header("Retry-After")
+                .map(v -> {
+                    try {
+                        return Long.parseLong(v.trim());
+                    } catch (NumberFormatException e) {
+                        return 1L;
+                    }
+                })
+                .orElse(1L);
     }
 }
