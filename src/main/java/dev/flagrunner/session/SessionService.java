@@ -7,7 +7,9 @@ import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionSpec;
+import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.security.Caller;
+import dev.flagrunner.tls.TlsConfigurationException;
 import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.web.Page;
 import dev.flagrunner.web.PageRequest;
@@ -77,6 +79,9 @@ class SessionService implements SmartLifecycle {
             throw ProblemType.SHUTTING_DOWN.exception("the service is shutting down and starts no new session");
         }
         ResolvedTarget target = resolver.resolve(request);
+        // Everything that can refuse the request is done before a slot is taken, so a refusal holds none.
+        ClientSession client = new ClientSession(
+                sessionSpec(target, request), opener(target), metrics.questionListener(target.dialect()));
         callerSlots.acquire(caller.name());
         if (!permits.tryAcquire()) {
             callerSlots.release(caller.name());
@@ -86,18 +91,6 @@ class SessionService implements SmartLifecycle {
                             + " sessions are running (flagrunner.session.max-concurrent); try again shortly",
                     Map.of("Retry-After", "1"));
         }
-        SessionSpec spec = new SessionSpec(
-                target.host(),
-                target.port(),
-                target.dialect(),
-                target.classId(),
-                request.studentId(),
-                config.connectTimeout(),
-                config.readTimeout(),
-                config.maxQuestions(),
-                config.maxDuration());
-        ClientSession client =
-                new ClientSession(spec, openers.forTarget(target), metrics.questionListener(target.dialect()));
         SessionRecord record = new SessionRecord(
                 UUID.randomUUID().toString(), request.studentId(), caller.name(), target, clock.instant(), client);
         history.add(record);
@@ -111,6 +104,34 @@ class SessionService implements SmartLifecycle {
                     new SessionFailure(FailureReason.INTERNAL_ERROR, "the session executor refused the session"));
         }
         return record;
+    }
+
+    private SessionSpec sessionSpec(ResolvedTarget target, SessionRequest request) {
+        return new SessionSpec(
+                target.host(),
+                target.port(),
+                target.dialect(),
+                target.classId(),
+                request.studentId(),
+                config.connectTimeout(),
+                config.readTimeout(),
+                config.maxQuestions(),
+                config.maxDuration());
+    }
+
+    /**
+     * The target's socket opener. A trust file that was readable at start may be gone or broken by the first
+     * TLS session to its target (a certificate being rotated): that target is unavailable, said without the
+     * file's path (the log has it), and not a bug.
+     */
+    private SocketOpener opener(ResolvedTarget target) {
+        try {
+            return openers.forTarget(target);
+        } catch (TlsConfigurationException e) {
+            log.warn("target {}: its TLS settings cannot be used: {}", target.name(), e.getMessage());
+            throw ProblemType.TARGET_UNAVAILABLE.exception("target '" + target.name()
+                    + "': its TLS trust or protocols cannot be loaded now (the service's log says why)");
+        }
     }
 
     private void run(SessionRecord record) {

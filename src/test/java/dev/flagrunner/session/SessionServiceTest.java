@@ -11,12 +11,14 @@ import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.support.HoldingServer;
+import dev.flagrunner.tls.ServerCertificate;
 import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.web.Page;
 import dev.flagrunner.web.PageRequest;
 import dev.flagrunner.web.ProblemType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link SessionService} without Spring: sessions against the real reference server (the embedded one, status,
@@ -350,5 +353,49 @@ class SessionServiceTest {
         assertThatThrownBy(() -> sessions.start(capturing("late"), ALICE))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.SHUTTING_DOWN));
+    }
+
+    @Test
+    void aTargetWhoseTrustFileIsGoneIsUnavailableAndTakesNoSlot(@TempDir Path dir) throws IOException {
+        Path pem = dir.resolve("lab.pem");
+        Files.writeString(pem, ServerCertificate.selfSigned().certificatePem());
+        FlagrunnerProperties base = properties(1, 10, 1, SHORT_GRACE, holding.port());
+        FlagrunnerProperties withLab = new FlagrunnerProperties(
+                base.defaultTarget(),
+                Map.of(
+                        "lab",
+                        new FlagrunnerProperties.Target(
+                                "127.0.0.1", holding.port(), true, "status", null, pem.toString(), List.of())),
+                base.allowedEndpoints(),
+                base.session(),
+                base.flags(),
+                base.embeddedServer(),
+                base.health(),
+                base.allowedHosts(),
+                base.security(),
+                base.web());
+        Files.delete(pem); // readable at start, gone by the first session (a certificate being rotated)
+        service = new SessionService(
+                withLab,
+                new TargetResolver(withLab, embedded),
+                new SocketOpeners(embedded),
+                flags,
+                new SessionMetrics(registry),
+                Clock.systemUTC(),
+                SessionConfiguration.sessionThreads(1));
+        service.start();
+
+        SessionRequest toLab = new SessionRequest("x", "lab", null, null, null, null, null);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> service.start(toLab, ALICE))
+                    .isInstanceOf(ApiProblem.class)
+                    .satisfies(e -> assertThat(((ApiProblem) e).type()).isEqualTo(ProblemType.TARGET_UNAVAILABLE))
+                    .hasMessage("target 'lab': its TLS trust or protocols cannot be loaded now (the service's log says"
+                            + " why)");
+        }
+
+        // The service's one slot, and the token's, are still free.
+        SessionRecord record = ended(service, service.start(capturing("y"), ALICE));
+        assertThat(record.view().status()).isEqualTo(SessionStatus.FLAG_CAPTURED);
     }
 }
