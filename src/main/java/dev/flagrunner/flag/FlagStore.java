@@ -67,16 +67,20 @@ public class FlagStore {
                 .register(registry);
     }
 
-    /** Stores a captured flag (or refreshes the same one captured before). */
+    /**
+     * Stores a captured flag, or refreshes the same one captured before in its place: it keeps its sequence
+     * number, so a walk through the pages that passed it does not meet it again and one that has not reached it
+     * still does (moved to the front, a walk under way would miss it).
+     */
     public void add(CapturedFlag flag) {
         captured(flag.dialect()).increment();
         synchronized (entries) {
-            Long before = sequences.remove(flag.key());
-            if (before == null) {
-                perOwner.merge(flag.owner(), 1, Integer::sum);
-            } else {
-                entries.remove(before);
+            Long before = sequences.get(flag.key());
+            if (before != null) {
+                entries.put(before, flag);
+                return;
             }
+            perOwner.merge(flag.owner(), 1, Integer::sum);
             sequences.put(flag.key(), ++lastSequence);
             entries.put(lastSequence, flag);
             if (perOwner.get(flag.owner()) > sharePerOwner) {

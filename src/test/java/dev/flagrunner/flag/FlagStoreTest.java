@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.config.Role;
 import dev.flagrunner.security.Caller;
+import dev.flagrunner.web.Page;
+import dev.flagrunner.web.PageRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -48,14 +52,14 @@ class FlagStoreTest {
     }
 
     @Test
-    void capturingTheSameFlagAgainRefreshesItInsteadOfDuplicating() {
+    void capturingTheSameFlagAgainRefreshesItInPlaceInsteadOfDuplicating() {
         FlagStore store = store(10);
         store.add(flag("a", "f1", "embedded", 1));
         store.add(flag("b", "f2", "embedded", 2));
         store.add(flag("a", "f1", "embedded", 3));
 
-        assertThat(store.list(null, READER)).extracting(CapturedFlag::flag).containsExactly("f1", "f2");
-        assertThat(store.list(null, READER).get(0).capturedAt()).isEqualTo(Instant.ofEpochSecond(3));
+        assertThat(store.list(null, READER)).extracting(CapturedFlag::flag).containsExactly("f2", "f1");
+        assertThat(store.list(null, READER).get(1).capturedAt()).isEqualTo(Instant.ofEpochSecond(3));
         assertThat(registry.get("flagrunner.flags.captured").counters())
                 .extracting(io.micrometer.core.instrument.Counter::count)
                 .containsOnlyOnce(3.0)
@@ -145,5 +149,24 @@ class FlagStoreTest {
 
         assertThat(store.list(null, new Caller("alice", Set.of(Role.RUN)))).hasSize(1);
         assertThat(store.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aWalkThroughThePagesMeetsAFlagCapturedAgainDuringItOnce() {
+        FlagStore store = store(10);
+        store.add(flag("s1", "f1", "embedded", 1));
+        store.add(flag("s2", "f2", "embedded", 2));
+        store.add(flag("s3", "f3", "embedded", 3));
+
+        List<String> seen = new ArrayList<>();
+        Page<CapturedFlag> page = store.page(null, READER, new PageRequest(1, Long.MAX_VALUE));
+        page.items().forEach(f -> seen.add(f.studentId()));
+        store.add(flag("s1", "f1", "embedded", 4)); // s1 runs again while the walk is under way
+        while (page.next() != null) {
+            page = store.page(null, READER, new PageRequest(1, page.next()));
+            page.items().forEach(f -> seen.add(f.studentId()));
+        }
+
+        assertThat(seen).containsExactly("s3", "s2", "s1");
     }
 }
