@@ -144,4 +144,25 @@ class PagingTest extends RandomPortTest {
                 Instant.now(),
                 TestTokens.ALL_CALLER.name());
     }
+
+    @Test
+    void aParameterTheOperationDoesNotTakeIs400NamingTheOnesItTakes() {
+        Http.Response misspelt = http.get("/flags?studentid=001234567");
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.json().get("type").asString()).isEqualTo("/problems/validation");
+        assertThat(misspelt.json().get("detail").asString())
+                .isEqualTo("parameter 'studentid' is not a parameter of this operation (it takes cursor, limit,"
+                        + " studentId)");
+
+        Http.Response two = http.get("/sessions?state=FAILED&limt=1");
+        assertThat(two.status()).isEqualTo(400);
+        assertThat(two.json().get("detail").asString())
+                .isEqualTo("parameter 'limt', 'state' is not a parameter of this operation (it takes cursor, limit,"
+                        + " status)");
+        assertThat(two.json().get("errors")).hasSize(2);
+
+        assertThat(http.get("/flags?studentId=001234567&limit=1&cursor=5").status())
+                .isEqualTo(200);
+        assertThat(http.get("/flags/001234567?studentId=x").status()).isEqualTo(400);
+    }
 }
