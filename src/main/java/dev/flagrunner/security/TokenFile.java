@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -70,6 +71,16 @@ record TokenFile(Path path, String token, boolean created) {
             }
         } catch (UnsupportedOperationException notPosix) {
             // No POSIX modes on this file system: nothing to check.
+        }
+        // A 0600 file that someone else owns (planted in a directory others may write to) is theirs to read.
+        UserPrincipal owner = Files.getOwner(path);
+        UserPrincipal self = path.getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        if (!owner.equals(self)) {
+            throw new IllegalStateException(KEY + " " + path + " belongs to " + owner.getName() + ", not to "
+                    + self.getName() + " who runs the service: delete it for a new token, or point " + KEY
+                    + " elsewhere");
         }
         String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
         if (!TOKEN.matcher(text).matches()) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,23 @@ class TokenFileTest {
                 tokenFile,
                 failure -> failure.hasStackTraceContaining("does not hold a generated token (64 hex digits)")
                         .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("hunter2")));
+    }
+
+    @Test
+    void aTokenFileThatSomeoneElseOwnsFailsTheStart() throws IOException {
+        // Only root can give a file away: the check runs where the service runs as root (as CI does).
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to chown");
+        Path tokenFile = dir.resolve("token");
+        Files.writeString(tokenFile, "ab".repeat(32) + "\n");
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+        Files.setOwner(
+                tokenFile,
+                tokenFile.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        startTokenRegistry(
+                tokenFile,
+                failure -> failure.hasStackTraceContaining(
+                        "flagrunner.security.token-file " + tokenFile + " belongs to nobody, not to root"));
     }
 
     private static String stackTrace(Throwable e) {
