@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -74,9 +75,14 @@ record TokenFile(Path path, String token, boolean created) {
         }
         // A 0600 file that someone else owns (planted in a directory others may write to) is theirs to read.
         UserPrincipal owner = Files.getOwner(path);
-        UserPrincipal self = path.getFileSystem()
-                .getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
+        UserPrincipal self;
+        try {
+            self = path.getFileSystem()
+                    .getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+        } catch (UserPrincipalNotFoundException | UnsupportedOperationException unknownUser) {
+            self = owner; // a user without a name here (a bare container uid): the mode check stands alone
+        }
         if (!owner.equals(self)) {
             throw new IllegalStateException(KEY + " " + path + " belongs to " + owner.getName() + ", not to "
                     + self.getName() + " who runs the service: delete it for a new token, or point " + KEY
