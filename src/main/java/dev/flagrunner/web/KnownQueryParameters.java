@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -46,11 +44,9 @@ class KnownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
         }
         Set<String> takes = known.computeIfAbsent(method.getMethod(), KnownQueryParameters::namesTakenBy);
         Set<String> unknown = new TreeSet<>();
-        for (String pair : request.getQueryString().split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (!name.isEmpty() && !takes.contains(name)) {
-                unknown.add(name);
+        for (String name : QueryNames.of(request.getQueryString())) {
+            if (!takes.contains(name)) {
+                unknown.add(QueryNames.shown(name));
             }
         }
         if (unknown.isEmpty()) {

@@ -93,16 +93,13 @@ class StrictRequestFilter extends OncePerRequestFilter {
         chain.doFilter(new StrictRequest(request, wanted.size() == accepted.size() ? null : wanted), response);
     }
 
-    /** The query's parameter names that occur more than once (as written: they are plain ASCII in this API). */
+    /** The query's parameter names that occur more than once, as shown in a problem. */
     private static Set<String> repeatedParameters(String query) {
         Set<String> seen = new TreeSet<>();
         Set<String> repeated = new TreeSet<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                String name = pair.split("=", 2)[0];
-                if (!name.isEmpty() && !seen.add(name)) {
-                    repeated.add(name.replaceAll("[^A-Za-z0-9_.-]", "?"));
-                }
+        for (String name : QueryNames.of(query)) {
+            if (!seen.add(name)) {
+                repeated.add(QueryNames.shown(name));
             }
         }
         return repeated;

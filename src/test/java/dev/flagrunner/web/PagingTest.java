@@ -161,6 +161,11 @@ class PagingTest extends RandomPortTest {
                         + " status)");
         assertThat(two.json().get("errors")).hasSize(2);
 
+        Http.Response hostile = http.get("/flags?%0d%0aX-Injected:%20yes=1");
+        assertThat(hostile.status()).isEqualTo(400);
+        assertThat(hostile.json().get("detail").asString())
+                .startsWith("parameter '?0d?0aX-Injected??20yes' is not a parameter of this operation");
+
         assertThat(http.get("/flags?studentId=001234567&limit=1&cursor=5").status())
                 .isEqualTo(200);
         assertThat(http.get("/flags/001234567?studentId=x").status()).isEqualTo(400);
