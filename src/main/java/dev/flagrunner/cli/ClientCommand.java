@@ -146,6 +146,7 @@ final class ClientCommand implements Callable<Integer> {
             return 0;
         } catch (SessionFailure f) {
             err.println("flagrunner: " + f.reason() + ": " + f.detail());
+            FailureHints.of(f, tls, port != null, session.port()).ifPresent(err::println);
             return 1;
         } catch (IllegalArgumentException e) {
             err.println("flagrunner: " + e.getMessage());

@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +27,10 @@ import picocli.CommandLine.Option;
  * buffered and flushed whenever no more input is ready, so a pipe of 100k questions is not slowed by
  * a flush per line while a user typing questions sees each answer at once.
  *
- * <p>Exit codes: 0 when every line was answered (error lines included), 2 for a usage error (message
- * on stderr), 1 when standard input cannot be read or standard output fails (e.g. a closed pipe).
+ * <p>Exit codes: 0 when every line was answered ({@code ERR #DIV/0} included), 1 when any line was an
+ * {@code error: …} line (how many, on stderr: a script that pipes questions through it learns that some had no
+ * answer without parsing the output), or when standard input cannot be read or standard output fails (e.g. a
+ * closed pipe), 2 for a usage error (message on stderr).
  */
 @Command(
         name = "eval",
@@ -37,7 +40,8 @@ import picocli.CommandLine.Option;
             "Answers questions as the client would.",
             "Reads one question payload per line on stdin (the"
                     + " text after STATUS, EVAL, EXPR or FIND) and prints one answer per line: the number, ERR #DIV/0 where"
-                    + " the dialect answers that, or 'error: ...' where the client would abort."
+                    + " the dialect answers that, or 'error: ...' where the client would abort.",
+            "Exits 1 when any line was an error line (how many, on stderr)."
         },
         footer = {"", "Example:", "  echo '( 1 <<^ -1 )' | flagrunner eval --dialect eval2022     # prints -8193"})
 final class EvalCommand implements Callable<Integer> {
@@ -71,17 +75,34 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            return answerEachLine(new QuestionAnswerer(dialect), in, out);
+            Tally tally = answerEachLine(new QuestionAnswerer(dialect), in, out);
+            if (tally.outputFailed()) {
+                return 1; // nobody reads the answers any more
+            }
+            if (tally.failed() > 0) {
+                err.printf(
+                        Locale.ROOT,
+                        "flagrunner: %d of %d lines failed (their answers are the 'error: ...' lines)%n",
+                        tally.failed(),
+                        tally.lines());
+                return 1;
+            }
+            return 0;
         } catch (IOException e) {
             err.println("flagrunner: cannot read standard input: " + e.getMessage());
             return 1;
         }
     }
 
-    private static int answerEachLine(QuestionAnswerer answerer, InputStream in, PrintStream out) throws IOException {
+    /** How many lines were read and how many of them got an error line; whether the output failed. */
+    private record Tally(long lines, long failed, boolean outputFailed) {}
+
+    private static Tally answerEachLine(QuestionAnswerer answerer, InputStream in, PrintStream out) throws IOException {
         BoundedLineReader lines =
                 new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
         Writer answers = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        long count = 0;
+        long failed = 0;
         while (true) {
             String reply;
             try {
@@ -91,18 +112,22 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 reply = answerer.answer(payload);
             } catch (LineTooLongException e) {
-                reply = "error: " + e.getMessage();
+                reply = QuestionAnswerer.ERROR + e.getMessage();
+            }
+            count++;
+            if (reply.startsWith(QuestionAnswerer.ERROR)) {
+                failed++;
             }
             answers.write(reply);
             answers.write('\n');
             if (!lines.hasBufferedInput()) {
                 answers.flush();
                 if (out.checkError()) {
-                    return 1; // nobody reads the answers any more
+                    return new Tally(count, failed, true);
                 }
             }
         }
         answers.flush();
-        return out.checkError() ? 1 : 0;
+        return new Tally(count, failed, out.checkError());
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class QuestionAnswerer {
 
+    /** How a line without an answer starts: where the client would abort. */
+    static final String ERROR = "error: ";
+
     private final Dialect dialect;
 
     QuestionAnswerer(Dialect dialect) {
@@ -25,7 +28,7 @@ final class QuestionAnswerer {
             Answer answer = Evaluator.evaluate(dialect.arithmetic(), payload);
             return answer instanceof Answer.Value value ? value.text() : "ERR #DIV/0";
         } catch (ExpressionException e) {
-            return "error: " + e.getMessage() + wholeMessageHint(payload);
+            return ERROR + e.getMessage() + wholeMessageHint(payload);
         }
     }
 

@@ -372,5 +372,8 @@ class ClientServerCommandsTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("flagrunner: CONNECT_FAILED: cannot connect to 127.0.0.1:" + closedPort);
+        assertThat(r.err())
+                .contains("Connection refused\nhint: nothing accepts connections on that port: is the server running,"
+                        + " and is that its plain port?");
     }
 }

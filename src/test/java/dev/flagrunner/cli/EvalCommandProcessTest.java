@@ -16,7 +16,7 @@ class EvalCommandProcessTest {
 
     @Test
     @Timeout(60)
-    void filtersStdinToStdoutAndExitsZero() throws Exception {
+    void filtersStdinToStdoutAndExitsOneWhenALineFailed() throws Exception {
         Process process = start("eval", "--dialect", "eval2022");
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write("( 1 <<^ -1 )\n( 5 // 0 )\n( 1 +\n".getBytes(UTF_8));
@@ -27,7 +27,9 @@ class EvalCommandProcessTest {
                 ERR #DIV/0
                 error: expected a number or '(' at column 6, found end of input
                 """);
-        assertThat(process.exitValue()).isZero();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(new String(process.getErrorStream().readAllBytes(), UTF_8))
+                .contains("flagrunner: 1 of 3 lines failed");
     }
 
     @Test

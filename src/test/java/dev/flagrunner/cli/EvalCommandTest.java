@@ -33,7 +33,7 @@ class EvalCommandTest {
     void answersEachLineInOrder() {
         int exit = run("1 + 2\n5 / 0\n  5   +   10  \n007 + 3\n-7 / 2\n", "--dialect", "status");
 
-        assertThat(exit).isZero();
+        assertThat(exit).as("a line failed").isEqualTo(1);
         assertThat(stdout()).isEqualTo("""
                 3
                 error: division by zero at column 3, which has no answer in the status dialect
@@ -41,13 +41,20 @@ class EvalCommandTest {
                 10
                 -4
                 """);
+        assertThat(stderr()).isEqualTo("flagrunner: 1 of 5 lines failed (their answers are the 'error: ...' lines)\n");
+    }
+
+    @Test
+    void everyLineAnsweredIsExitZeroWithNothingOnStderrErrDivZeroIncluded() {
+        assertThat(run("1 + 2\n( 1 // 0 )\n", "--dialect", "eval2021")).isZero();
+        assertThat(stdout()).isEqualTo("3\nERR #DIV/0\n");
         assertThat(stderr()).isEmpty();
     }
 
     @Test
     void answersErrDivZeroWhereTheDialectHasThatAnswer() {
         assertThat(run("( 1 + 2 )\n( 0 * ( 1 // 0 ) )\n( 1 + 2\n", "--dialect", "eval2022"))
-                .isZero();
+                .isEqualTo(1);
         assertThat(stdout()).isEqualTo("""
                 3
                 ERR #DIV/0
@@ -67,7 +74,7 @@ class EvalCommandTest {
     @Test
     void aWholeServerMessageIsNotAnsweredAndTheErrorSaysWhichPayloadToPass() {
         assertThat(run("EVAL ( 1 + 2 )\ncs5700fall2022 EVAL ( 1 + 2 )\n( 1 + 2 )\n", "--dialect", "eval2022"))
-                .isZero();
+                .isEqualTo(1);
         assertThat(stdout()).isEqualTo("""
                 error: unexpected character 'E' at column 1 (this is a whole server message: give only the payload \
                 after EVAL, here '( 1 + 2 )')
@@ -79,7 +86,7 @@ class EvalCommandTest {
 
     @Test
     void aStatusLineWithItsKeywordGetsTheHintAndOtherErrorsDoNot() {
-        assertThat(run("STATUS 1 + 2\n1 +\n", "--dialect", "status")).isZero();
+        assertThat(run("STATUS 1 + 2\n1 +\n", "--dialect", "status")).isEqualTo(1);
         assertThat(stdout()).isEqualTo("""
                 error: unexpected character 'S' at column 1 (this is a whole server message: give only the \
                 payload after STATUS, here '1 + 2')
@@ -95,7 +102,7 @@ class EvalCommandTest {
 
     @Test
     void anEmptyLineIsAnErrorLineAndNothingIsSkipped() {
-        assertThat(run("\n\n1 + 1\n", "--dialect", "status")).isZero();
+        assertThat(run("\n\n1 + 1\n", "--dialect", "status")).isEqualTo(1);
         assertThat(stdout()).isEqualTo("""
                 error: expected a number at column 1, found end of input
                 error: expected a number at column 1, found end of input
@@ -112,7 +119,7 @@ class EvalCommandTest {
     @Test
     void anOverlongLineIsReportedAndTheNextLineStillAnswered() {
         String overlong = "1".repeat(EvalCommand.MAX_LINE_CHARS + 1);
-        assertThat(run(overlong + "\n1 + 1\n", "--dialect", "status")).isZero();
+        assertThat(run(overlong + "\n1 + 1\n", "--dialect", "status")).isEqualTo(1);
         assertThat(stdout()).isEqualTo("error: line length (1048577) exceeds the allowed maximum (1048576)\n2\n");
     }
 

@@ -67,11 +67,28 @@ class TlsCommandsTest {
     }
 
     @Test
-    void systemTrustRejectsTheSelfSignedServer() {
+    void systemTrustRejectsTheSelfSignedServerAndTheHintNamesTrustWriteCertAndInsecure() {
         CliRun r = client("-s", "-p", String.valueOf(tlsServer.port()), "127.0.0.1", "42");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("flagrunner: TLS_HANDSHAKE_FAILED: ").contains("PKIX path building failed");
+        assertThat(r.err().lines().toList())
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("hint: the server's certificate is not trusted")
+                .contains("--trust FILE", "server --write-cert FILE", "--insecure");
+    }
+
+    @Test
+    void aPinOfAnotherCertificateGetsTheSameHint() throws Exception {
+        Path other = Files.writeString(
+                dir.resolve("other.pem"), ServerCertificate.selfSigned().certificatePem());
+
+        CliRun r = client("-s", "--trust", other.toString(), "-p", String.valueOf(tlsServer.port()), "127.0.0.1", "42");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("is not the certificate pinned").contains(FailureHints.UNTRUSTED);
     }
 
     @Test
