@@ -4,6 +4,8 @@ import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.config.FlagrunnerSecurityProperties;
 import dev.flagrunner.config.Role;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -54,6 +56,23 @@ public class TokenRegistry {
                             .map(k -> k.caller().name() + " " + k.caller().roles())
                             .sorted()
                             .toList());
+            warnOfUnreadTokenFile(properties.tokenFile());
+        }
+    }
+
+    /**
+     * A token file left from a start without tokens: scripts and Prometheus may still send its token, which
+     * is now refused. Said at every start while the file is there, naming it, so a 401 has an explanation.
+     */
+    private static void warnOfUnreadTokenFile(Path tokenFile) {
+        Path path = tokenFile.toAbsolutePath().normalize();
+        if (Files.exists(path)) {
+            log.warn(
+                    "authentication: flagrunner.security.tokens are configured, so the generated token file {} is no"
+                            + " longer read and its token is refused (401); nothing deletes it. Delete it, or keep"
+                            + " its token by configuring its SHA-256 as one of flagrunner.security.tokens"
+                            + " (README, section Security)",
+                    path);
         }
     }
 

@@ -129,6 +129,45 @@ class TokenFileTest {
                         "flagrunner.security.token-file " + tokenFile + " belongs to nobody, not to root"));
     }
 
+    @Test
+    void configuredTokensBesideALeftoverTokenFileAreAWarningNamingTheFileThatIsNoLongerRead(CapturedOutput output)
+            throws IOException {
+        Path tokenFile = dir.resolve("flagrunner-token");
+        String leftover = "ab".repeat(32);
+        Files.writeString(tokenFile, leftover + "\n");
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+
+        new ApplicationContextRunner()
+                .withUserConfiguration(ConfigurationBeans.class)
+                .withBean(TokenRegistry.class)
+                .withPropertyValues(
+                        "flagrunner.security.token-file=" + tokenFile,
+                        "flagrunner.security.tokens.grader.sha256=" + "cd".repeat(32),
+                        "flagrunner.security.tokens.grader.roles=read")
+                .run(context -> assertThat(context.getBean(TokenRegistry.class).authenticate(leftover))
+                        .as("the file's token is refused")
+                        .isEmpty());
+
+        assertThat(output.getAll())
+                .contains("WARN")
+                .contains("the generated token file " + tokenFile + " is no longer read and its token is refused")
+                .doesNotContain(leftover);
+    }
+
+    @Test
+    void configuredTokensWithoutATokenFileAreNoWarning(CapturedOutput output) {
+        new ApplicationContextRunner()
+                .withUserConfiguration(ConfigurationBeans.class)
+                .withBean(TokenRegistry.class)
+                .withPropertyValues(
+                        "flagrunner.security.token-file=" + dir.resolve("flagrunner-token"),
+                        "flagrunner.security.tokens.grader.sha256=" + "cd".repeat(32),
+                        "flagrunner.security.tokens.grader.roles=read")
+                .run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(output.getAll()).contains("1 token(s) configured").doesNotContain("no longer read");
+    }
+
     private static String stackTrace(Throwable e) {
         java.io.StringWriter out = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(out));
