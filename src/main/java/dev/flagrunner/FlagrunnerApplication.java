@@ -14,7 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
                 @Info(
                         title = "Flagrunner",
                         version = "v1",
-                        description = "Runs math-server protocol sessions and keeps the captured flags"))
+                        description = "Runs math-server protocol sessions and keeps the captured flags.\n\n"
+                                + "Every operation needs a token. Press **Authorize** and paste one: with no token"
+                                + " configured, the token the service generated is the contents of the file"
+                                + " `flagrunner-token` in the service's working directory (`cat flagrunner-token`);"
+                                + " else a token whose SHA-256 is in `flagrunner.security.tokens` (README, section"
+                                + " Security). Then open `POST /sessions`, **Try it out** and **Execute**: the"
+                                + " pre-filled body captures a flag from the embedded reference server."))
 public class FlagrunnerApplication {
 
     public static void main(String[] args) {

@@ -40,7 +40,8 @@ class FlagController {
             headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")))
     @GetMapping("/flags")
     ResponseEntity<List<CapturedFlag>> list(
-            @Parameter(description = "only this student's flags") @RequestParam(required = false) String studentId,
+            @Parameter(description = "only this student's flags", example = "001234567") @RequestParam(required = false)
+                    String studentId,
             @ParameterObject PageQuery page,
             HttpServletRequest request) {
         return store.page(studentId, Caller.current(), page.request()).toResponse(request);

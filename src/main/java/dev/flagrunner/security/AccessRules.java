@@ -15,8 +15,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class AccessRules {
 
-    /** Anyone, with or without a token: health's status, the OpenAPI document and its UI. */
+    /**
+     * Anyone, with or without a token: {@code /} (a redirect to the UI), health's status, the OpenAPI document and
+     * its UI ({@code /swagger-ui.html} redirects to {@code /swagger-ui/index.html}).
+     */
     static final List<String> PUBLIC = List.of(
+            "/",
             "/actuator/health",
             "/actuator/health/**",
             "/v3/api-docs",

@@ -35,9 +35,11 @@ class OpenApiSecurity {
                             new SecurityScheme()
                                     .type(SecurityScheme.Type.HTTP)
                                     .scheme("bearer")
-                                    .description("A token of flagrunner.security.tokens, or the one the service"
-                                            + " generates in flagrunner.security.token-file (README, section Security): roles run,"
-                                            + " read, metrics"));
+                                    .description("Paste a token (without 'Bearer'). With no token configured it"
+                                            + " is the contents of the file flagrunner-token in the service's working"
+                                            + " directory (flagrunner.security.token-file; cat flagrunner-token);"
+                                            + " else one whose SHA-256 is in flagrunner.security.tokens (README,"
+                                            + " section Security). Roles: run, read, metrics"));
             openApi.addSecurityItem(new SecurityRequirement().addList(SCHEME));
             openApi.getPaths().values().stream()
                     .flatMap(path -> path.readOperations().stream())

@@ -7,6 +7,8 @@ import dev.flagrunner.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,8 +87,31 @@ class SessionController {
     @ApiResponse(responseCode = "503", description = "/problems/shutting-down: the service is stopping")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SessionView> start(
-            @Valid @RequestBody SessionRequest request,
-            @Parameter(description = "respond-async: answer 202 at once")
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "the student id, and optionally where to run the session (the default target"
+                                    + " when none is named: the embedded server's status dialect, as shipped)",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "embedded",
+                                                        summary = "a student on the default target (captures a flag"
+                                                                + " as shipped)",
+                                                        value = "{\"studentId\": \"001234567\"}"),
+                                                @ExampleObject(
+                                                        name = "tls",
+                                                        summary = "the embedded server's eval2022 dialect over TLS",
+                                                        value = "{\"studentId\": \"001234567\", \"dialect\":"
+                                                                + " \"eval2022\", \"tls\": true}")
+                                            }))
+                    @Valid
+                    @RequestBody
+                    SessionRequest request,
+            @Parameter(
+                            description = "respond-async: answer 202 at once instead of waiting for the end (no"
+                                    + " example: a pre-filled value would make every tried-out start answer 202)",
+                            schema = @Schema(type = "string", allowableValues = "respond-async"))
                     @RequestHeader(name = "Prefer", required = false)
                     String prefer) {
         SessionRecord record = sessions.start(request, Caller.current());
@@ -109,7 +134,8 @@ class SessionController {
             description = "/problems/validation: an unknown status, a limit or cursor" + " that is not one")
     @GetMapping
     ResponseEntity<List<SessionView>> list(
-            @Parameter(description = "only the sessions in this status") @RequestParam(required = false)
+            @Parameter(description = "only the sessions in this status", example = "FLAG_CAPTURED")
+                    @RequestParam(required = false)
                     SessionStatus status,
             @ParameterObject PageQuery page,
             HttpServletRequest request) {

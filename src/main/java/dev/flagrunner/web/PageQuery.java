@@ -11,12 +11,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record PageQuery(
         @Parameter(
                 description = "how many items a page holds: 1 to 1000, 100 when not given",
+                example = "100",
                 schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
         String limit,
 
+        // No example: Swagger UI would pre-fill it, and a first page tried out would start in the middle.
         @Parameter(
-                description = "where the page starts: the cursor in the Link rel=\"next\" of the page before",
-                schema = @Schema(type = "string", pattern = PageRequest.CURSOR_PATTERN, example = "812"))
+                description = "where the page starts: the cursor in the Link rel=\"next\" of the page before"
+                        + " (e.g. 812); not given, the newest",
+                schema = @Schema(type = "string", pattern = PageRequest.CURSOR_PATTERN))
         String cursor) {
 
     public PageRequest request() {

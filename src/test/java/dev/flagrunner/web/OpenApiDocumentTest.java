@@ -2,6 +2,7 @@ package dev.flagrunner.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.support.Http;
 import dev.flagrunner.support.PlainStatusService;
 import dev.flagrunner.support.RandomPortTest;
 import java.io.IOException;
@@ -47,6 +48,73 @@ class OpenApiDocumentTest extends RandomPortTest {
         assertThat(doc.findValuesAsString("pattern"))
                 .isNotEmpty()
                 .allSatisfy(pattern -> assertThat(pattern).startsWith("^").endsWith("$"));
+    }
+
+    /**
+     * Swagger UI pre-fills a request from the examples: the body of {@code POST /sessions} runs as it is, every
+     * other parameter has a value that works, and only those whose pre-filled value would change what a first try
+     * answers have none ({@code Prefer}: 202 at once; {@code cursor}: a page in the middle).
+     */
+    @Test
+    void everyRequestBodyAndParameterHasAnExampleThatWorksAsPreFilled() {
+        JsonNode doc = http.get("/v3/api-docs").json();
+
+        JsonNode start = doc.at("/paths/~1sessions/post/requestBody/content/application~1json/examples");
+        assertThat(start.propertyNames()).first().isEqualTo("embedded");
+        assertThat(start.at("/embedded/value").toString()).isEqualTo("{\"studentId\":\"001234567\"}");
+        for (JsonNode path : doc.get("paths")) {
+            for (JsonNode operation : path) {
+                for (JsonNode body : operation.at("/requestBody/content")) {
+                    assertThat(body.has("example") || body.has("examples"))
+                            .as(operation.get("operationId").asString())
+                            .isTrue();
+                }
+                for (JsonNode parameter : operation.path("parameters")) {
+                    String name = parameter.get("name").asString();
+                    boolean example = parameter.has("example")
+                            || parameter.at("/schema/example").isValueNode();
+                    assertThat(example)
+                            .as(operation.get("operationId").asString() + " " + name)
+                            .isEqualTo(!List.of("Prefer", "cursor").contains(name));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDocumentSaysWhereTheTokenIs() {
+        JsonNode doc = http.get("/v3/api-docs").json();
+
+        assertThat(doc.at("/info/description").asString()).contains("Authorize", "flagrunner-token");
+        assertThat(doc.at("/components/securitySchemes/bearer/description").asString())
+                .contains("flagrunner-token", "working directory", "flagrunner.security.tokens");
+    }
+
+    /** README's row "anyone" of the roles table stays true: each path it lists answers without a token. */
+    @Test
+    void theReadmesPublicPathsAnswerWithoutAToken() throws IOException {
+        String row = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(line -> line.startsWith("| anyone |"))
+                .findFirst()
+                .orElseThrow();
+        List<String> paths = new ArrayList<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("`(?:GET )?(/[^`]*)`").matcher(row);
+        while (m.find()) {
+            paths.add(m.group(1));
+        }
+
+        assertThat(paths).contains("/", "/v3/api-docs", "/swagger-ui.html");
+        for (String path : paths) {
+            Http.Response response = http.anonymous().get(path);
+            assertThat(response.status()).as(path).isIn(200, 302);
+            if (response.status() == 302) {
+                assertThat(http.anonymous().get(response.header("Location")).status())
+                        .as(path + " -> " + response.header("Location"))
+                        .isIn(200, 302);
+            }
+        }
+        assertThat(http.anonymous().get("/").header("Location")).isEqualTo("/swagger-ui.html");
     }
 
     @Test

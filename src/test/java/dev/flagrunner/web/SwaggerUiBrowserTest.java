@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,9 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The Swagger UI in a real headless Chromium: the page loads from the service without a token, the
- * Authorize dialog takes one (a run token), "Try it out" on {@code POST /sessions} runs a session against
- * the embedded server and the response shows its flag.
+ * The Swagger UI in a real headless Chromium: {@code http://host:port/} leads to it without a token, the
+ * Authorize dialog takes one (a run token), and "Try it out" then "Execute" on {@code POST /sessions}, with the
+ * body exactly as pre-filled, runs a session against the embedded server and the response shows its flag.
  * Where Chromium is missing the test is skipped with the reason, and fails under CI ({@code CI=true}).
  */
 @SpringBootTest(
@@ -65,9 +64,10 @@ class SwaggerUiBrowserTest extends RandomPortTest {
     }
 
     @Test
-    void tryItOutOnPostSessionsCapturesAFlag() throws Exception {
-        browser.get("http://127.0.0.1:" + port + "/swagger-ui.html");
+    void executeOnThePreFilledBodyOfPostSessionsCapturesAFlag() throws Exception {
+        browser.get("http://127.0.0.1:" + port + "/");
         wait.until(ExpectedConditions.titleIs("Swagger UI"));
+        assertThat(browser.getCurrentUrl()).endsWith("/swagger-ui/index.html");
         WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//div[contains(@class,'opblock-post')][.//*[@data-path='/sessions']]")));
         authorize(TestTokens.RUN);
@@ -77,8 +77,8 @@ class SwaggerUiBrowserTest extends RandomPortTest {
         // clickable (findElement before the wait threw NoSuchElementException when the page was slow).
         clickableIn(operation, ".try-out__btn").click();
         WebElement body = clickableIn(operation, "textarea.body-param__text");
-        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        body.sendKeys("{\"studentId\": \"001234567\"}");
+        assertThat(body.getAttribute("value")).as("the pre-filled body").isEqualToIgnoringWhitespace("""
+                {"studentId": "001234567"}""");
         operation.findElement(By.cssSelector("button.execute")).click();
 
         By liveResponse = By.cssSelector(".live-responses-table .response-col_description pre");
