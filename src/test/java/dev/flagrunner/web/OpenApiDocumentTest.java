@@ -117,6 +117,28 @@ class OpenApiDocumentTest extends RandomPortTest {
         assertThat(http.anonymous().get("/").header("Location")).isEqualTo("/swagger-ui.html");
     }
 
+    /** The build's version (build-info of spring-boot-maven-plugin) in /actuator/info, for a token with read. */
+    @Test
+    void actuatorInfoGivesTheBuildVersion() {
+        JsonNode info = http.get("/actuator/info").json();
+
+        assertThat(info.at("/build/version").asString()).isNotBlank().isEqualTo(pomVersion());
+        assertThat(info.at("/build/artifact").asString()).isEqualTo("flagrunner");
+        assertThat(info.at("/app/name").asString()).isEqualTo("Flagrunner");
+    }
+
+    private static String pomVersion() {
+        try {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "</parent>.*?<version>([^<]+)</version>", java.util.regex.Pattern.DOTALL)
+                    .matcher(Files.readString(Path.of("pom.xml")));
+            assertThat(m.find()).isTrue();
+            return m.group(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void spectralFindsNoError() throws Exception {
         assertThat(lint(
