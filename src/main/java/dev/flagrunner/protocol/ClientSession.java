@@ -157,7 +157,9 @@ public final class ClientSession {
                     "the server closed the connection " + afterWhat()
                             + (answered > 0
                                     ? ": wrong answer or protocol violation"
-                                    : ": unknown id or protocol violation; " + dialectHint()));
+                                    : ": unknown id, protocol violation, or a busy server (one at its"
+                                            + " connection limit closes at once: try again later); "
+                                            + dialectHint()));
         }
         return line;
     }

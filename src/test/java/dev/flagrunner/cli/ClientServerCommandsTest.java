@@ -353,7 +353,8 @@ class ClientServerCommandsTest {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err())
                     .isEqualTo("flagrunner: SERVER_CLOSED: the server closed the connection after HELLO:"
-                            + " unknown id or protocol violation; check that the server speaks dialect status with class string"
+                            + " unknown id, protocol violation, or a busy server (one at its connection limit closes at"
+                            + " once: try again later); check that the server speaks dialect status with class string"
                             + " cs5700fall2020 (client --dialect and --class; a request's dialect and classId)"
                             + System.lineSeparator());
         } finally {
