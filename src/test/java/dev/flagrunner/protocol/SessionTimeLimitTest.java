@@ -58,8 +58,10 @@ class SessionTimeLimitTest {
         SessionFailure f = failureAgainst(ScriptedServer.askForever("cs5700fall2020", answers));
 
         assertThat(f.reason()).isEqualTo(FailureReason.SESSION_TIMEOUT);
+        // The limit may cut the write of an answer as well as the wait for the next question (README: a read or
+        // write in progress is cut at the limit); on a loaded machine it did ("while sending answer 1690").
         assertThat(f.detail())
-                .matches("the session reached its limit of 300 ms after answer [1-9][0-9]*"
+                .matches("the session reached its limit of 300 ms (after|while sending) answer [1-9][0-9]*"
                         + java.util.regex.Pattern.quote(SUFFIX));
         assertThat(answers).hasPositiveValue();
     }
