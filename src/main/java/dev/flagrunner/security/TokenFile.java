@@ -1,11 +1,13 @@
 package dev.flagrunner.security;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The generated token's file ({@code flagrunner.security.token-file}): 64 hex digits (256 random bits) and a
  * line feed, created with mode 0600 at the first start and reused on later ones. A file that others may read,
- * or that holds something else, fails the start rather than being trusted or overwritten.
+ * or that holds something else, fails the start rather than being trusted or overwritten; so does anything but a
+ * regular file of at most {@value #MAX_BYTES} bytes (a FIFO at the path hung the start).
  */
 record TokenFile(Path path, String token, boolean created) {
 
@@ -27,6 +30,8 @@ record TokenFile(Path path, String token, boolean created) {
     private static final Set<PosixFilePermission> OWNER_ONLY =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final String KEY = "flagrunner.security.token-file";
+    /** A token and its line feed are 65 bytes; room for CR LF and stray blanks, never a file's worth. */
+    static final int MAX_BYTES = 1024;
 
     @Override
     public String toString() {
@@ -57,6 +62,26 @@ record TokenFile(Path path, String token, boolean created) {
         }
     }
 
+    /** At most {@link #MAX_BYTES} of the file, whatever it has grown to since its size was looked at. */
+    private static String readBounded(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new IllegalStateException(KEY + " " + path + " holds more than the " + MAX_BYTES
+                        + " bytes a token file ever holds: delete it for a new token, or point " + KEY
+                        + " elsewhere");
+            }
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static String kind(BasicFileAttributes attributes) {
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        return "a FIFO, socket or device";
+    }
+
     private static byte[] randomBytes() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
@@ -64,6 +89,18 @@ record TokenFile(Path path, String token, boolean created) {
     }
 
     private static String read(Path path) throws IOException {
+        // Before anything opens it: opening a FIFO for reading waits for a writer (the start hung for ever),
+        // and a device or a huge file has no end worth reading.
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new IllegalStateException(KEY + " " + path + " is not a regular file (" + kind(attributes)
+                    + "): delete it for a new token, or point " + KEY + " elsewhere");
+        }
+        if (attributes.size() > MAX_BYTES) {
+            throw new IllegalStateException(KEY + " " + path + " holds " + attributes.size()
+                    + " bytes, more than the " + MAX_BYTES + " a token file ever holds: delete it for a new token,"
+                    + " or point " + KEY + " elsewhere");
+        }
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
             if (!OWNER_ONLY.containsAll(mode)) {
@@ -88,7 +125,7 @@ record TokenFile(Path path, String token, boolean created) {
                     + self.getName() + " who runs the service: delete it for a new token, or point " + KEY
                     + " elsewhere");
         }
-        String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
+        String text = readBounded(path).strip();
         if (!TOKEN.matcher(text).matches()) {
             throw new IllegalStateException(KEY + " " + path + " does not hold a generated token (64 hex digits):"
                     + " delete it for a new one, or point " + KEY + " elsewhere");

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -166,6 +167,44 @@ class TokenFileTest {
                 .run(context -> assertThat(context).hasNotFailed());
 
         assertThat(output.getAll()).contains("1 token(s) configured").doesNotContain("no longer read");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // before the fix, the start never ended
+    void aFifoAtTheTokenFilesPathFailsTheStartInsteadOfWaitingForAWriter() throws Exception {
+        Path tokenFile = dir.resolve("token");
+        Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", tokenFile.toString())
+                .inheritIO()
+                .start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        startTokenRegistry(
+                tokenFile,
+                failure -> failure.hasStackTraceContaining("flagrunner.security.token-file " + tokenFile
+                        + " is not a regular file (a FIFO, socket or device)"));
+    }
+
+    @Test
+    void aDirectoryAtTheTokenFilesPathFailsTheStart() throws IOException {
+        Path tokenFile = Files.createDirectory(dir.resolve("token"));
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+
+        startTokenRegistry(
+                tokenFile,
+                failure -> failure.hasStackTraceContaining(
+                        "flagrunner.security.token-file " + tokenFile + " is not a regular file (a directory)"));
+    }
+
+    @Test
+    void aTokenFileLargerThanATokenEverIsFailsTheStartUnread() throws IOException {
+        Path tokenFile = dir.resolve("token");
+        Files.writeString(tokenFile, "ab".repeat(32) + "\n" + " ".repeat(TokenFile.MAX_BYTES));
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+
+        startTokenRegistry(
+                tokenFile,
+                failure -> failure.hasStackTraceContaining("flagrunner.security.token-file " + tokenFile + " holds "
+                        + (65 + TokenFile.MAX_BYTES) + " bytes, more than the " + TokenFile.MAX_BYTES));
     }
 
     private static String stackTrace(Throwable e) {
