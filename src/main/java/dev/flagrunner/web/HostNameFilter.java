@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers only for the host names it is configured for: the loopback names, the bind address and
  * {@code flagrunner.web.allowed-host-names}. Any other {@code Host} is {@code 421 /problems/misdirected-request}
  * before anything runs, so a page that rebinds its own DNS name to 127.0.0.1 can neither read flags nor start
- * sessions, and no other name is ever echoed into a link (OpenAPI's servers, Actuator's links).
+ * sessions, and no other name is ever echoed into a link (OpenAPI's servers, Actuator's links). The detail
+ * names no allowed host: an internal name added to the list is not told to whoever asks with a wrong one.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -53,8 +54,8 @@ class HostNameFilter extends OncePerRequestFilter {
                 request,
                 response,
                 ProblemType.MISDIRECTED_REQUEST,
-                "this service does not answer for the host"
-                        + " name in the request; it answers for " + String.join(", ", allowed)
+                // The allowed names are the operator's to know: a rebinding page learns none of them.
+                "this service does not answer for the host name in the request"
                         + " (flagrunner.web.allowed-host-names adds names)");
     }
 

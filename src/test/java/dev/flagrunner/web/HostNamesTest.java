@@ -40,6 +40,12 @@ class HostNamesTest extends RandomPortTest {
         assertThat(r.json().get("type").asString()).isEqualTo("/problems/misdirected-request");
         assertThat(r.json().get("instance").asString()).isEqualTo(methodAndPath[1]);
         assertThat(r.body()).doesNotContain("attacker");
+        assertThat(r.json().get("detail").asString())
+                .as("the detail names no allowed host to whoever asks")
+                .isEqualTo("this service does not answer for the host name in the request"
+                        + " (flagrunner.web.allowed-host-names adds names)")
+                .doesNotContain("flagrunner.internal")
+                .doesNotContain("localhost");
         assertThat(http.get("/sessions").body()).doesNotContain("\"dns\"");
     }
 
