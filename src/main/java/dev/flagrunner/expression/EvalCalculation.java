@@ -11,14 +11,23 @@ import java.math.BigInteger;
  * before the divisor is looked at. After the first one the answer is decided, so further operations
  * are skipped, but parsing goes on: a malformed payload is malformed even if it divides by zero, as
  * Python compiles an expression before it runs it.
+ *
+ * <p>The operations of one question share a work budget ({@link IntegerMath#MAX_WORK}): values stay under
+ * the bit cap, but a 1 MiB payload can still ask for hundreds of thousands of operations on them.
  */
 final class EvalCalculation {
 
     private boolean dividedByZero;
+    /** Word operations spent so far on this question, bounded by {@link IntegerMath#MAX_WORK}. */
+    private long work;
 
     BigInteger apply(Token operator, BigInteger left, BigInteger right) throws ExpressionException {
         if (dividedByZero) {
             return BigInteger.ZERO;
+        }
+        work += IntegerMath.cost(operator.type(), left, right);
+        if (work > IntegerMath.MAX_WORK) {
+            throw IntegerMath.overWork(operator);
         }
         return switch (operator.type()) {
             case PLUS -> IntegerMath.add(left, right, operator);

@@ -12,8 +12,9 @@ import java.util.Objects;
  * fails fast with a positioned error instead of a {@link StackOverflowError}, an {@link
  * OutOfMemoryError} or a long computation: literals of at most {@value Scanner#MAX_LITERAL_DIGITS}
  * digits, parentheses nested at most {@value TokenParser#MAX_NESTING} deep, values of at most
- * {@value IntegerMath#MAX_BITS} bits. Work is linear in the payload's length apart from the
- * arithmetic itself, which the caps bound. See {@code docs/expression.md}.
+ * {@value IntegerMath#MAX_BITS} bits, at most {@value IntegerMath#MAX_WORK} word operations of arithmetic per
+ * question. Work is linear in the payload's length apart from the arithmetic itself, which the caps bound. See
+ * {@code docs/expression.md}.
  */
 public final class Evaluator {
 

@@ -13,6 +13,14 @@ final class IntegerMath {
 
     static final int MAX_BITS = 1 << 16;
 
+    /**
+     * The most work the operations of one question may take, in word operations (see {@link #cost}): about
+     * 10 to 20 ms of one core. Real questions take a few hundred (a 13-deep eval2022 tree, the 40-level
+     * {@code <<^} chain at 520 bits); 1 MiB of {@code 1 + 1 + …} takes 524,286. Without it, 1 MiB of
+     * {@code X + 1 + 1 …} on a 57,000-bit {@code X} cost 0.1 to 4 s and 1.8 GB of garbage per question.
+     */
+    static final long MAX_WORK = 1L << 24;
+
     private static final int SHIFT = 13;
 
     private IntegerMath() {}
@@ -68,6 +76,27 @@ final class IntegerMath {
     /** {@code a <<^ b} = {@code (a << 13) XOR b} on unbounded two's complement (docs/protocol.md §4). */
     static BigInteger shiftXor(BigInteger a, BigInteger b, Token operator) throws ExpressionException {
         return bounded(a.shiftLeft(SHIFT).xor(b), operator);
+    }
+
+    /**
+     * What one operation costs, in 64-bit word operations, as an upper bound on what {@link BigInteger} spends
+     * on it: linear in the operands' words for {@code + - <<^} (each also allocates its result), their product
+     * for {@code *} and {@code //} (schoolbook; the JDK's faster algorithms only start above the cap's sizes).
+     */
+    static long cost(TokenType operation, BigInteger a, BigInteger b) {
+        long wordsA = a.bitLength() / 64 + 1;
+        long wordsB = b.bitLength() / 64 + 1;
+        return switch (operation) {
+            case STAR, SLASH_SLASH, SLASH -> wordsA * wordsB;
+            default -> wordsA + wordsB;
+        };
+    }
+
+    static ExpressionException overWork(Token operator) {
+        return Problems.tooLarge(
+                operator.start(),
+                "work of the question up to " + operator.describe(),
+                "more than the limit of " + MAX_WORK + " word operations for one question");
     }
 
     /**

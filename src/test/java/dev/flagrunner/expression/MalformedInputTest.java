@@ -67,6 +67,13 @@ class MalformedInputTest {
         String nines = "9".repeat(Scanner.MAX_LITERAL_DIGITS);
         String fiveFactors = String.join(" * ", nines, nines, nines, nines, nines);
         ProductTree tree = ProductTree.balanced(nines, 3);
+        // X = nines^4 (57,136 bits, 893 words) built for 224 x (224 + 447 + 670) word operations, then " + 1"
+        // at 893 + 1 each: the first '+' that takes the total over 2^24 is where the question is refused.
+        String fourFactors = String.join(" * ", nines, nines, nines, nines);
+        long built = 224L * (224 + 447 + 670);
+        long additionsWithin = (IntegerMath.MAX_WORK - built) / (893 + 1);
+        String overWork = fourFactors + " + 1".repeat((1 << 20) / 4);
+        int overWorkAt = fourFactors.length() + 1 + (int) additionsWithin * 4;
         return Stream.of(
                 giant(
                         "status: a 10,000-digit operand",
@@ -153,6 +160,14 @@ class MalformedInputTest {
                         tree.rootOperator(),
                         "result of '*'"),
                 giant(
+                        "eval2021: 1 MiB of additions to a 57,000-bit value, over the work limit",
+                        Arithmetic.EVAL2021,
+                        overWork,
+                        Kind.TOO_LARGE,
+                        overWorkAt,
+                        "work of the question up to '+' at column " + (overWorkAt + 1)
+                                + ", more than the limit of 16777216 word operations for one question"),
+                giant(
                         "eece: a quotient beyond a double",
                         Arithmetic.EECE_TRUE_DIVISION,
                         "1" + "0".repeat(400) + " / 1",
@@ -189,6 +204,13 @@ class MalformedInputTest {
             String nines = "9".repeat(Scanner.MAX_LITERAL_DIGITS);
             Answer answer = Evaluator.evaluate(Arithmetic.EVAL2021, String.join(" * ", nines, nines, nines, nines));
             assertThat(((Answer.Value) answer).text()).hasSize(4 * Scanner.MAX_LITERAL_DIGITS);
+        }
+
+        @Test
+        void aMebibyteOfSmallAdditionsIsWithinTheWorkLimit() throws ExpressionException {
+            // 262,143 additions of one-word values: 524,286 word operations, far under the limit.
+            assertThat(Evaluator.evaluate(Arithmetic.EVAL2021, "1" + " + 1".repeat((1 << 20) / 4 - 1)))
+                    .isEqualTo(new Answer.Value("262144"));
         }
 
         @Test
