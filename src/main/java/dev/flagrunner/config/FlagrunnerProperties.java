@@ -18,6 +18,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -106,7 +107,8 @@ public record FlagrunnerProperties(
             @DefaultValue("1000") @Min(1) @Max(1_000_000) int history,
             @DefaultValue("10s") @NotNull Duration shutdownGrace,
             @DefaultValue("1000000") int maxQuestions,
-            @DefaultValue("5m") @NotNull Duration maxDuration) {
+            @DefaultValue("5m") @NotNull Duration maxDuration,
+            @DefaultValue("16MB") @NotNull DataSize maxBytesInFlight) {
 
         public Session {
             requirePositive(connectTimeout, "flagrunner.session.connect-timeout");
@@ -119,6 +121,10 @@ public record FlagrunnerProperties(
             if (maxDuration.compareTo(SessionSpec.MAX_DURATION_LIMIT) > 0) {
                 throw new IllegalArgumentException("flagrunner.session.max-duration must be at most "
                         + SessionSpec.MAX_DURATION_LIMIT + ": " + maxDuration);
+            }
+            if (maxBytesInFlight.isNegative()) {
+                throw new IllegalArgumentException(
+                        "flagrunner.session.max-bytes-in-flight must not be negative: " + maxBytesInFlight);
             }
             if (waitForEnd.isNegative()) {
                 throw new IllegalArgumentException("flagrunner.session.wait must not be negative: " + waitForEnd);

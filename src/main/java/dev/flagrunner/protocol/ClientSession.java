@@ -22,6 +22,7 @@ public final class ClientSession {
     private final SessionSpec spec;
     private final SocketOpener opener;
     private final SessionListener listener;
+    private final BytesInFlight budget;
     private final ServerMessageParser parser;
     private final String answerPrefix;
     private volatile Socket socket;
@@ -32,10 +33,17 @@ public final class ClientSession {
     /** When the session must have ended, from {@link System#nanoTime()}; set as it starts. */
     private long endNanos;
 
+    /** A session whose long messages draw on the process's default budget ({@link BytesInFlight#processDefault()}). */
     public ClientSession(SessionSpec spec, SocketOpener opener, SessionListener listener) {
+        this(spec, opener, listener, BytesInFlight.processDefault());
+    }
+
+    /** A session whose messages beyond its reader's base draw on {@code budget}, shared with other sessions. */
+    public ClientSession(SessionSpec spec, SocketOpener opener, SessionListener listener, BytesInFlight budget) {
         this.spec = spec;
         this.opener = opener;
         this.listener = listener;
+        this.budget = budget;
         this.parser = new ServerMessageParser(spec.dialect(), spec.classId());
         String keyword = spec.dialect().answerKeyword();
         this.answerPrefix = spec.classId() + " " + (keyword.isEmpty() ? "" : keyword + " ");
@@ -98,7 +106,15 @@ public final class ClientSession {
     private String converse(InputStream in, OutputStream out, ReadTimeouts.Guard guard)
             throws IOException, SessionFailure {
         Dialect dialect = spec.dialect();
-        MessageReader reader = MessageReader.of(dialect.framing(), in, dialect.maxMessageLength(), dialect.charset());
+        try (MessageReader reader =
+                MessageReader.of(dialect.framing(), in, dialect.maxMessageLength(), dialect.charset(), budget)) {
+            return converse(reader, out, guard);
+        }
+    }
+
+    private String converse(MessageReader reader, OutputStream out, ReadTimeouts.Guard guard)
+            throws IOException, SessionFailure {
+        Dialect dialect = spec.dialect();
         send(out, spec.classId() + " " + dialect.helloKeyword() + " " + spec.studentId(), 0, guard);
         int messageNumber = 0;
         while (true) {
@@ -143,6 +159,9 @@ public final class ClientSession {
         } catch (LineTooLongException e) {
             throw new SessionFailure(
                     FailureReason.LINE_TOO_LONG, "message " + messageNumber + ": " + e.getMessage(), e);
+        } catch (OverBudgetException e) {
+            throw new SessionFailure(
+                    FailureReason.MEMORY_BUDGET, "message " + messageNumber + ": " + e.getMessage(), e);
         } catch (TruncatedMessageException e) {
             // Length only: the partial message may be the start of a flag.
             throw new SessionFailure(

@@ -10,6 +10,11 @@ public enum FailureReason {
     ANSWER_REJECTED,
     MALFORMED_MESSAGE,
     LINE_TOO_LONG,
+    /**
+     * A server message outgrew the session's own buffer while the running sessions held the whole budget of
+     * bytes in flight ({@code flagrunner.session.max-bytes-in-flight}): many servers sending huge messages at once.
+     */
+    MEMORY_BUDGET,
     UNSUPPORTED_EXPRESSION,
     UNKNOWN_STUDENT,
     /** The server asked more questions than the session's limit (a server that never sends a flag). */

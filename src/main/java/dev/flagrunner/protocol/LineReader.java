@@ -15,16 +15,28 @@ import java.util.Arrays;
  * <p>Terminator policy: LF ends a line. A lenient reader (the client's) drops one CR right before the
  * LF, so a CRLF server works; a strict one (the reference server's, which compares answers byte-exactly
  * as the CS230 server did) keeps it in the line. A lone CR elsewhere always stays in the line, where
- * strict message parsing rejects it. Not thread-safe.
+ * strict message parsing rejects it.
+ *
+ * <p>Memory: the buffer starts at {@link #BASE_BUFFER} bytes (less for a smaller limit), which every honest
+ * message fits. Growing beyond that takes the growth from a shared {@link BytesInFlight} budget first (or fails
+ * with {@link OverBudgetException}); the buffer shrinks back to its base, and gives the growth back, at the next
+ * call once the long message has been handed out (the caller is done with it), and at {@link #close()}. Not
+ * thread-safe.
  */
 public final class LineReader implements MessageReader {
 
-    private static final int INITIAL_BUFFER = 8192;
+    /** Bytes of buffer a reader holds without asking the budget: well above any honest message. */
+    public static final int BASE_BUFFER = 8192;
 
     private final InputStream in;
     private final int maxLineLength;
     private final Charset charset;
     private final boolean dropCarriageReturn;
+    private final BytesInFlight budget;
+    private final int baseLength;
+    /** Bytes of the buffer beyond its base, taken from the budget. */
+    private long taken;
+
     private byte[] buffer;
     private int start;
     private int end;
@@ -36,7 +48,13 @@ public final class LineReader implements MessageReader {
         this(in, maxLineLength, charset, true);
     }
 
+    /** A reader whose buffer may grow to the limit without asking any budget (the reference server's). */
     public LineReader(InputStream in, int maxLineLength, Charset charset, boolean dropCarriageReturn) {
+        this(in, maxLineLength, charset, dropCarriageReturn, new BytesInFlight(Long.MAX_VALUE));
+    }
+
+    public LineReader(
+            InputStream in, int maxLineLength, Charset charset, boolean dropCarriageReturn, BytesInFlight budget) {
         if (maxLineLength <= 0) {
             throw new IllegalArgumentException("maxLineLength must be positive: " + maxLineLength);
         }
@@ -44,12 +62,15 @@ public final class LineReader implements MessageReader {
         this.maxLineLength = maxLineLength;
         this.charset = charset;
         this.dropCarriageReturn = dropCarriageReturn;
+        this.budget = budget;
         // +2: room for the CR LF of a line of the maximum length.
-        this.buffer = new byte[Math.min(INITIAL_BUFFER, maxLineLength + 2)];
+        this.baseLength = Math.min(BASE_BUFFER, maxLineLength + 2);
+        this.buffer = new byte[baseLength];
     }
 
     @Override
     public String next() throws IOException {
+        shrinkToBase();
         while (true) {
             for (int i = scanned; i < end; i++) {
                 if (buffer[i] == '\n') {
@@ -84,6 +105,27 @@ public final class LineReader implements MessageReader {
         }
     }
 
+    /** Gives the growth back once what is left fits the base again (a long message was handed out). */
+    private void shrinkToBase() {
+        if (taken == 0 || end - start > baseLength) {
+            return;
+        }
+        byte[] base = new byte[baseLength];
+        System.arraycopy(buffer, start, base, 0, end - start);
+        end -= start;
+        scanned -= start;
+        start = 0;
+        buffer = base;
+        close();
+    }
+
+    /** Gives back what the buffer took from the budget; the reader is not used afterwards. */
+    @Override
+    public void close() {
+        budget.give(taken);
+        taken = 0;
+    }
+
     /** Reads more bytes, compacting or growing the buffer first; false at end of stream. */
     private boolean fill() throws IOException {
         if (start == end) {
@@ -99,7 +141,12 @@ public final class LineReader implements MessageReader {
                 scanned -= start;
                 start = 0;
             } else {
-                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxLineLength + 2));
+                int grown = Math.min(buffer.length * 2, maxLineLength + 2);
+                if (!budget.tryTake(grown - buffer.length)) {
+                    throw new OverBudgetException(end - start, baseLength, budget.capacity());
+                }
+                taken += grown - buffer.length;
+                buffer = Arrays.copyOf(buffer, grown);
             }
         }
         int n = in.read(buffer, end, buffer.length - end);

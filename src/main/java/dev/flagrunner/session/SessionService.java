@@ -3,6 +3,7 @@ package dev.flagrunner.session;
 import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.flag.CapturedFlag;
 import dev.flagrunner.flag.FlagStore;
+import dev.flagrunner.protocol.BytesInFlight;
 import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
@@ -50,6 +51,9 @@ class SessionService implements SmartLifecycle {
     private final CallerSlots callerSlots;
     private final ExecutorService executor;
     private final SessionHistory history;
+    /** What the running sessions' long messages may hold together (flagrunner.session.max-bytes-in-flight). */
+    private final BytesInFlight bytesInFlight;
+
     private volatile boolean accepting = true;
     private volatile boolean running;
 
@@ -71,6 +75,7 @@ class SessionService implements SmartLifecycle {
         this.callerSlots = CallerSlots.of(properties.security(), config.maxConcurrent());
         this.executor = executor;
         this.history = new SessionHistory(config.history());
+        this.bytesInFlight = new BytesInFlight(config.maxBytesInFlight().toBytes());
     }
 
     /** Starts a session for the caller, who owns it; it runs in the background. */
@@ -81,7 +86,10 @@ class SessionService implements SmartLifecycle {
         ResolvedTarget target = resolver.resolve(request);
         // Everything that can refuse the request is done before a slot is taken, so a refusal holds none.
         ClientSession client = new ClientSession(
-                sessionSpec(target, request), opener(target), metrics.questionListener(target.dialect()));
+                sessionSpec(target, request),
+                opener(target),
+                metrics.questionListener(target.dialect()),
+                bytesInFlight);
         callerSlots.acquire(caller.name());
         if (!permits.tryAcquire()) {
             callerSlots.release(caller.name());

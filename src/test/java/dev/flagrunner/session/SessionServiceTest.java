@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@link SessionService} without Spring: sessions against the real reference server (the embedded one, status,
@@ -95,7 +96,8 @@ class SessionServiceTest {
                         history,
                         grace,
                         1_000,
-                        WAIT),
+                        WAIT,
+                        DataSize.ofMegabytes(16)),
                 new FlagrunnerProperties.Flags(100),
                 new FlagrunnerProperties.EmbeddedServer(
                         true, List.of("status"), false, new FlagrunnerProperties.Questions(3, 3), "", List.of(), null),

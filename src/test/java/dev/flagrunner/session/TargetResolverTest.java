@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every branch of {@link TargetResolver}, without a Spring context: a real embedded server (status, plain and
@@ -72,7 +73,8 @@ class TargetResolverTest {
                         1000,
                         Duration.ofSeconds(10),
                         1_000_000,
-                        Duration.ofMinutes(5)),
+                        Duration.ofMinutes(5),
+                        DataSize.ofMegabytes(16)),
                 new FlagrunnerProperties.Flags(100),
                 new FlagrunnerProperties.EmbeddedServer(
                         true,
