@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives the connector the whole-head and whole-body deadlines of {@code flagrunner.web} ({@link DeadlineNioProtocol}).
  * A body's first read is bounded by the body deadline too (Tomcat's upload timeout), so the deadline holds from the
- * first byte. The connection cap, keep-alive and per-read timeouts are Boot's {@code server.tomcat.*} keys.
+ * first byte; a body nobody read is not swallowed after the response but ends the connection ({@link
+ * UnreadBodyValve}). The connection cap, keep-alive and per-read timeouts are Boot's {@code server.tomcat.*} keys.
  */
 @Component
 class ConnectionLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -23,6 +24,7 @@ class ConnectionLimits implements WebServerFactoryCustomizer<TomcatServletWebSer
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.setProtocol(DeadlineNioProtocol.class.getName());
+        factory.addEngineValves(new UnreadBodyValve());
         factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof DeadlineNioProtocol protocol) {
                 protocol.setHeadDeadlineMillis(web.headDeadline().toMillis());

@@ -156,7 +156,8 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
         }
     }
 
-    private static boolean bodyUnread(Request request) {
+    /** Whether the request declared or began a body that has not been read to its end. */
+    static boolean bodyUnread(Request request) {
         long length = request.getContentLengthLong();
         if (length >= 0) {
             return request.getBytesRead() < length;

@@ -77,6 +77,50 @@ class ConnectionDeadlinesTest extends RandomPortTest {
     }
 
     @Test
+    void unreadBodiesAfterA401AreNotSwallowedAndHoldNoWorker() throws IOException {
+        // No token: the 401 is written before the body is read. Tomcat then swallowed the rest before it took the
+        // next request, reading with only its per-read timeout, outside the body deadline: 60,000 bytes at this
+        // beat held all four workers for five minutes.
+        try (SlowClients unauthenticated = SlowClients.open(
+                port,
+                6,
+                "POST /sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"studentId\":\"",
+                "1",
+                BEAT_MILLIS)) {
+            healthAnswersWithinTwoSecondsNoLaterThan(Duration.ofSeconds(8));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> unauthenticated.endedByTheService() == unauthenticated.size());
+            for (int i = 0; i < unauthenticated.size(); i++) {
+                assertThat(unauthenticated.received(i))
+                        .startsWith("HTTP/1.1 401 ")
+                        .contains("/problems/unauthorized")
+                        .containsIgnoringCase("Connection: close");
+            }
+        }
+    }
+
+    @Test
+    void aBodyThatWasReadKeepsItsConnectionAlive() throws IOException {
+        String body = "{\"studentId\":\"kept-alive\"}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("POST /sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                                    + TestTokens.bearer(TestTokens.ALL)
+                                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                                    + "\r\n\r\n" + body + "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String both =
+                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+
+            assertThat(both).startsWith("HTTP/1.1 201 ").contains("\r\nHTTP/1.1 200 ");
+        }
+    }
+
+    @Test
     void idleConnectionsAreClosedAtTheConnectionTimeoutAndNewClientsAreServed() throws IOException {
         try (SlowClients idle = SlowClients.open(port, CAP, "", "", Long.MAX_VALUE / 4)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> idle.endedByTheService() == idle.size());
