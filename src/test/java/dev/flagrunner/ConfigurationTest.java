@@ -72,6 +72,7 @@ class ConfigurationTest {
                 "--flagrunner.allowed-endpoints=example.com          | flagrunner.allowed-endpoints: 'example.com' is not host:port or host:lo-hi (no port",
                 "--flagrunner.session.max-duration=0s                | flagrunner.session.max-duration must be positive",
                 "--flagrunner.session.max-duration=25h               | flagrunner.session.max-duration must be at most PT24H",
+                "--flagrunner.session.max-bytes-in-flight=-1MB       | flagrunner.session.max-bytes-in-flight must not be negative: -1048576B",
                 "--flagrunner.session.max-questions=0                | flagrunner.session.max-questions must be at least 1, not 0",
                 "--flagrunner.session.max-questions=500              | flagrunner.embedded-server.questions.max (1000) is above flagrunner.session.max-questions (500)",
                 "--flagrunner.security.tokens.grader.sha256=hunter2 --flagrunner.security.tokens.grader.roles=read | flagrunner.security.tokens.grader.sha256 must be the 64 hex digits of the token's SHA-256",
