@@ -79,6 +79,8 @@ class ArchitectureTest {
                         "org.springframework.boot.context.properties..",
                         "org.springframework.boot.diagnostics..",
                         "org.springframework.core",
+                        // DataSize: the binder's type for a size such as 16MB, as Duration is for a time
+                        "org.springframework.util.unit..",
                         "org.springframework.validation.annotation..")
                 .check(CLASSES);
     }
