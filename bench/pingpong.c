@@ -17,6 +17,14 @@
  *                                     R exchanges/s" on stdout.
  *         pingpong fork [N]           fork a server child and run the client
  *                                     in the parent (a one-shot convenience).
+ *         pingpong status PORT N      a status-dialect math server for ONE
+ *                                     session (bench/startup.sh): prints
+ *                                     "listening on 127.0.0.1:P", reads
+ *                                     "cs5700fall2020 HELLO <id>", asks N
+ *                                     times "cs5700fall2020 STATUS 123 + 456",
+ *                                     checks each answer is "cs5700fall2020
+ *                                     579", then sends "cs5700fall2020 <flag>
+ *                                     BYE" and exits (1 on a wrong answer).
  *
  * Both modes call alarm(SAFETY_SECONDS) so a process never outlives a stuck
  * peer, even when it is started by hand without `timeout`.
@@ -75,6 +83,7 @@ struct reader {
     int fd;
     char buf[4096];
     size_t start, end;
+    const char *line; /* the line read_line returned last: valid until the next call */
 };
 
 static size_t read_line(struct reader *r) {
@@ -83,6 +92,7 @@ static size_t read_line(struct reader *r) {
         char *nl = memchr(r->buf + scanned, '\n', r->end - scanned);
         if (nl) {
             size_t len = (size_t)(nl - (r->buf + r->start)) + 1;
+            r->line = r->buf + r->start;
             r->start += len;
             if (r->start == r->end) r->start = r->end = 0;
             return len;
@@ -155,6 +165,40 @@ static long serve(int lfd) {
     return served;
 }
 
+/*
+ * One status-dialect session on one connection: HELLO, N fixed questions, each
+ * answer checked, the flag.  The questions cost the server nothing, so what a
+ * client's session takes here is its own start, work and round trips.
+ */
+static int serve_status(int lfd, long n) {
+    int fd = accept(lfd, NULL, NULL);
+    if (fd < 0) die("accept");
+    close(lfd);
+    set_nodelay(fd);
+    static const char hello[] = "cs5700fall2020 HELLO ";
+    static const char question[REQ_LEN + 1] = "cs5700fall2020 STATUS 123 + 456\n";
+    static const char answer[] = "cs5700fall2020 579\n";
+    static const char bye[] =
+        "cs5700fall2020 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef BYE\n";
+    struct reader r = {.fd = fd};
+    size_t len = read_line(&r);
+    if (len <= sizeof hello - 1 || memcmp(r.line, hello, sizeof hello - 1) != 0) {
+        fprintf(stderr, "status: expected a HELLO, got %zu bytes\n", len);
+        return 1;
+    }
+    for (long i = 0; i < n; i++) {
+        write_all(fd, question, REQ_LEN);
+        len = read_line(&r);
+        if (len != sizeof answer - 1 || memcmp(r.line, answer, len) != 0) {
+            fprintf(stderr, "status: wrong or missing answer (%zu bytes) to question %ld\n", len, i + 1);
+            return 1;
+        }
+    }
+    write_all(fd, bye, sizeof bye - 1);
+    close(fd);
+    return 0;
+}
+
 static double now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -188,7 +232,8 @@ static void usage(void) {
     fprintf(stderr,
             "usage: pingpong server PORT\n"
             "       pingpong client PORT [N]\n"
-            "       pingpong fork [N]\n");
+            "       pingpong fork [N]\n"
+            "       pingpong status PORT N\n");
     exit(2);
 }
 
@@ -214,6 +259,13 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(argv[1], "client") && (argc == 3 || argc == 4)) {
         return run_client(atoi(argv[2]), argc == 4 ? parse_n(argv[3]) : DEFAULT_N);
+    }
+    if (!strcmp(argv[1], "status") && argc == 4) {
+        int port;
+        int lfd = listen_on(atoi(argv[2]), &port);
+        printf("listening on 127.0.0.1:%d\n", port);
+        fflush(stdout);
+        return serve_status(lfd, parse_n(argv[3]));
     }
     if (!strcmp(argv[1], "fork") && (argc == 2 || argc == 3)) {
         long n = argc == 3 ? parse_n(argv[2]) : DEFAULT_N;
