@@ -20,6 +20,12 @@ public final class Cli {
 
     private Cli() {}
 
+    /** The root command's version options (picocli's mixinStandardHelpOptions). */
+    private static final List<String> VERSION_OPTIONS = List.of("--version", "-V");
+
+    /** The tools, the subcommands that are all a command line needs of the model when it names one. */
+    private static final List<String> TOOLS = List.of("client", "server", "eval");
+
     /** What the process does: exit with a code, or run the Spring service with these arguments. */
     public sealed interface Launch {
         record Exit(int code) implements Launch {}
@@ -48,6 +54,15 @@ public final class Cli {
         if (Arrays.stream(args).allMatch(ServeCommand::isSpringProperty)) {
             return new Launch.Serve(List.of(args));
         }
+        if (args.length == 1 && VERSION_OPTIONS.contains(args[0])) {
+            // What picocli prints for --version, without building every command's model by reflection first:
+            // that took most of this command's start (docs/startup.md).
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return new Launch.Exit(0);
+        }
         ServeCommand serve = new ServeCommand();
         int code = execute(args, serve, in, out, err);
         return serve.requested() ? new Launch.Serve(serve.springArgs()) : new Launch.Exit(code);
@@ -67,34 +82,56 @@ public final class Cli {
     }
 
     private static int execute(String[] args, ServeCommand serve, InputStream in, PrintStream out, PrintStream err) {
-        CommandLine root = commandLine(serve, in, out, err);
+        // A command line that starts with a tool's name is parsed by that tool alone, so picocli reflects on one
+        // command instead of five (docs/startup.md); anything else, help and mistakes included, sees them all.
+        List<String> only = args.length > 0 && TOOLS.contains(args[0]) ? List.of(args[0]) : ALL;
+        CommandLine root = commandLine(serve, in, out, err, only);
         int code = root.execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
+    /** Every subcommand, in the order the help lists them. */
+    private static final List<String> ALL = List.of("serve", "client", "server", "eval", "help", "completion");
+
     static CommandLine commandLine(ServeCommand serve, InputStream in, PrintStream out, PrintStream err) {
+        return commandLine(serve, in, out, err, ALL);
+    }
+
+    private static CommandLine commandLine(
+            ServeCommand serve, InputStream in, PrintStream out, PrintStream err, List<String> subcommands) {
         CommandLine root = new CommandLine(new FlagrunnerCommand());
-        root.addSubcommand(serve);
-        root.addSubcommand(new ClientCommand(out, err));
-        root.addSubcommand(new ServerCommand(out, err));
-        root.addSubcommand(new EvalCommand(in, out, err));
-        root.addSubcommand(new CommandLine.HelpCommand());
-        root.addSubcommand("completion", new AutoComplete.GenerateCompletion());
-        CommandLine completion = root.getSubcommands().get("completion");
-        completion
-                .getCommandSpec()
-                .usageMessage()
-                .hidden(false)
-                .description("Prints a bash completion script.", "Load it with: source <(flagrunner completion)");
-        root.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);
-        for (String tool : List.of("client", "server")) {
-            root.getSubcommands()
-                    .get(tool)
-                    .getCommandSpec()
-                    .usageMessage()
-                    .footer(DialectOption.defaultsTable().toArray(String[]::new));
+        for (String name : subcommands) {
+            switch (name) {
+                case "serve" -> {
+                    root.addSubcommand(serve);
+                    root.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);
+                }
+                case "client" -> root.addSubcommand(new ClientCommand(out, err));
+                case "server" -> root.addSubcommand(new ServerCommand(out, err));
+                case "eval" -> root.addSubcommand(new EvalCommand(in, out, err));
+                case "help" -> root.addSubcommand(new CommandLine.HelpCommand());
+                case "completion" -> {
+                    root.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+                    root.getSubcommands()
+                            .get("completion")
+                            .getCommandSpec()
+                            .usageMessage()
+                            .hidden(false)
+                            .description(
+                                    "Prints a bash completion script.",
+                                    "Load it with: source <(flagrunner completion)");
+                }
+                default -> throw new IllegalArgumentException("no subcommand " + name);
+            }
+            if (name.equals("client") || name.equals("server")) {
+                root.getSubcommands()
+                        .get(name)
+                        .getCommandSpec()
+                        .usageMessage()
+                        .footer(DialectOption.defaultsTable().toArray(String[]::new));
+            }
         }
         root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))

@@ -53,6 +53,54 @@ class CliTest {
                 .contains("Java " + System.getProperty("java.version"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void versionPrintsWhatPicocliPrintsForIt(String option) {
+        assertThat(launch(option)).isEqualTo(new Cli.Launch.Exit(0));
+
+        assertThat(stdout.toString(UTF_8))
+                .isEqualTo(outputOfTheWholeModel(option).stdout());
+        assertThat(stderr.toString(UTF_8)).isEmpty();
+    }
+
+    /** A tool's command line is parsed with that tool alone in the model: what it prints must not change. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "client --help",
+                "server --help",
+                "eval --help",
+                "client --dialet=status 127.0.0.1 1",
+                "client 127.0.0.1",
+                "server --dialect nope",
+                "eval",
+                "client -V"
+            })
+    void aToolPrintsWhatItPrintsWithEveryCommandInTheModel(String commandLine) {
+        String[] args = commandLine.split(" ");
+        Output whole = outputOfTheWholeModel(args);
+
+        Cli.Launch launched = launch(args);
+
+        assertThat(launched).isEqualTo(new Cli.Launch.Exit(whole.code()));
+        assertThat(stdout.toString(UTF_8)).isEqualTo(whole.stdout());
+        assertThat(stderr.toString(UTF_8)).isEqualTo(whole.stderr());
+    }
+
+    private record Output(int code, String stdout, String stderr) {}
+
+    private static Output outputOfTheWholeModel(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine root = Cli.commandLine(
+                new ServeCommand(),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, UTF_8),
+                new PrintStream(err, true, UTF_8));
+        int code = root.execute(args);
+        return new Output(code, out.toString(UTF_8), err.toString(UTF_8));
+    }
+
     @Test
     void aMistypedCommandIsAUsageErrorWithASuggestion() {
         assertThat(launch("clinet", "127.0.0.1", "1")).isEqualTo(new Cli.Launch.Exit(2));
