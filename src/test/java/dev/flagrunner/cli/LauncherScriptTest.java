@@ -25,6 +25,9 @@ class LauncherScriptTest {
 
     private static final Path SCRIPT = Path.of("bin", "flagrunner").toAbsolutePath();
 
+    /** The JVM's own warnings, a refused archive's among them, go to stderr for a tool: stdout is its output. */
+    private static final String[] WARNINGS = {"-Xlog:disable", "-Xlog:all=warning:stderr"};
+
     @TempDir
     Path dir;
 
@@ -39,7 +42,16 @@ class LauncherScriptTest {
     void theToolsGetTheSerialCollectorAndASmallYoungGeneration() throws Exception {
         for (String tool : List.of("client", "server", "eval")) {
             assertThat(argumentsJavaGets(Map.of(), tool, "-p", "1"))
-                    .containsExactly("-XX:+UseSerialGC", "-Xmn8m", "-jar", jar.toString(), tool, "-p", "1");
+                    .containsExactly(
+                            "-XX:+UseSerialGC",
+                            "-Xmn8m",
+                            WARNINGS[0],
+                            WARNINGS[1],
+                            "-jar",
+                            jar.toString(),
+                            tool,
+                            "-p",
+                            "1");
         }
     }
 
@@ -55,11 +67,20 @@ class LauncherScriptTest {
     @Test
     void javaOptsComeAfterAndTheToolsOptionsCanBeReplacedOrDropped() throws Exception {
         assertThat(argumentsJavaGets(Map.of("JAVA_OPTS", "-Xmx64m -Dx=y"), "client"))
-                .containsExactly("-XX:+UseSerialGC", "-Xmn8m", "-Xmx64m", "-Dx=y", "-jar", jar.toString(), "client");
+                .containsExactly(
+                        "-XX:+UseSerialGC",
+                        "-Xmn8m",
+                        WARNINGS[0],
+                        WARNINGS[1],
+                        "-Xmx64m",
+                        "-Dx=y",
+                        "-jar",
+                        jar.toString(),
+                        "client");
         assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_CLI_JVM_OPTS", "-XX:+UseParallelGC"), "client"))
-                .containsExactly("-XX:+UseParallelGC", "-jar", jar.toString(), "client");
+                .containsExactly("-XX:+UseParallelGC", WARNINGS[0], WARNINGS[1], "-jar", jar.toString(), "client");
         assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_CLI_JVM_OPTS", ""), "client"))
-                .containsExactly("-jar", jar.toString(), "client");
+                .containsExactly(WARNINGS[0], WARNINGS[1], "-jar", jar.toString(), "client");
     }
 
     @Test
@@ -90,7 +111,8 @@ class LauncherScriptTest {
 
             assertThat(finish(builder.start(), 0).lines().toList())
                     .as(command)
-                    .containsExactly("-XX:+UseSerialGC", "-Xmn8m", "-jar", expectedJar, "eval");
+                    .containsExactly(
+                            "-XX:+UseSerialGC", "-Xmn8m", WARNINGS[0], WARNINGS[1], "-jar", expectedJar, "eval");
         }
     }
 
@@ -153,6 +175,124 @@ class LauncherScriptTest {
 
         assertThat(stdout.lines().toList()).hasSize(2).last().isEqualTo("-8193");
         assertThat(stdout.lines().findFirst().orElseThrow()).contains("-XX:+UseSerialGC", "-XX:MaxNewSize=8388608");
+    }
+
+    @Test
+    void withAFreshLayoutTheToolsRunOnTheirClassPathAndArchiveAndTheServiceFromTheExtractedJar() throws Exception {
+        Path fast = freshLayout();
+
+        for (String command :
+                List.of("client", "server", "eval", "--version", "-V", "--help", "-h", "help", "completion")) {
+            assertThat(argumentsJavaGets(Map.of(), command))
+                    .as(command)
+                    .containsExactly(
+                            "-XX:+UseSerialGC",
+                            "-Xmn8m",
+                            WARNINGS[0],
+                            WARNINGS[1],
+                            "-XX:SharedArchiveFile=" + fast.resolve("tools.jsa"),
+                            "-cp",
+                            fast.resolve("tools/flagrunner.jar") + ":" + fast.resolve("lib/picocli-4.7.7.jar"),
+                            FlagrunnerApplication.class.getName(),
+                            command);
+        }
+        for (List<String> service : List.of(List.<String>of(), List.of("serve"), List.of("--server.port=0"))) {
+            List<String> expected = new java.util.ArrayList<>(List.of(
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-XX:SharedArchiveFile=" + fast.resolve("service.jsa"),
+                    "-jar",
+                    fast.resolve("flagrunner.jar").toString()));
+            expected.addAll(service);
+            assertThat(argumentsJavaGets(Map.of(), service.toArray(String[]::new)))
+                    .as(service.toString())
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void withoutTheArchivesTheLayoutStillRunsOnlyWithoutClassDataSharing() throws Exception {
+        Path fast = freshLayout();
+        Files.delete(fast.resolve("tools.jsa"));
+        Files.delete(fast.resolve("service.jsa"));
+
+        assertThat(argumentsJavaGets(Map.of(), "client"))
+                .containsExactly(
+                        "-XX:+UseSerialGC",
+                        "-Xmn8m",
+                        WARNINGS[0],
+                        WARNINGS[1],
+                        "-cp",
+                        fast.resolve("tools/flagrunner.jar") + ":" + fast.resolve("lib/picocli-4.7.7.jar"),
+                        FlagrunnerApplication.class.getName(),
+                        "client");
+        assertThat(argumentsJavaGets(Map.of()))
+                .containsExactly(
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-jar",
+                        fast.resolve("flagrunner.jar").toString());
+    }
+
+    @Test
+    void aLayoutMadeFromAnotherJarIsNeverUsed() throws Exception {
+        freshLayout();
+        Files.writeString(jar, "a jar built since: other classes, another size");
+
+        assertThat(argumentsJavaGets(Map.of(), "client")).containsSubsequence("-jar", jar.toString(), "client");
+        assertThat(argumentsJavaGets(Map.of())).containsExactly("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+    }
+
+    @Test
+    void aLayoutMadeFromAJarOfTheSameSizeThatChangedSinceIsNeverUsed() throws Exception {
+        freshLayout();
+        Files.setLastModifiedTime(
+                jar,
+                java.nio.file.attribute.FileTime.fromMillis(
+                        Files.getLastModifiedTime(jar).toMillis() + 1));
+
+        assertThat(argumentsJavaGets(Map.of(), "client")).containsSubsequence("-jar", jar.toString(), "client");
+    }
+
+    @Test
+    void aLayoutMadeForAnotherJavaOrInAnotherPlaceIsNeverUsed() throws Exception {
+        Path fast = freshLayout();
+        List<String> record = Files.readAllLines(fast.resolve("source"));
+
+        Files.write(
+                fast.resolve("source"),
+                List.of(record.get(0), record.get(1), record.get(2), "/usr/lib/jvm/other/bin/java"));
+        assertThat(argumentsJavaGets(Map.of(), "client")).containsSubsequence("-jar", jar.toString(), "client");
+
+        Files.write(fast.resolve("source"), List.of(record.get(0), record.get(1), "/moved/flagrunner", record.get(3)));
+        assertThat(argumentsJavaGets(Map.of(), "client")).containsSubsequence("-jar", jar.toString(), "client");
+
+        Files.writeString(fast.resolve("source"), "");
+        assertThat(argumentsJavaGets(Map.of(), "client")).containsSubsequence("-jar", jar.toString(), "client");
+    }
+
+    /**
+     * What bin/prepare-fast-start leaves beside the stand-in jar, with a record that matches it (its size and
+     * modification time as stat prints them, the jar's and the directory's real paths, the stand-in java's).
+     */
+    private Path freshLayout() throws Exception {
+        Path fast = Files.createDirectories(dir.resolve("flagrunner"));
+        Files.createDirectories(fast.resolve("tools"));
+        Files.createDirectories(fast.resolve("lib"));
+        Files.writeString(fast.resolve("flagrunner.jar"), "a stand-in");
+        Files.writeString(fast.resolve("tools/flagrunner.jar"), "a stand-in");
+        Files.writeString(fast.resolve("lib/picocli-4.7.7.jar"), "a stand-in");
+        Files.writeString(fast.resolve("tools.classpath"), "tools/flagrunner.jar:lib/picocli-4.7.7.jar\n");
+        Files.writeString(fast.resolve("tools.jsa"), "a stand-in");
+        Files.writeString(fast.resolve("service.jsa"), "a stand-in");
+        Process stat = new ProcessBuilder("stat", "-c", "%s %.9Y", jar.toString()).start();
+        String stamp = finish(stat, 0).strip();
+        Files.write(
+                fast.resolve("source"),
+                List.of(
+                        stamp,
+                        jar.toRealPath().toString(),
+                        fast.toRealPath().toString(),
+                        printingJava().toRealPath().toString()));
+        return fast.toRealPath();
     }
 
     /** The arguments the script passes to java, one per element. */
