@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,11 +32,25 @@ public class EmbeddedMathServer implements SmartLifecycle {
     private final MeterRegistry registry;
     private final List<MathServer> listeners = new ArrayList<>();
     private volatile ServerCertificate certificate;
+    private final CompletableFuture<ServerCertificate> certificateInTheMaking;
     private volatile boolean running;
 
     public EmbeddedMathServer(FlagrunnerProperties properties, MeterRegistry registry) {
         this.config = properties.embeddedServer();
         this.registry = registry;
+        // The TLS listeners' certificate is made while the rest of the context is built, on a thread of its own:
+        // Bouncy Castle's first certificate (its classes, the key pair, the signature) took about a second of the
+        // start on the 2-core machine (docs/startup.md). start() waits for it, so the listeners, and the health
+        // that reports them, come up with their certificate as before.
+        this.certificateInTheMaking = config.enabled() && config.tls()
+                ? CompletableFuture.supplyAsync(ServerCertificate::selfSigned, EmbeddedMathServer::onItsOwnThread)
+                : null;
+    }
+
+    private static void onItsOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "flagrunner-certificate");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
@@ -84,7 +100,19 @@ public class EmbeddedMathServer implements SmartLifecycle {
     /** The self-signed certificate of the TLS listeners, generated once per start. */
     private ServerCertificate certificate() {
         if (certificate == null) {
-            certificate = ServerCertificate.selfSigned();
+            try {
+                certificate =
+                        certificateInTheMaking != null ? certificateInTheMaking.join() : ServerCertificate.selfSigned();
+            } catch (CompletionException e) {
+                // The generator's own exception, as if it had run here.
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw e;
+            }
         }
         return certificate;
     }
