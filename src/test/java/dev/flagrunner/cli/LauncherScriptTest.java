@@ -210,6 +210,19 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aJarOfAnotherNameHasItsLayoutBesideItUnderItsName() throws Exception {
+        Path other = Files.writeString(dir.resolve("flagrunner-0.1.jar"), "another stand-in");
+        Path fast = freshLayout(other);
+
+        assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_JAR", other.toString())))
+                .containsExactly(
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-XX:SharedArchiveFile=" + fast.resolve("service.jsa"),
+                        "-jar",
+                        fast.resolve("flagrunner-0.1.jar").toString());
+    }
+
+    @Test
     void withoutTheArchivesTheLayoutStillRunsOnlyWithoutClassDataSharing() throws Exception {
         Path fast = freshLayout();
         Files.delete(fast.resolve("tools.jsa"));
@@ -274,10 +287,15 @@ class LauncherScriptTest {
      * modification time as stat prints them, the jar's and the directory's real paths, the stand-in java's).
      */
     private Path freshLayout() throws Exception {
-        Path fast = Files.createDirectories(dir.resolve("flagrunner"));
+        return freshLayout(jar);
+    }
+
+    private Path freshLayout(Path jar) throws Exception {
+        String name = jar.getFileName().toString();
+        Path fast = Files.createDirectories(jar.resolveSibling(name.substring(0, name.length() - ".jar".length())));
         Files.createDirectories(fast.resolve("tools"));
         Files.createDirectories(fast.resolve("lib"));
-        Files.writeString(fast.resolve("flagrunner.jar"), "a stand-in");
+        Files.writeString(fast.resolve(name), "a stand-in");
         Files.writeString(fast.resolve("tools/flagrunner.jar"), "a stand-in");
         Files.writeString(fast.resolve("lib/picocli-4.7.7.jar"), "a stand-in");
         Files.writeString(fast.resolve("tools.classpath"), "tools/flagrunner.jar:lib/picocli-4.7.7.jar\n");
