@@ -1,5 +1,6 @@
 package dev.flagrunner.cli;
 
+import dev.flagrunner.mathserver.ConnectionBudget;
 import dev.flagrunner.mathserver.Faults;
 import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.mathserver.MathServer;
@@ -14,6 +15,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code server --dialect D [-p PORT] [-s] [--questions N|MIN-MAX] [--secret S] [--bind ADDR] [--fault F]...
- * [--seed N] [--class CLS] [--cert PEM --key PEM] [--write-cert FILE]}: the reference math server alone. Prints
+ * [--seed N] [--class CLS] [--cert PEM --key PEM] [--write-cert FILE] [--max-connections N]
+ * [--max-connections-per-address N] [--idle-timeout SECONDS] [--session-deadline SECONDS]}: the reference math
+ * server alone. Prints
  * {@code listening on HOST:PORT} first (and over TLS the certificate's SHA-256 fingerprint), then serves
  * until killed; each finished session is logged on stderr (never its flag).
  */
@@ -126,6 +130,36 @@ final class ServerCommand implements Callable<Integer> {
                     + " to FILE, for a client's --trust (default: not written)")
     Path writeCert;
 
+    @Option(
+            names = "--max-connections",
+            paramLabel = "N",
+            defaultValue = "" + ConnectionBudget.DEFAULT_MAX_CONNECTIONS,
+            description = "connections served at once; one more is closed at once, unread (default: ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(
+            names = "--max-connections-per-address",
+            paramLabel = "N",
+            defaultValue = "" + ConnectionBudget.DEFAULT_MAX_PER_ADDRESS,
+            description = "connections from one IP address at once; raise it for a class behind one NAT"
+                    + " (default: ${DEFAULT-VALUE})")
+    int maxPerAddress;
+
+    @Option(
+            names = "--idle-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "how long the server waits for each client message (default: ${DEFAULT-VALUE})")
+    int idleTimeoutSeconds;
+
+    @Option(
+            names = "--session-deadline",
+            paramLabel = "SECONDS",
+            defaultValue = "600",
+            description = "how long a whole session may last, however promptly its client answers"
+                    + " (default: ${DEFAULT-VALUE})")
+    int sessionDeadlineSeconds;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -141,7 +175,7 @@ final class ServerCommand implements Callable<Integer> {
         try {
             ServerOptions options = options();
             server = new MathServer(
-                    certificate.map(c -> options.withTls(c.sslContext())).orElse(options), ServerEvents.NONE);
+                    certificate.map(c -> options.withTls(c.sslContext())).orElse(options), ServerEvents.NONE, budget());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -223,8 +257,22 @@ final class ServerCommand implements Callable<Integer> {
                 new FlagMinter(key),
                 Faults.parse(faults),
                 seed != null ? OptionalLong.of(seed) : OptionalLong.empty(),
-                ServerOptions.DEFAULT_IDLE_TIMEOUT,
+                Duration.ofSeconds(positive("--idle-timeout", idleTimeoutSeconds)),
+                Duration.ofSeconds(positive("--session-deadline", sessionDeadlineSeconds)),
                 Optional.empty());
+    }
+
+    private ConnectionBudget budget() {
+        return new ConnectionBudget(
+                positive("--max-connections", maxConnections),
+                positive("--max-connections-per-address", maxPerAddress));
+    }
+
+    private int positive(String option, int value) {
+        if (value < 1) {
+            throw usage(option + " must be at least 1: " + value);
+        }
+        return value;
     }
 
     private int[] questions(String range) {

@@ -145,7 +145,11 @@ public record FlagrunnerProperties(
             @DefaultValue @Valid Questions questions,
             @DefaultValue("") String secret,
             @NotNull List<String> faults,
-            Long seed) {
+            Long seed,
+            @DefaultValue("1024") @Min(1) @Max(100_000) int maxConnections,
+            @DefaultValue("64") @Min(1) @Max(100_000) int maxConnectionsPerAddress,
+            @DefaultValue("30s") @NotNull Duration idleTimeout,
+            @DefaultValue("10m") @NotNull Duration sessionDeadline) {
 
         public EmbeddedServer {
             faults = faults == null ? List.of() : List.copyOf(faults);
@@ -153,6 +157,8 @@ public record FlagrunnerProperties(
             for (String d : dialects) {
                 requireDialect(d, "flagrunner.embedded-server.dialects");
             }
+            requirePositive(idleTimeout, "flagrunner.embedded-server.idle-timeout");
+            requirePositive(sessionDeadline, "flagrunner.embedded-server.session-deadline");
         }
     }
 

@@ -21,14 +21,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reference math server inside the service: one loopback listener per enabled dialect (and a TLS
- * one beside it when configured), started before the web server takes requests and stopped after it.
+ * one beside it when configured), started before the web server takes requests and stopped after it. All of them
+ * share one {@link ConnectionBudget}: {@code max-connections} from outside in all, {@code
+ * max-connections-per-address} from one address, and beside them a reserve of {@code session.max-concurrent} for
+ * the service's own sessions, which reach the listeners through {@link #ownConnections()} and which no outside
+ * connection can take.
  */
 @Component
 public class EmbeddedMathServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMathServer.class);
 
+    /** The server's connections stay under this share of the process's file descriptors: Tomcat needs the rest. */
+    static final int FILE_DESCRIPTOR_SHARE = 4;
+
     private final FlagrunnerProperties.EmbeddedServer config;
+    private final int ownReserve;
+    private final OwnConnections own = new OwnConnections();
     private final MeterRegistry registry;
     private final List<MathServer> listeners = new ArrayList<>();
     private volatile ServerCertificate certificate;
@@ -37,6 +46,7 @@ public class EmbeddedMathServer implements SmartLifecycle {
 
     public EmbeddedMathServer(FlagrunnerProperties properties, MeterRegistry registry) {
         this.config = properties.embeddedServer();
+        this.ownReserve = properties.session().maxConcurrent();
         this.registry = registry;
         // The TLS listeners' certificate is made while the rest of the context is built, on a thread of its own:
         // Bouncy Castle's first certificate (its classes, the key pair, the signature) took about a second of the
@@ -60,6 +70,8 @@ public class EmbeddedMathServer implements SmartLifecycle {
         }
         FlagMinter flags = new FlagMinter(secret());
         Faults faults = Faults.parse(config.faults());
+        ConnectionBudget budget =
+                new ConnectionBudget(maxConnections(), config.maxConnectionsPerAddress(), own, ownReserve);
         for (String name : config.dialects()) {
             Dialect dialect = Dialects.byName(name).orElseThrow();
             ServerOptions options = ServerOptions.loopback(
@@ -67,21 +79,45 @@ public class EmbeddedMathServer implements SmartLifecycle {
                             flags,
                             config.questions().min(),
                             config.questions().max())
-                    .withFaults(faults);
+                    .withFaults(faults)
+                    .withIdleTimeout(config.idleTimeout())
+                    .withSessionDeadline(config.sessionDeadline());
             if (config.seed() != null) {
                 options = options.withSeed(config.seed());
             }
-            startListener(options);
+            startListener(options, budget);
             if (config.tls()) {
-                startListener(options.withTls(certificate().sslContext()));
+                startListener(options.withTls(certificate().sslContext()), budget);
             }
         }
         running = true;
     }
 
-    private void startListener(ServerOptions options) {
+    /**
+     * {@code max-connections}, or less where the process may open few files: the server's connections (with the
+     * reserve) stay under a quarter of its file descriptors, so Tomcat can always accept.
+     */
+    private int maxConnections() {
+        long descriptors = FileDescriptors.limit();
+        long share = descriptors / FILE_DESCRIPTOR_SHARE - ownReserve;
+        if (descriptors > 0 && config.maxConnections() > share) {
+            int lowered = (int) Math.max(1, share);
+            log.warn(
+                    "flagrunner.embedded-server.max-connections {} lowered to {}: the process may open {} files,"
+                            + " and the embedded server takes at most a quarter of them (with the {} reserved for"
+                            + " the service's own sessions)",
+                    config.maxConnections(),
+                    lowered,
+                    descriptors,
+                    ownReserve);
+            return lowered;
+        }
+        return config.maxConnections();
+    }
+
+    private void startListener(ServerOptions options, ConnectionBudget budget) {
         try {
-            MathServer server = new MathServer(options, this::count).start();
+            MathServer server = new MathServer(options, this::count, budget).start();
             listeners.add(server);
             log.info(
                     "embedded math server: dialect {} ({}) listening on {}:{}",
@@ -148,6 +184,11 @@ public class EmbeddedMathServer implements SmartLifecycle {
 
     public List<MathServer> listeners() {
         return List.copyOf(listeners);
+    }
+
+    /** How the service's own sessions reach the listeners: sockets outside connections cannot pose as. */
+    public OwnConnections ownConnections() {
+        return own;
     }
 
     public boolean enabled() {

@@ -1,212 +1,174 @@
 package dev.flagrunner.mathserver;
 
-import static dev.flagrunner.net.Sockets.closeQuietly;
-
-import dev.flagrunner.net.Sockets;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLEngine;
 
 /**
- * One listener of the reference math server: accepts connections and serves each on its own thread,
- * at most {@link #MAX_CONNECTIONS} at once (beyond that a connection is closed at once, as a busy real
- * server did). Plain Java; the service wraps it in a Spring lifecycle bean.
+ * One listener of the reference math server, on the process's shared event loops ({@link EventLoops}): a
+ * connection is a channel with the dialect's framing ({@link Framer}), TLS through netty's {@link SslHandler} where
+ * configured, and the {@link Conversation}. It takes connections as its {@link ConnectionBudget} allows, shared
+ * with the other listeners of the process; one over a cap is closed at once, unread. Plain Java; the service wraps
+ * it in a Spring lifecycle bean.
  */
 public final class MathServer implements Closeable {
 
-    private static final Logger log = LoggerFactory.getLogger(MathServer.class);
-    static final int MAX_CONNECTIONS = 2048;
-    /** The pause after a failed accept: a lasting failure (EMFILE) would otherwise spin a core and flood the log. */
-    static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
-    /** At most one warning per this interval for failing accepts; the ones in between are counted. */
-    static final Duration ACCEPT_WARNING_INTERVAL = Duration.ofSeconds(10);
+    /** Reads take at most this many bytes: with the framing's limits, what one connection can make the server hold. */
+    static final int MAX_READ_BYTES = 4096;
+    /** How long close() waits for the open connections to be closed (a TLS close_notify to a peer that never reads). */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final ServerOptions options;
     private final ServerEvents events;
+    private final ConnectionBudget budget;
     private final Examiner examiner;
-    private final ListenerFactory listeners;
-    private final Duration acceptBackoff;
-    /** Open until close(): the back-off after a failed accept waits on it, so closing ends the wait at once. */
-    private final CountDownLatch closed = new CountDownLatch(1);
-    /** Failed accepts not warned about, and when the last warning was; the acceptor thread's only. */
-    private int unwarnedAcceptFailures;
+    private final SessionLog log = SessionLog.shared();
+    private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
+    private volatile Channel listener;
+    private volatile boolean closed;
 
-    private long lastAcceptWarning;
-    private boolean acceptWarned;
-    private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
-    private final AtomicInteger active = new AtomicInteger();
-    /** Open client connections, closed with the server so that stopping it ends them at once. */
-    private final java.util.Set<Socket> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private ServerSocket serverSocket;
-    private ExecutorService workers;
-    private Thread acceptor;
-
+    /** A listener with a budget of its own, at the default caps. */
     public MathServer(ServerOptions options, ServerEvents events) {
-        this(options, events, MathServer::newListener, ACCEPT_BACKOFF);
+        this(options, events, ConnectionBudget.defaults());
     }
 
-    /** With another listener socket and back-off: a seam for tests of accept failures. */
-    MathServer(ServerOptions options, ServerEvents events, ListenerFactory listeners, Duration acceptBackoff) {
+    public MathServer(ServerOptions options, ServerEvents events, ConnectionBudget budget) {
         this.options = options;
         this.events = events;
-        this.listeners = listeners;
-        this.acceptBackoff = acceptBackoff;
+        this.budget = budget;
         this.examiner = new Examiner(options.dialect(), options.classId());
-    }
-
-    /** Makes the unbound listener socket of a server. */
-    @FunctionalInterface
-    interface ListenerFactory {
-        ServerSocket create(ServerOptions options) throws IOException;
-    }
-
-    private static ServerSocket newListener(ServerOptions options) throws IOException {
-        return options.tls().isPresent() ? new TlsListener(options.tls().get()) : new ServerSocket();
     }
 
     /** Binds and starts accepting; returns this server. */
     public synchronized MathServer start() throws IOException {
-        if (serverSocket != null) {
+        if (listener != null || closed) {
             throw new IllegalStateException("already started");
         }
-        ServerSocket socket = listeners.create(options);
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(options.bindAddress(), options.port()), 512);
-        serverSocket = socket;
-        String name = "mathserver-" + options.dialect().name() + "-" + options.transport();
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        acceptor = new Thread(this::acceptLoop, name + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(EventLoops.boss(), EventLoops.workers())
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 512)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 1024, MAX_READ_BYTES))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        admit(channel);
+                    }
+                });
+        try {
+            listener = bootstrap
+                    .bind(new InetSocketAddress(options.bindAddress(), options.port()))
+                    .sync()
+                    .channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding", e);
+        } catch (Exception e) {
+            // sync() rethrows the bind's own exception (a BindException, say), checked or not.
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getMessage(), e);
+        }
         return this;
+    }
+
+    /** Takes a slot for a new connection and builds its pipeline, or closes it at once when over a cap. */
+    private void admit(SocketChannel channel) {
+        ConnectionBudget.Admission admission = budget.admit(channel.remoteAddress());
+        if (!admission.admitted()) {
+            log.refused(options, admission.refusal());
+            events.sessionEnded(options, ServerOutcome.BUSY);
+            channel.close();
+            return;
+        }
+        connections.add(channel);
+        channel.closeFuture().addListener(f -> connections.remove(channel));
+        if (closed) {
+            admission.release();
+            channel.close();
+            return;
+        }
+        if (options.tls().isPresent()) {
+            SSLEngine engine = options.tls().get().createSSLEngine();
+            engine.setUseClientMode(false);
+            SslHandler tls = new SslHandler(engine);
+            tls.setHandshakeTimeoutMillis(options.idleTimeout().toMillis());
+            channel.pipeline().addLast("plaintext-on-tls", new PlaintextOnTls()).addLast("tls", tls);
+        }
+        Framer framer = Framer.of(options.dialect(), Conversation.helloLimit(options));
+        channel.pipeline()
+                .addLast("framing", framer)
+                .addLast("conversation", new Conversation(options, examiner, events, log, framer, admission));
     }
 
     public ServerOptions options() {
         return options;
     }
 
+    /** The budget this listener takes its connections from (shared with the process's other listeners). */
+    public ConnectionBudget budget() {
+        return budget;
+    }
+
     /** The bound port (the ephemeral one when configured with 0). */
     public int port() {
-        return serverSocket.getLocalPort();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     public String host() {
-        return serverSocket.getInetAddress().getHostAddress();
+        return ((InetSocketAddress) listener.localAddress()).getAddress().getHostAddress();
     }
 
     /** True while the listener accepts connections. */
     public boolean isAccepting() {
-        ServerSocket s = serverSocket;
-        return s != null && !s.isClosed() && acceptor.isAlive();
+        Channel c = listener;
+        return c != null && c.isActive();
     }
 
+    /** This listener's open connections. */
     public int activeConnections() {
-        return active.get();
+        return connections.size();
     }
 
-    private void acceptLoop() {
-        while (!serverSocket.isClosed()) {
-            Socket client;
-            try {
-                client = serverSocket.accept();
-            } catch (IOException e) {
-                if (!serverSocket.isClosed() && !backOff(e)) {
-                    return;
-                }
-                continue;
-            }
-            if (!slots.tryAcquire()) {
-                closeQuietly(client);
-                events.sessionEnded(options, ServerOutcome.ERROR);
-                continue;
-            }
-            active.incrementAndGet();
-            connections.add(client);
-            try {
-                workers.execute(() -> {
-                    try {
-                        new ServerConnection(client, options, examiner, events).run();
-                    } finally {
-                        connections.remove(client);
-                        active.decrementAndGet();
-                        slots.release();
-                    }
-                });
-            } catch (RuntimeException e) {
-                connections.remove(client);
-                active.decrementAndGet();
-                slots.release();
-                closeQuietly(client);
-            }
-        }
-    }
-
-    /**
-     * After a failed accept: warns (at most once per {@link #ACCEPT_WARNING_INTERVAL}, counting the failures
-     * in between) and waits {@link #acceptBackoff}, or less when the server is closed meanwhile.
-     *
-     * @return false when the acceptor should stop (it was interrupted)
-     */
-    private boolean backOff(IOException e) {
-        long now = System.nanoTime();
-        if (!acceptWarned || now - lastAcceptWarning >= ACCEPT_WARNING_INTERVAL.toNanos()) {
-            String more = unwarnedAcceptFailures == 0
-                    ? ""
-                    : " (and " + unwarnedAcceptFailures + " times since the last warning)";
-            log.warn(
-                    "math server {} accept failed{}: {}; retrying every {} ms",
-                    options.dialect().name(),
-                    more,
-                    e.toString(),
-                    acceptBackoff.toMillis());
-            acceptWarned = true;
-            lastAcceptWarning = now;
-            unwarnedAcceptFailures = 0;
-        } else {
-            unwarnedAcceptFailures++;
-        }
-        try {
-            closed.await(acceptBackoff.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Waits for the acceptor thread to end; true when it did (for tests). */
-    boolean awaitAcceptorEnd(Duration timeout) throws InterruptedException {
-        acceptor.join(Math.max(1, timeout.toMillis()));
-        return !acceptor.isAlive();
-    }
-
+    /** Stops accepting and closes every open connection; the shared event loops stay for other listeners. */
     @Override
-    public synchronized void close() {
-        if (serverSocket == null) {
+    public void close() {
+        Channel c;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            c = listener;
+        }
+        if (c == null) {
             return;
         }
-        // The listener first: an acceptor woken from its back-off by the latch must find it closed, or it
-        // retries the failing accept without backing off until the listener is (a spin, while close() runs).
-        closeQuietly(serverSocket);
-        closed.countDown();
-        connections.forEach(Sockets::closeQuietly);
-        workers.shutdownNow();
+        c.close().awaitUninterruptibly(CLOSE_WAIT.toMillis());
+        long end = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (Channel connection : Set.copyOf(connections)) {
+            connection.close();
+        }
+        for (Channel connection : Set.copyOf(connections)) {
+            long left = end - System.nanoTime();
+            if (left <= 0 || !connection.closeFuture().awaitUninterruptibly(Math.max(1, left / 1_000_000))) {
+                break;
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
  * @param tls           present for a TLS listener (its flags differ from the plain listener's)
  * @param seed          present for a reproducible question sequence (the same for every connection)
  * @param idleTimeout   how long the server waits for a client message before it closes
+ * @param sessionDeadline how long a whole connection may last, however promptly its client answers
  * @param knownStudents present to answer unknown ids with {@code Unknown_Husky_ID}; empty = everyone is known
  */
 public record ServerOptions(
@@ -30,9 +31,15 @@ public record ServerOptions(
         Faults faults,
         OptionalLong seed,
         Duration idleTimeout,
+        Duration sessionDeadline,
         Optional<Set<String>> knownStudents) {
 
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Ten minutes: a thousand questions take well under a second on loopback and under two minutes at 100 ms a
+     * round trip, while a client that answers just inside the idle timeout no longer keeps its slot for hours.
+     */
+    public static final Duration DEFAULT_SESSION_DEADLINE = Duration.ofMinutes(10);
 
     public ServerOptions {
         Objects.requireNonNull(dialect, "dialect");
@@ -45,6 +52,14 @@ public record ServerOptions(
                     "questions must be 1 <= min <= max, not " + minQuestions + ".." + maxQuestions);
         }
         faults.checkApplicableTo(dialect);
+        requirePositive(idleTimeout, "idle timeout");
+        requirePositive(sessionDeadline, "session deadline");
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("the " + what + " must be positive: " + d);
+        }
     }
 
     /** A loopback, plain, fault-free listener on an ephemeral port: the defaults of the embedded server. */
@@ -61,6 +76,7 @@ public record ServerOptions(
                 Faults.NONE,
                 OptionalLong.empty(),
                 DEFAULT_IDLE_TIMEOUT,
+                DEFAULT_SESSION_DEADLINE,
                 Optional.empty());
     }
 
@@ -77,6 +93,7 @@ public record ServerOptions(
                 faults,
                 seed,
                 idleTimeout,
+                sessionDeadline,
                 knownStudents);
     }
 
@@ -93,6 +110,7 @@ public record ServerOptions(
                 newFaults,
                 seed,
                 idleTimeout,
+                sessionDeadline,
                 knownStudents);
     }
 
@@ -109,6 +127,7 @@ public record ServerOptions(
                 faults,
                 OptionalLong.of(newSeed),
                 idleTimeout,
+                sessionDeadline,
                 knownStudents);
     }
 
@@ -125,6 +144,7 @@ public record ServerOptions(
                 faults,
                 seed,
                 idleTimeout,
+                sessionDeadline,
                 Optional.of(Set.copyOf(ids)));
     }
 
@@ -141,6 +161,24 @@ public record ServerOptions(
                 faults,
                 seed,
                 newIdleTimeout,
+                sessionDeadline,
+                knownStudents);
+    }
+
+    public ServerOptions withSessionDeadline(Duration newDeadline) {
+        return new ServerOptions(
+                dialect,
+                classId,
+                bindAddress,
+                port,
+                tls,
+                minQuestions,
+                maxQuestions,
+                flags,
+                faults,
+                seed,
+                idleTimeout,
+                newDeadline,
                 knownStudents);
     }
 
@@ -157,6 +195,7 @@ public record ServerOptions(
                 faults,
                 seed,
                 idleTimeout,
+                sessionDeadline,
                 knownStudents);
     }
 

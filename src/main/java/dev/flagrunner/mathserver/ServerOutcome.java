@@ -6,7 +6,12 @@ public enum ServerOutcome {
     UNKNOWN_STUDENT,
     WRONG_ANSWER,
     PROTOCOL_VIOLATION,
+    /** Silent past the idle timeout, waiting for one message. */
     TIMEOUT,
+    /** Still talking at the session deadline, however promptly each message came. */
+    DEADLINE,
+    /** Closed at once, unread: the server was at a connection cap (total, or one address's). */
+    BUSY,
     CLIENT_CLOSED,
     ERROR;
 

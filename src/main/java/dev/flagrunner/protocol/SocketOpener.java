@@ -32,14 +32,24 @@ public interface SocketOpener {
         return SocketOpener::connectTcp;
     }
 
+    /** Plain TCP on a socket that {@code sockets} makes (and may bind) before it connects. */
+    static SocketOpener plain(UnconnectedSockets sockets) {
+        return (host, port, connectTimeout) -> connect(sockets, false, host, port, connectTimeout);
+    }
+
     /**
      * TLS over TCP: connects, then completes the handshake within the connect timeout (a plain server
      * that never answers cannot hang it); a failed handshake is {@code TLS_HANDSHAKE_FAILED} with the
      * JDK's reason.
      */
     static SocketOpener tls(ClientTls tls) {
+        return tls(tls, UnconnectedSockets.FRESH);
+    }
+
+    /** TLS over a TCP socket that {@code sockets} makes (and may bind) before it connects. */
+    static SocketOpener tls(ClientTls tls, UnconnectedSockets sockets) {
         return (host, port, connectTimeout) -> {
-            Socket tcp = connect(new ReadBufferedSocket(), host, port, connectTimeout);
+            Socket tcp = connect(sockets, true, host, port, connectTimeout);
             try {
                 return tls.handshake(tcp, host, port, connectTimeout);
             } catch (TlsHandshakeException e) {
@@ -52,6 +62,18 @@ public interface SocketOpener {
     /** A connected TCP socket with TCP_NODELAY; reads block ({@link ReadTimeouts} keeps their timeout). */
     static Socket connectTcp(String host, int port, Duration connectTimeout) throws SessionFailure {
         return connect(new Socket(), host, port, connectTimeout);
+    }
+
+    private static Socket connect(UnconnectedSockets sockets, boolean tls, String host, int port, Duration timeout)
+            throws SessionFailure {
+        Socket socket;
+        try {
+            socket = sockets.create(tls);
+        } catch (IOException e) {
+            throw new SessionFailure(
+                    FailureReason.CONNECT_FAILED, "cannot open a socket to " + host + ":" + port + ": " + e, e);
+        }
+        return connect(socket, host, port, timeout);
     }
 
     /** Connects a new, unconnected {@code socket} with TCP_NODELAY; on failure it is closed. */

@@ -3,6 +3,7 @@ package dev.flagrunner.session;
 import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.protocol.SocketOpener;
+import dev.flagrunner.protocol.UnconnectedSockets;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TrustMode;
 import java.util.Map;
@@ -11,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chooses how a session connects to its target: plain TCP, or TLS with the target's trust mode. The
- * embedded server's own certificate is pinned in-process: the service never needs {@code insecure} for it.
+ * embedded server's own certificate is pinned in-process: the service never needs {@code insecure} for it. A
+ * session to one of the embedded listeners connects from a socket the embedded server knows as the service's own
+ * ({@code mathserver/OwnConnections}), so it takes a reserved slot that outside connections cannot fill.
  */
 @Component
 class SocketOpeners {
@@ -25,12 +28,20 @@ class SocketOpeners {
     }
 
     SocketOpener forTarget(ResolvedTarget target) {
+        UnconnectedSockets sockets =
+                isEmbeddedListener(target) ? embedded.ownConnections().sockets() : UnconnectedSockets.FRESH;
         if (!target.tls()) {
-            return SocketOpener.plain();
+            return SocketOpener.plain(sockets);
         }
         TrustMode trust = target.trust().equals(FlagrunnerProperties.EMBEDDED)
                 ? embedded.tlsCertificate().orElseThrow().trustMode()
                 : trustModes.computeIfAbsent(target.trust(), TrustMode::parse);
-        return SocketOpener.tls(ClientTls.create(trust, target.protocols()));
+        return SocketOpener.tls(ClientTls.create(trust, target.protocols()), sockets);
+    }
+
+    /** True when the target's host and port are one of the embedded listeners' (by address, as they listen). */
+    private boolean isEmbeddedListener(ResolvedTarget target) {
+        return embedded.listeners().stream()
+                .anyMatch(l -> l.port() == target.port() && l.host().equals(target.host()));
     }
 }

@@ -1,0 +1,292 @@
+package dev.flagrunner.mathserver;
+
+import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.Framing;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * The server side of one connection on its event loop: the HELLO, the questions, the flag, one named step each.
+ * Every message is awaited under the idle timeout and the whole conversation under the session deadline; the
+ * framing's limit is set before each message (the HELLO's, then each answer's). Any violation closes silently;
+ * a wrong answer gets the dialect's failure line first, if it has one. Nothing here blocks: the delay fault is a
+ * task scheduled on the loop.
+ */
+final class Conversation extends ChannelInboundHandlerAdapter {
+
+    /** With the coalesce fault, every n-th question is sent together with the next one. */
+    private static final int COALESCE_EVERY = 5;
+    /** Bytes an answer may have beyond the correct one's length: anything longer is wrong anyway. */
+    static final int ANSWER_MARGIN = 64;
+    /** Bytes a student id may have in the HELLO: ids are short, and an HMAC over a long one proves nothing more. */
+    static final int MAX_STUDENT_ID_BYTES = 200;
+
+    private final ServerOptions options;
+    private final Examiner examiner;
+    private final ServerEvents events;
+    private final SessionLog log;
+    private final Framer framer;
+    private final ConnectionBudget.Admission admission;
+    private final Dialect dialect;
+    private final String terminator;
+    private final ArrayDeque<String> expected = new ArrayDeque<>(2);
+    private String studentId;
+    private RandomGenerator random;
+    private int count;
+    private int asked;
+    private int answered;
+    private ServerOutcome outcome;
+    private ScheduledFuture<?> idle;
+    private ScheduledFuture<?> deadline;
+
+    Conversation(
+            ServerOptions options,
+            Examiner examiner,
+            ServerEvents events,
+            SessionLog log,
+            Framer framer,
+            ConnectionBudget.Admission admission) {
+        this.options = options;
+        this.examiner = examiner;
+        this.events = events;
+        this.log = log;
+        this.framer = framer;
+        this.admission = admission;
+        this.dialect = options.dialect();
+        this.terminator =
+                dialect.framing() == Framing.LINE_FEED ? (options.faults().crlf() ? "\r\n" : "\n") : "";
+    }
+
+    /** The HELLO's limit: {@code <class> <hello keyword> } and a student id of a bounded length. */
+    static int helloLimit(ServerOptions options) {
+        String prefix = options.classId() + " " + options.dialect().helloKeyword() + " ";
+        return prefix.getBytes(StandardCharsets.UTF_8).length + MAX_STUDENT_ID_BYTES;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        deadline = ctx.executor()
+                .schedule(
+                        () -> end(ctx, ServerOutcome.DEADLINE),
+                        options.sessionDeadline().toNanos(),
+                        TimeUnit.NANOSECONDS);
+        awaitMessage(ctx);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (outcome != null || !(msg instanceof ClientFrame frame)) {
+            return;
+        }
+        cancel(idle);
+        if (frame instanceof ClientFrame.Message message) {
+            if (studentId == null) {
+                acceptHello(ctx, message.text());
+            } else {
+                checkAnswer(ctx, message.text());
+            }
+        } else if (frame instanceof ClientFrame.TooLong && studentId != null) {
+            // Longer than any correct answer: a wrong one, with the dialect's failure line as for any other.
+            wrongAnswer(ctx);
+        } else {
+            end(ctx, ServerOutcome.PROTOCOL_VIOLATION);
+        }
+    }
+
+    /** {@code <class> <hello keyword> <student id>}, exactly; the student id is kept for the flag and the log. */
+    private void acceptHello(ChannelHandlerContext ctx, String hello) {
+        String[] fields = hello.split(" ", -1);
+        if (fields.length != 3
+                || !fields[0].equals(options.classId())
+                || !fields[1].equals(dialect.helloKeyword())
+                || fields[2].isEmpty()) {
+            end(ctx, ServerOutcome.PROTOCOL_VIOLATION);
+            return;
+        }
+        studentId = fields[2];
+        if (options.knownStudents().isPresent()
+                && !options.knownStudents().get().contains(studentId)) {
+            endWith(ctx, endMessage("Unknown_Husky_ID"), ServerOutcome.UNKNOWN_STUDENT);
+            return;
+        }
+        random =
+                options.seed().isPresent() ? new SplittableRandom(options.seed().getAsLong()) : new SplittableRandom();
+        count = random.nextInt(options.minQuestions(), options.maxQuestions() + 1);
+        askNext(ctx);
+    }
+
+    /** Draws the next question (two with the coalesce fault, every few) and sends them, after the delay fault's pause. */
+    private void askNext(ChannelHandlerContext ctx) {
+        int batch = options.faults().coalesce() && asked % COALESCE_EVERY == COALESCE_EVERY - 1 && asked + 1 < count
+                ? 2
+                : 1;
+        String questionPrefix = options.classId() + " " + dialect.questionKeyword() + " ";
+        List<String> lines = new ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            Question q = examiner.next(random);
+            lines.add(questionPrefix + q.payload());
+            expected.add(q.expectedAnswer());
+        }
+        asked += batch;
+        int delay = options.faults().delayMillis();
+        if (delay == 0) {
+            ask(ctx, lines);
+            return;
+        }
+        // Nothing is read during the pause, as the blocking server read nothing while it slept.
+        ctx.channel().config().setAutoRead(false);
+        ctx.executor().schedule(() -> ask(ctx, lines), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void ask(ChannelHandlerContext ctx, List<String> lines) {
+        if (outcome != null) {
+            return;
+        }
+        send(ctx, lines);
+        limitToNextAnswer();
+        awaitMessage(ctx);
+        ctx.channel().config().setAutoRead(true);
+    }
+
+    /** One answer per question sent, each byte-exact. */
+    private void checkAnswer(ChannelHandlerContext ctx, String got) {
+        String want = expected.poll();
+        if (!got.equals(want)) {
+            wrongAnswer(ctx);
+            return;
+        }
+        answered++;
+        if (!expected.isEmpty()) {
+            limitToNextAnswer();
+            awaitMessage(ctx);
+        } else if (asked < count) {
+            askNext(ctx);
+        } else {
+            endWith(
+                    ctx,
+                    endMessage(options.flags().flag(options.tls().isPresent(), options.classId(), studentId)),
+                    ServerOutcome.FLAG_SENT);
+        }
+    }
+
+    private void limitToNextAnswer() {
+        String next = expected.peek();
+        // No answer awaited (a client that sends before it is asked): the margin alone, and it will be wrong.
+        framer.limit((next == null ? 0 : next.getBytes(dialect.charset()).length) + ANSWER_MARGIN);
+    }
+
+    private void wrongAnswer(ChannelHandlerContext ctx) {
+        if (dialect.failureKeyword().isPresent()) {
+            endWith(ctx, options.classId() + " " + dialect.failureKeyword().get(), ServerOutcome.WRONG_ANSWER);
+        } else {
+            end(ctx, ServerOutcome.WRONG_ANSWER);
+        }
+    }
+
+    private String endMessage(String flag) {
+        String cls = options.classId();
+        if (dialect.end() == Dialect.EndForm.SUCC) {
+            return cls + " SUCC " + flag;
+        }
+        Faults.ByeOrder order = options.faults().byeOrder().orElse(defaultByeOrder());
+        return order == Faults.ByeOrder.FLAG_FIRST ? cls + " " + flag + " BYE" : cls + " BYE " + flag;
+    }
+
+    /** {@code <cls> <flag> BYE} where the dialect's texts say so (status, cs230), else {@code <cls> BYE <flag>}. */
+    private Faults.ByeOrder defaultByeOrder() {
+        return dialect.questionKeyword().equals("STATUS") ? Faults.ByeOrder.FLAG_FIRST : Faults.ByeOrder.BYE_FIRST;
+    }
+
+    /** Writes messages: one write for all of them, or each split in two writes with the fragment fault. */
+    private ChannelFuture send(ChannelHandlerContext ctx, List<String> messages) {
+        StringBuilder text = new StringBuilder();
+        for (String m : messages) {
+            text.append(m).append(terminator);
+        }
+        byte[] data = text.toString().getBytes(dialect.charset());
+        if (options.faults().fragment() && data.length > 1) {
+            int half = data.length / 2;
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(data, 0, half));
+            return ctx.writeAndFlush(Unpooled.wrappedBuffer(data, half, data.length - half));
+        }
+        ByteBuf buffer = Unpooled.wrappedBuffer(data);
+        return ctx.writeAndFlush(buffer);
+    }
+
+    private void awaitMessage(ChannelHandlerContext ctx) {
+        cancel(idle);
+        idle = ctx.executor()
+                .schedule(
+                        () -> end(ctx, ServerOutcome.TIMEOUT),
+                        options.idleTimeout().toNanos(),
+                        TimeUnit.NANOSECONDS);
+    }
+
+    /** Ends the conversation with a last message, closing once it is written. */
+    private void endWith(ChannelHandlerContext ctx, String message, ServerOutcome how) {
+        if (settle(how)) {
+            send(ctx, List.of(message)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Ends the conversation without a word. */
+    private void end(ChannelHandlerContext ctx, ServerOutcome how) {
+        if (settle(how)) {
+            ctx.close();
+        }
+    }
+
+    /** The first outcome stands; false when the conversation had one already. */
+    private boolean settle(ServerOutcome how) {
+        if (outcome != null) {
+            return false;
+        }
+        outcome = how;
+        cancel(idle);
+        cancel(deadline);
+        return true;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException || cause instanceof DecoderException) {
+            // A reset, or a TLS record or handshake that failed: the client's doing, as with the blocking server.
+            end(ctx, ServerOutcome.CLIENT_CLOSED);
+            return;
+        }
+        if (cause instanceof RuntimeException e) {
+            log.failed(options, e);
+        }
+        end(ctx, ServerOutcome.ERROR);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        settle(ServerOutcome.CLIENT_CLOSED);
+        admission.release();
+        log.ended(options, studentId, outcome, answered);
+        events.sessionEnded(options, outcome);
+        ctx.fireChannelInactive();
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.flagrunner.mathserver;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * The event-loop threads of every math server listener in the process: one thread accepts for all of them,
+ * and a few (one per core, at least two) run every connection's pipeline. Connections cost a channel and
+ * its buffers, never a thread, so a flood of held connections adds no thread (issue 20: 8,000 connections
+ * were 8,052 threads). The threads are daemons and live as long as the process: a listener closes its
+ * channels, not the loops, so the next listener (a test, the service's next start) finds them ready.
+ */
+final class EventLoops {
+
+    /** Worker threads: one per core, at least two, so one busy TLS handshake never stalls every session. */
+    static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private EventLoops() {}
+
+    private static final class Shared {
+        static final EventLoopGroup BOSS = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory("mathserver-accept", true), NioIoHandler.newFactory());
+        static final EventLoopGroup WORKER = new MultiThreadIoEventLoopGroup(
+                WORKERS, new DefaultThreadFactory("mathserver-io", true), NioIoHandler.newFactory());
+    }
+
+    /** The group that accepts, for every listener. */
+    static EventLoopGroup boss() {
+        return Shared.BOSS;
+    }
+
+    /** The group that serves every connection. */
+    static EventLoopGroup workers() {
+        return Shared.WORKER;
+    }
+}
