@@ -24,6 +24,9 @@ public final class ConnectionBudget {
     private final OwnConnections own;
     private final int ownReserve;
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
+    /** The log of the listeners that share this budget, rate-limited for all of them together. */
+    private final SessionLog log = new SessionLog(System::nanoTime);
+
     private int outside;
     private int owned;
 
@@ -81,6 +84,10 @@ public final class ConnectionBudget {
     /** Open connections, own and outside ones. */
     public synchronized int active() {
         return outside + owned;
+    }
+
+    SessionLog log() {
+        return log;
     }
 
     public int maxConnections() {

@@ -50,7 +50,9 @@ abstract class Framer extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
-        frame(in, out);
+        if (in.isReadable()) {
+            frame(in, out);
+        }
     }
 
     @Override
@@ -87,18 +89,15 @@ abstract class Framer extends ByteToMessageDecoder {
 
         @Override
         void frame(ByteBuf in, List<Object> out) {
+            // What is held is at most the limit plus one read (it is too long past that), so the scan is bounded.
             int start = in.readerIndex();
-            int searched = Math.min(in.readableBytes(), limit() + 1);
-            int end = in.indexOf(start, start + searched, (byte) '\n');
-            if (end < 0) {
-                if (in.readableBytes() > limit()) {
-                    tooLong(in, in.readableBytes(), out);
-                }
-                return;
-            }
-            int length = end - start;
+            int end = in.indexOf(start, in.writerIndex(), (byte) '\n');
+            int length = end < 0 ? in.readableBytes() : end - start;
             if (length > limit()) {
                 tooLong(in, length, out);
+                return;
+            }
+            if (end < 0) {
                 return;
             }
             message(in, length, out);

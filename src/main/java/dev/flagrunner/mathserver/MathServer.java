@@ -34,7 +34,7 @@ public final class MathServer implements Closeable {
     private final ServerEvents events;
     private final ConnectionBudget budget;
     private final Examiner examiner;
-    private final SessionLog log = SessionLog.shared();
+    private final SessionLog log;
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
     private volatile Channel listener;
     private volatile boolean closed;
@@ -48,6 +48,7 @@ public final class MathServer implements Closeable {
         this.options = options;
         this.events = events;
         this.budget = budget;
+        this.log = budget.log();
         this.examiner = new Examiner(options.dialect(), options.classId());
     }
 

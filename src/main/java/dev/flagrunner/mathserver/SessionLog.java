@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The math server's log: one line per connection, what a peer sent only through {@link Quoter} (escaped, at most
  * {@link #QUOTED_CHARS} characters), and at most {@link #BURST} lines at once and {@link #PER_SECOND} a second
- * after that for the whole process: a flood of connections cannot flood the log. The lines left out are counted
+ * after that for all the listeners of a {@link ConnectionBudget} (the whole service, or the stand-alone server): a flood of connections cannot flood the log. The lines left out are counted
  * and the next line written says how many.
  */
 final class SessionLog {
@@ -19,7 +19,6 @@ final class SessionLog {
 
     private static final Logger log = LoggerFactory.getLogger(MathServer.class);
     private static final Quoter QUOTER = new Quoter(QUOTED_CHARS);
-    private static final SessionLog SHARED = new SessionLog(System::nanoTime);
 
     private final LongSupplier nanoTime;
     private double tokens = BURST;
@@ -29,10 +28,6 @@ final class SessionLog {
     SessionLog(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.refilled = nanoTime.getAsLong();
-    }
-
-    static SessionLog shared() {
-        return SHARED;
     }
 
     /** A peer's text as the log shows it. */

@@ -30,6 +30,8 @@ public final class ClientSession {
     private volatile int answered;
     /** The number of the answer being written (0: the HELLO), -1 when none; names a write that timed out. */
     private int writing = -1;
+    /** True once the server sent a message: a close before it may be a busy server's. */
+    private boolean heard;
     /** When the session must have ended, from {@link System#nanoTime()}; set as it starts. */
     private long endNanos;
 
@@ -174,12 +176,9 @@ public final class ClientSession {
             throw new SessionFailure(
                     FailureReason.SERVER_CLOSED,
                     "the server closed the connection " + afterWhat()
-                            + (answered > 0
-                                    ? ": wrong answer or protocol violation"
-                                    : ": unknown id, protocol violation, or a busy server (one at its"
-                                            + " connection limit closes at once: try again later); "
-                                            + dialectHint()));
+                            + (heard ? ": wrong answer or protocol violation" : unheardClose()));
         }
+        heard = true;
         return line;
     }
 
@@ -281,7 +280,19 @@ public final class ClientSession {
 
     private SessionFailure transportFailure(IOException e) {
         return new SessionFailure(
-                FailureReason.SERVER_CLOSED, "the connection failed " + afterWhat() + ": " + e.getMessage(), e);
+                FailureReason.SERVER_CLOSED,
+                "the connection failed " + afterWhat() + ": " + e.getMessage() + (heard ? "" : unheardClose()),
+                e);
+    }
+
+    /**
+     * A close (or a reset) before the server sent any message: the client cannot tell which of the two it was, so
+     * the detail names both. A server at its connection limit closes at once without reading (a reset, when the
+     * HELLO had arrived); one that refuses the HELLO closes after reading it.
+     */
+    private String unheardClose() {
+        return ": unknown id, protocol violation, or a busy server (one at its connection limit closes at once: try"
+                + " again later); " + dialectHint();
     }
 
     private void checkCancelled() throws SessionFailure {
