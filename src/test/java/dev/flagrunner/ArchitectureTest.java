@@ -59,6 +59,21 @@ class ArchitectureTest {
     }
 
     /**
+     * netty is the reference server's transport and nothing else's: the client side stays on blocking sockets
+     * (docs/architecture.md §4), and the service's own sessions reach the server through sockets, not channels.
+     */
+    @Test
+    void onlyTheMathServerUsesNetty() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.flagrunner.mathserver..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.netty..")
+                .check(CLASSES);
+    }
+
+    /**
      * Configuration is below every feature: its records know the core (dialects, trust modes) and Spring's binding
      * (and Boot's failure analysis, which reports a misspelt key), never a feature, so every feature may read it
      * without a cycle.
