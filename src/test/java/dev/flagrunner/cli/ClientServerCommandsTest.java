@@ -224,6 +224,9 @@ class ClientServerCommandsTest {
                 "--dialect cs230 -p 0 --cert c.pem --key k.pem | --cert, --key and --write-cert need -s (TLS)",
                 "--dialect cs230 -p 0 --write-cert c.pem     | --cert, --key and --write-cert need -s (TLS)",
                 "-p 0                                        | Missing required option: '--dialect=D'",
+                "--dialect cs230 -p 0 --max-connections 0    | --max-connections must be at least 1: 0",
+                "--dialect cs230 -p 0 --max-connections-per-address -1 | --max-connections-per-address must be at least 1: -1",
+                "--dialect cs230 -p 0 --session-deadline 0   | --session-deadline must be at least 1: 0",
             })
     void serverUsageErrorsExit2WithAMessage(String line, String message) throws Exception {
         List<String> args = new ArrayList<>(List.of("server"));
