@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * The connections one math server process takes, across all its listeners: at most {@code maxConnections} from
- * outside, at most {@code maxPerAddress} of them from one IP address, and beside them up to {@code ownReserve}
- * of the service's own sessions ({@link OwnConnections}), which outside connections can never take. A connection
+ * outside, at most {@code maxPerAddress} of them from one IP address, and beside them the service's own sessions
+ * ({@link OwnConnections}), which outside connections can never crowd out. Those are not capped here: the service
+ * caps them itself ({@code session.max-concurrent}), and a cap here would refuse a session that starts the moment
+ * the last one ended, before this side has seen that connection close. A connection
  * over a cap is closed at once, before a byte of it is read; memory per connection is bounded by the framing's
  * caps, so the caps bound the memory of the whole server.
  */
@@ -22,7 +24,6 @@ public final class ConnectionBudget {
     private final int maxConnections;
     private final int maxPerAddress;
     private final OwnConnections own;
-    private final int ownReserve;
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
     /** The log of the listeners that share this budget, rate-limited for all of them together. */
     private final SessionLog log = new SessionLog(System::nanoTime);
@@ -30,20 +31,19 @@ public final class ConnectionBudget {
     private int outside;
     private int owned;
 
-    /** A budget without a reserve: the stand-alone server, or a test's. */
+    /** A budget without own connections: the stand-alone server, or a test's. */
     public ConnectionBudget(int maxConnections, int maxPerAddress) {
-        this(maxConnections, maxPerAddress, OwnConnections.none(), 0);
+        this(maxConnections, maxPerAddress, OwnConnections.none());
     }
 
-    public ConnectionBudget(int maxConnections, int maxPerAddress, OwnConnections own, int ownReserve) {
-        if (maxConnections < 1 || maxPerAddress < 1 || ownReserve < 0) {
-            throw new IllegalArgumentException("connection caps must be positive (and the reserve not negative): "
-                    + maxConnections + ", " + maxPerAddress + ", " + ownReserve);
+    public ConnectionBudget(int maxConnections, int maxPerAddress, OwnConnections own) {
+        if (maxConnections < 1 || maxPerAddress < 1) {
+            throw new IllegalArgumentException(
+                    "connection caps must be positive: " + maxConnections + ", " + maxPerAddress);
         }
         this.maxConnections = maxConnections;
         this.maxPerAddress = maxPerAddress;
         this.own = own;
-        this.ownReserve = ownReserve;
     }
 
     public static ConnectionBudget defaults() {
@@ -53,9 +53,6 @@ public final class ConnectionBudget {
     /** Takes a slot for a connection from {@code peer}, or says which cap it is over. */
     synchronized Admission admit(InetSocketAddress peer) {
         if (own.isOwn(peer)) {
-            if (owned >= ownReserve) {
-                return Admission.refused("the service's own " + ownReserve + " reserved connections are in use");
-            }
             owned++;
             return Admission.admitted(this, peer.getAddress(), true);
         }
@@ -96,10 +93,6 @@ public final class ConnectionBudget {
 
     public int maxPerAddress() {
         return maxPerAddress;
-    }
-
-    public int ownReserve() {
-        return ownReserve;
     }
 
     /** A connection's slot, or why it has none; {@link #release} gives the slot back once, however often called. */

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * The reference math server inside the service: one loopback listener per enabled dialect (and a TLS
  * one beside it when configured), started before the web server takes requests and stopped after it. All of them
  * share one {@link ConnectionBudget}: {@code max-connections} from outside in all, {@code
- * max-connections-per-address} from one address, and beside them a reserve of {@code session.max-concurrent} for
- * the service's own sessions, which reach the listeners through {@link #ownConnections()} and which no outside
- * connection can take.
+ * max-connections-per-address} from one address, and beside them the service's own sessions (at most {@code
+ * session.max-concurrent}), which reach the listeners through {@link #ownConnections()} and which no outside
+ * connection can crowd out.
  */
 @Component
 public class EmbeddedMathServer implements SmartLifecycle {
@@ -36,7 +36,9 @@ public class EmbeddedMathServer implements SmartLifecycle {
     static final int FILE_DESCRIPTOR_SHARE = 4;
 
     private final FlagrunnerProperties.EmbeddedServer config;
+    /** The service's own sessions at most: counted against the file descriptors, never against the outside cap. */
     private final int ownReserve;
+
     private final OwnConnections own = new OwnConnections();
     private final MeterRegistry registry;
     private final List<MathServer> listeners = new ArrayList<>();
@@ -70,8 +72,7 @@ public class EmbeddedMathServer implements SmartLifecycle {
         }
         FlagMinter flags = new FlagMinter(secret());
         Faults faults = Faults.parse(config.faults());
-        ConnectionBudget budget =
-                new ConnectionBudget(maxConnections(), config.maxConnectionsPerAddress(), own, ownReserve);
+        ConnectionBudget budget = new ConnectionBudget(maxConnections(), config.maxConnectionsPerAddress(), own);
         for (String name : config.dialects()) {
             Dialect dialect = Dialects.byName(name).orElseThrow();
             ServerOptions options = ServerOptions.loopback(
@@ -95,7 +96,7 @@ public class EmbeddedMathServer implements SmartLifecycle {
 
     /**
      * {@code max-connections}, or less where the process may open few files: the server's connections (with the
-     * reserve) stay under a quarter of its file descriptors, so Tomcat can always accept.
+     * service's own sessions) stay under a quarter of its file descriptors, so Tomcat can always accept.
      */
     private int maxConnections() {
         long descriptors = FileDescriptors.limit();
@@ -104,7 +105,7 @@ public class EmbeddedMathServer implements SmartLifecycle {
             int lowered = (int) Math.max(1, share);
             log.warn(
                     "flagrunner.embedded-server.max-connections {} lowered to {}: the process may open {} files,"
-                            + " and the embedded server takes at most a quarter of them (with the {} reserved for"
+                            + " and the embedded server takes at most a quarter of them (with the {} of"
                             + " the service's own sessions)",
                     config.maxConnections(),
                     lowered,

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is registered here while the socket is open. No other socket of any process can hold that address and port at
  * the same time (neither socket sets SO_REUSEADDR or SO_REUSEPORT, so the kernel refuses a second bind), so an
  * accepted connection whose peer is a registered address is the service's own: nothing to guess and nothing
- * to steal. {@link ConnectionBudget} keeps a reserve for them that outside connections cannot fill.
+ * to steal. {@link ConnectionBudget} admits them beside its outside cap, so outside connections cannot crowd them out.
  */
 public final class OwnConnections {
 
