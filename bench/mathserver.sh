@@ -23,7 +23,7 @@ BOMBS=${BOMBS:-600}
 CLIENTS=${CLIENTS:-1000}
 JAVA=${JAVA:-java}
 LOGS=bench/target/mathserver
-mkdir -p "$LOGS"
+mkdir -p "$LOGS" "$LOGS/cwd"
 ulimit -n "$(ulimit -Hn)"
 echo "open files limit: $(ulimit -n)" >&2
 
@@ -51,7 +51,9 @@ capture() {   # capture PORT: seconds for one honest session over plain TCP, or 
 }
 
 health() {   # health PORT: seconds for GET /actuator/health, or "failed"
-    timeout 30 curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$1/actuator/health" || echo failed
+    local t
+    t=$(timeout 30 curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$1/actuator/health") || t=failed
+    echo "$t"
 }
 
 row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$@"; }
@@ -60,15 +62,23 @@ run_service() {   # run_service LABEL JAR [extra Spring arguments...]
     local label=$1 jar=$2; shift 2
     local port pid ports eval_ports holder out i alive slug=${label//[^a-z]/_}
     port=$(free_port)
-    timeout 900 "$JAVA" -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$jar" --server.port="$port" \
+    # From an empty directory: a ./application.yml of this checkout would name keys an older jar does not know.
+    mkdir -p "$LOGS/cwd"
+    (cd "$LOGS/cwd" && exec timeout 900 "$JAVA" -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$(realpath "$jar")" --server.port="$port" \
         --flagrunner.security.enabled=false --flagrunner.embedded-server.questions.min=1000 \
-        --flagrunner.embedded-server.questions.max=1000 "$@" >"$LOGS/$slug.out" 2>&1 &
+        --flagrunner.embedded-server.questions.max=1000 "$@") >"$LOGS/$slug.out" 2>&1 &
     pid=$!; PIDS+=("$pid")
     for ((i = 0; i < 600; i++)); do
         curl -s -o /dev/null "http://127.0.0.1:$port/actuator/health" && break
         sleep 0.1
     done
-    local jpid; jpid=$(pgrep -P "$pid" java || echo "$pid")
+    local jpid p; jpid=""
+    for p in $(pgrep -f -- "--server.port=$port"); do [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ] && jpid=$p; done
+    if ! curl -s -o /dev/null "http://127.0.0.1:$port/actuator/health"; then
+        row "$label" "did not start (see $LOGS/$slug.out)" "" "" "" "" ""
+        kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+        return 0
+    fi
     ports=$(curl -s "http://127.0.0.1:$port/mathserver/listeners" | python3 -c \
         'import json,sys; print(",".join(str(l["port"]) for l in json.load(sys.stdin)))')
     eval_ports=$(curl -s "http://127.0.0.1:$port/mathserver/listeners" | python3 -c \
@@ -107,17 +117,20 @@ run_service() {   # run_service LABEL JAR [extra Spring arguments...]
     kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
 }
 
+if [ "${PART:-all}" != clients ]; then
 echo "| jar | attack | threads | RSS MB | live heap MB | honest session s | health s |"
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 [ -n "$JAR_BEFORE" ] && run_service before "$JAR_BEFORE"
 run_service after "$JAR"
 run_service "after, caps raised" "$JAR" --flagrunner.embedded-server.max-connections=8000 \
     --flagrunner.embedded-server.max-connections-per-address=8000
+fi
 
 # 1,000 honest clients at once against the stand-alone server at its default caps (1,024; 64 per address).
 port=$(free_port)
-timeout 300 "$JAVA" -jar "$JAR" server --dialect status -p "$port" --questions 100 >"$LOGS/server.out" 2>"$LOGS/server.err" &
+(cd "$LOGS/cwd" && exec timeout 600 "$JAVA" -jar "$(realpath "$JAR")" server --dialect status -p "$port" --questions 100) \
+    >"$LOGS/server.out" 2>"$LOGS/server.err" &
 PIDS+=("$!")
 for ((i = 0; i < 600; i++)); do grep -q listening "$LOGS/server.out" 2>/dev/null && break; sleep 0.1; done
 echo
-echo "stand-alone server, $CLIENTS honest clients at once from 20 addresses: $(timeout 120 python3 bench/honest_clients.py "$port" "$CLIENTS" --sources 20)"
+echo "stand-alone server, $CLIENTS honest clients at once from 20 addresses: $(timeout 300 python3 bench/honest_clients.py "$port" "$CLIENTS" --sources 20)"
