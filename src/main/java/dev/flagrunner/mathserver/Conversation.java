@@ -50,6 +50,9 @@ final class Conversation extends ChannelInboundHandlerAdapter {
     private int asked;
     private int answered;
     private ServerOutcome outcome;
+    /** When the awaited message was asked for ({@link System#nanoTime()}), or -1 while none is awaited. */
+    private long awaitingSince = -1;
+
     private ScheduledFuture<?> idle;
     private ScheduledFuture<?> deadline;
 
@@ -85,6 +88,8 @@ final class Conversation extends ChannelInboundHandlerAdapter {
                         options.sessionDeadline().toNanos(),
                         TimeUnit.NANOSECONDS);
         awaitMessage(ctx);
+        idle = ctx.executor()
+                .schedule(() -> checkIdle(ctx), options.idleTimeout().toNanos(), TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 
@@ -93,7 +98,7 @@ final class Conversation extends ChannelInboundHandlerAdapter {
         if (outcome != null || !(msg instanceof ClientFrame frame)) {
             return;
         }
-        cancel(idle);
+        awaitingSince = -1;
         if (frame instanceof ClientFrame.Message message) {
             if (studentId == null) {
                 acceptHello(ctx, message.text());
@@ -228,13 +233,23 @@ final class Conversation extends ChannelInboundHandlerAdapter {
         return ctx.writeAndFlush(buffer);
     }
 
+    /** Starts the idle timeout of the next message: a time stamp, not a timer per message (they cost a round trip). */
     private void awaitMessage(ChannelHandlerContext ctx) {
-        cancel(idle);
-        idle = ctx.executor()
-                .schedule(
-                        () -> end(ctx, ServerOutcome.TIMEOUT),
-                        options.idleTimeout().toNanos(),
-                        TimeUnit.NANOSECONDS);
+        awaitingSince = System.nanoTime();
+    }
+
+    /** One timer per connection: ends it when a message is overdue, or looks again when the next one could be. */
+    private void checkIdle(ChannelHandlerContext ctx) {
+        if (outcome != null) {
+            return;
+        }
+        long timeout = options.idleTimeout().toNanos();
+        long waited = awaitingSince < 0 ? 0 : System.nanoTime() - awaitingSince;
+        if (waited >= timeout) {
+            end(ctx, ServerOutcome.TIMEOUT);
+            return;
+        }
+        idle = ctx.executor().schedule(() -> checkIdle(ctx), timeout - waited, TimeUnit.NANOSECONDS);
     }
 
     /** Ends the conversation with a last message, closing once it is written. */

@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.io.Closeable;
 import java.io.IOException;
@@ -59,7 +58,7 @@ public final class MathServer implements Closeable {
         }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(EventLoops.boss(), EventLoops.workers())
-                .channel(NioServerSocketChannel.class)
+                .channel(EventLoops.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 512)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

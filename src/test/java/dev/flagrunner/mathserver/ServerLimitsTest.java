@@ -127,7 +127,7 @@ class ServerLimitsTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ServerOutcome.PROTOCOL_VIOLATION) == bombs);
         assertThat(capture(server)).isEqualTo(Flags.TEST_MINTER.flag(false, "cs5700fall2020", "001234567"));
-        assertThat(server.activeConnections()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.activeConnections() == 0);
     }
 
     @Test
@@ -157,7 +157,8 @@ class ServerLimitsTest {
         }
         assertThatThrownBy(() -> capture(status)).isInstanceOfSatisfying(SessionFailure.class, f -> {
             assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED);
-            assertThat(f.detail()).contains("or a busy server (one at its connection limit closes at once: try again later)");
+            assertThat(f.detail())
+                    .contains("or a busy server (one at its connection limit closes at once: try again later)");
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ServerOutcome.BUSY) == 4);
 
@@ -192,10 +193,10 @@ class ServerLimitsTest {
                 MathServers.options(Dialects.STATUS, 100_000_000).withSessionDeadline(Duration.ofMillis(500));
         MathServer server = start(options, ConnectionBudget.defaults());
 
-        assertThatThrownBy(() -> capture(server)).isInstanceOfSatisfying(SessionFailure.class, f -> {
-            assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED);
-            assertThat(f.detail()).contains("wrong answer or protocol violation");
-        });
+        // A close, or a reset when an answer was on its way as the deadline struck.
+        assertThatThrownBy(() -> capture(server))
+                .isInstanceOfSatisfying(
+                        SessionFailure.class, f -> assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED));
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ServerOutcome.DEADLINE) == 1);
         assertThat(count(ServerOutcome.WRONG_ANSWER)).isZero();
     }
