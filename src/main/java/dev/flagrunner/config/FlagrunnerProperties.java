@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public record FlagrunnerProperties(
         @NotNull List<@NotBlank String> allowedEndpoints,
         @DefaultValue @Valid Session session,
         @DefaultValue @Valid Flags flags,
+        @DefaultValue @Valid Store store,
         @DefaultValue @Valid EmbeddedServer embeddedServer,
         @DefaultValue @Valid Health health,
         List<String> allowedHosts,
@@ -134,6 +136,25 @@ public record FlagrunnerProperties(
 
     public record Flags(
             @DefaultValue("10000") @Min(1) @Max(10_000_000) int capacity) {}
+
+    /**
+     * Where flags and ended sessions are kept (README, "Where data lives"): {@code file}, an SQLite database under
+     * {@code path} (created owner-only), or {@code memory}, nothing written (tests and throwaway runs).
+     */
+    public record Store(
+            @DefaultValue("file") @NotNull StoreType type,
+            @DefaultValue("flagrunner-data") @NotNull Path path) {
+
+        /** The store's kinds; {@code file} is the durable default. */
+        public enum StoreType {
+            FILE,
+            MEMORY
+        }
+
+        public boolean durable() {
+            return type == StoreType.FILE;
+        }
+    }
 
     public record EmbeddedServer(
             @DefaultValue("true") boolean enabled,

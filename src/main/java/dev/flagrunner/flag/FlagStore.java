@@ -4,6 +4,7 @@ import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.security.TokenRegistry;
+import dev.flagrunner.store.SqlStore;
 import dev.flagrunner.web.Page;
 import dev.flagrunner.web.PageRequest;
 import io.micrometer.core.instrument.Counter;
@@ -11,18 +12,22 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Captured flags in memory: bounded by {@code flagrunner.flags.capacity}, newest first, one entry per
- * (owner, target, studentId, flag). Each caller that may start sessions (an owner) has an equal share of the
- * capacity: when an owner's share is full, that owner's oldest entry goes and {@code flagrunner.flags.evicted}
- * counts it, so one caller's captures never evict another caller's flags.
+ * Captured flags: bounded by {@code flagrunner.flags.capacity}, newest first, one entry per (owner, target,
+ * studentId, flag). Each caller that may start sessions (an owner) has an equal share of the capacity: when an
+ * owner's share is full, that owner's oldest entry goes and {@code flagrunner.flags.evicted} counts it, so one
+ * caller's captures never evict another caller's flags.
+ *
+ * <p>The index is in memory (pages are read from it); with the durable store every change is committed to the
+ * {@link FlagJournal} first, so a flag is on disk before a listing, a metric or a session shows it, and the index is
+ * rebuilt from the journal at start: sequence numbers (the cursors) go on from the highest kept.
  */
 @Component
 public class FlagStore {
@@ -41,23 +46,65 @@ public class FlagStore {
     private final MeterRegistry registry;
     private final Counter evicted;
 
+    private final FlagJournal journal;
+
     @Autowired
-    public FlagStore(FlagrunnerProperties properties, TokenRegistry tokens, MeterRegistry registry) {
-        this(properties.flags().capacity(), tokens.owners(), registry);
+    public FlagStore(
+            FlagrunnerProperties properties,
+            TokenRegistry tokens,
+            MeterRegistry registry,
+            ObjectProvider<SqlStore> durable) {
+        this(
+                properties.flags().capacity(),
+                tokens.owners(),
+                registry,
+                durable.stream()
+                        .findFirst()
+                        .<FlagJournal>map(SqlFlagJournal::new)
+                        .orElse(FlagJournal.NONE));
     }
 
     /** A store of this capacity, shared equally by this many owners: without tokens, as in its users' unit tests. */
     public FlagStore(int capacity, int owners, MeterRegistry registry) {
+        this(capacity, owners, registry, FlagJournal.NONE);
+    }
+
+    FlagStore(int capacity, int owners, MeterRegistry registry, FlagJournal journal) {
         this.sharePerOwner = Math.max(1, capacity / owners);
+        this.journal = journal;
         this.registry = registry;
         this.evicted = Counter.builder("flagrunner.flags.evicted")
                 .description("Flags dropped from the full store, oldest first")
                 .register(registry);
         Gauge.builder("flagrunner.flags.stored", this, FlagStore::size)
-                .description("Flags held in the in-memory store")
+                .description("Flags held in the store")
                 .register(registry);
         // Every dialect's series from the start (at zero), so a dashboard shows 0, not "No data".
         Dialects.all().forEach(dialect -> captured(dialect.name()));
+        restore();
+    }
+
+    /**
+     * The journal's flags back in the index, oldest first; those beyond an owner's share now (a smaller capacity,
+     * more owners) are dropped from the journal too.
+     */
+    private void restore() {
+        List<Long> dropped = new ArrayList<>();
+        synchronized (entries) {
+            for (FlagJournal.Numbered kept : journal.load()) {
+                CapturedFlag flag = kept.flag();
+                lastSequence = Math.max(lastSequence, kept.sequence());
+                sequences.put(flag.key(), kept.sequence());
+                entries.put(kept.sequence(), flag);
+                perOwner.merge(flag.owner(), 1, Integer::sum);
+                if (perOwner.get(flag.owner()) > sharePerOwner) {
+                    Long oldest = oldestOf(flag.owner());
+                    drop(oldest);
+                    dropped.add(oldest);
+                }
+            }
+        }
+        journal.evicted(dropped);
     }
 
     private Counter captured(String dialect) {
@@ -73,34 +120,44 @@ public class FlagStore {
      * still does (moved to the front, a walk under way would miss it).
      */
     public void add(CapturedFlag flag) {
-        captured(flag.dialect()).increment();
         synchronized (entries) {
             Long before = sequences.get(flag.key());
             if (before != null) {
+                journal.refreshed(before, flag);
                 entries.put(before, flag);
-                return;
-            }
-            perOwner.merge(flag.owner(), 1, Integer::sum);
-            sequences.put(flag.key(), ++lastSequence);
-            entries.put(lastSequence, flag);
-            if (perOwner.get(flag.owner()) > sharePerOwner) {
-                evictOldestOf(flag.owner());
+            } else {
+                Long oldest =
+                        perOwner.getOrDefault(flag.owner(), 0) + 1 > sharePerOwner ? oldestOf(flag.owner()) : null;
+                long sequence = lastSequence + 1;
+                // Durable first: a failure here (StoreException) leaves the index as it was, the flag unreported.
+                journal.added(sequence, flag, oldest);
+                lastSequence = sequence;
+                perOwner.merge(flag.owner(), 1, Integer::sum);
+                sequences.put(flag.key(), sequence);
+                entries.put(sequence, flag);
+                if (oldest != null) {
+                    drop(oldest);
+                    evicted.increment();
+                }
             }
         }
+        captured(flag.dialect()).increment();
     }
 
-    private void evictOldestOf(String owner) {
-        Iterator<CapturedFlag> oldestFirst = entries.values().iterator();
-        while (oldestFirst.hasNext()) {
-            CapturedFlag oldest = oldestFirst.next();
-            if (oldest.owner().equals(owner)) {
-                oldestFirst.remove();
-                sequences.remove(oldest.key());
-                perOwner.merge(owner, -1, Integer::sum);
-                evicted.increment();
-                return;
+    /** The sequence number of the owner's oldest flag; the owner has one. Called under the lock. */
+    private Long oldestOf(String owner) {
+        for (Map.Entry<Long, CapturedFlag> e : entries.entrySet()) {
+            if (e.getValue().owner().equals(owner)) {
+                return e.getKey();
             }
         }
+        throw new IllegalStateException("no flag of the owner to evict");
+    }
+
+    private void drop(long sequence) {
+        CapturedFlag gone = entries.remove(sequence);
+        sequences.remove(gone.key());
+        perOwner.merge(gone.owner(), -1, Integer::sum);
     }
 
     /** The flags the caller may see, newest first; only those of one student when {@code studentId} is not null. */

@@ -40,6 +40,7 @@ public class EmbeddedMathServer implements SmartLifecycle {
     private final int ownReserve;
 
     private final OwnConnections own = new OwnConnections();
+    private final FlagrunnerProperties.Store store;
     private final MeterRegistry registry;
     private final List<MathServer> listeners = new ArrayList<>();
     private volatile ServerCertificate certificate;
@@ -49,6 +50,7 @@ public class EmbeddedMathServer implements SmartLifecycle {
     public EmbeddedMathServer(FlagrunnerProperties properties, MeterRegistry registry) {
         this.config = properties.embeddedServer();
         this.ownReserve = properties.session().maxConcurrent();
+        this.store = properties.store();
         this.registry = registry;
         // The TLS listeners' certificate is made while the rest of the context is built, on a thread of its own:
         // Bouncy Castle's first certificate (its classes, the key pair, the signature) took about a second of the
@@ -159,11 +161,12 @@ public class EmbeddedMathServer implements SmartLifecycle {
         return Optional.ofNullable(certificate);
     }
 
+    /** The configured secret; else the data directory's (stable across restarts); else, keeping nothing, a random one. */
     private byte[] secret() {
         if (!config.secret().isEmpty()) {
             return config.secret().getBytes(StandardCharsets.UTF_8);
         }
-        return FlagMinter.randomSecret();
+        return store.durable() ? SecretFile.in(store.path()) : FlagMinter.randomSecret();
     }
 
     private void count(ServerOptions options, ServerOutcome outcome) {

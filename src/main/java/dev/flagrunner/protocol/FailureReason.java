@@ -22,5 +22,15 @@ public enum FailureReason {
     /** The session ran longer than its wall-clock limit (a server that asks slowly, or never stops). */
     SESSION_TIMEOUT,
     CANCELLED,
+    /**
+     * The service stopped while the session ran (a kill, a crash, a power cut): the durable store ends it so at the
+     * next start. Only the service's sessions have it, never the {@code client} command.
+     */
+    INTERRUPTED,
+    /**
+     * The durable store could not keep what the session produced (a full disk, a broken database): its flag, if it
+     * had one, was not stored and is not shown. Only the service's sessions have it.
+     */
+    STORE_FAILED,
     INTERNAL_ERROR
 }

@@ -2,12 +2,15 @@ package dev.flagrunner.session;
 
 import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.flag.FlagStore;
+import dev.flagrunner.security.TokenRegistry;
+import dev.flagrunner.store.SqlStore;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,15 +28,23 @@ class SessionConfiguration {
             TargetResolver resolver,
             SocketOpeners openers,
             FlagStore flags,
-            SessionMetrics metrics) {
+            SessionMetrics metrics,
+            TokenRegistry tokens,
+            ObjectProvider<SqlStore> durable) {
+        Clock clock = Clock.systemUTC();
+        SessionJournal journal = durable.stream()
+                .findFirst()
+                .<SessionJournal>map(SqlSessionJournal::new)
+                .orElse(SessionJournal.NONE);
         return new SessionService(
                 properties,
                 resolver,
                 openers,
                 flags,
                 metrics,
-                Clock.systemUTC(),
-                sessionThreads(properties.session().maxConcurrent()));
+                clock,
+                sessionThreads(properties.session().maxConcurrent()),
+                new SessionHistory(properties.session().history(), tokens.owners(), journal, clock.instant()));
     }
 
     /**

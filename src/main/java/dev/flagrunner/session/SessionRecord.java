@@ -9,15 +9,25 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** One session in the history: its client while it runs, its outcome once it ended. Thread-safe. */
+/**
+ * One session in the history: its client while it runs, its outcome once it ended. A session restored from the
+ * durable store at start has ended and has neither client nor resolved target, only their view. Thread-safe.
+ */
 final class SessionRecord {
+
+    /** How a session ends, decided before it is written to the store and then shown. */
+    record Ending(SessionStatus status, String flag, SessionView.Failure failure, Instant endedAt) {}
 
     private final String id;
     private final String studentId;
     private final String owner;
     private final ResolvedTarget target;
+    private final ResolvedTarget.View targetView;
     private final Instant startedAt;
     private final ClientSession client;
+    /** The answers of a restored session (a running one asks its client). */
+    private final int answeredBefore;
+
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile SessionStatus status = SessionStatus.RUNNING;
     private volatile String flag;
@@ -32,16 +42,57 @@ final class SessionRecord {
         this.studentId = studentId;
         this.owner = owner;
         this.target = target;
+        this.targetView = target.view();
         this.startedAt = startedAt;
         this.client = client;
+        this.answeredBefore = 0;
+    }
+
+    private SessionRecord(
+            long sequence,
+            String id,
+            String studentId,
+            String owner,
+            ResolvedTarget.View targetView,
+            Instant startedAt,
+            int answered,
+            Ending ending) {
+        this.sequence = sequence;
+        this.id = id;
+        this.studentId = studentId;
+        this.owner = owner;
+        this.target = null;
+        this.targetView = targetView;
+        this.startedAt = startedAt;
+        this.client = null;
+        this.answeredBefore = answered;
+        end(ending);
+    }
+
+    /** A session that ended before this start, as the durable store kept it. */
+    static SessionRecord restored(
+            long sequence,
+            String id,
+            String studentId,
+            String owner,
+            ResolvedTarget.View target,
+            Instant startedAt,
+            int answered,
+            Ending ending) {
+        return new SessionRecord(sequence, id, studentId, owner, target, startedAt, answered, ending);
     }
 
     String id() {
         return id;
     }
 
+    /** Where it connects; only a session started by this process has it (null when restored). */
     ResolvedTarget target() {
         return target;
+    }
+
+    ResolvedTarget.View targetView() {
+        return targetView;
     }
 
     void numbered(long number) {
@@ -69,23 +120,33 @@ final class SessionRecord {
         return startedAt;
     }
 
+    /** The running session's client; null when restored. */
     ClientSession client() {
         return client;
     }
 
-    void captured(String capturedFlag, Clock clock) {
-        this.flag = capturedFlag;
-        end(SessionStatus.FLAG_CAPTURED, clock);
+    int answered() {
+        return client == null ? answeredBefore : client.answered();
     }
 
-    void failed(SessionFailure f, Clock clock) {
-        this.failure = new SessionView.Failure(f.reason().name(), f.detail());
-        end(f.reason() == FailureReason.CANCELLED ? SessionStatus.CANCELLED : SessionStatus.FAILED, clock);
+    /** How the session ends now: with the flag, or with the failure (one of them is null). */
+    static Ending ending(String capturedFlag, SessionFailure f, Clock clock) {
+        if (f == null) {
+            return new Ending(SessionStatus.FLAG_CAPTURED, capturedFlag, null, clock.instant());
+        }
+        return new Ending(
+                f.reason() == FailureReason.CANCELLED ? SessionStatus.CANCELLED : SessionStatus.FAILED,
+                null,
+                new SessionView.Failure(f.reason().name(), f.detail()),
+                clock.instant());
     }
 
-    private void end(SessionStatus newStatus, Clock clock) {
-        this.endedAt = clock.instant();
-        this.status = newStatus;
+    /** Shows the session as ended (once). */
+    void end(Ending ending) {
+        this.flag = ending.flag();
+        this.failure = ending.failure();
+        this.endedAt = ending.endedAt();
+        this.status = ending.status();
         ended.countDown();
     }
 
@@ -106,11 +167,11 @@ final class SessionRecord {
                 id,
                 studentId,
                 owner,
-                target.view(),
+                targetView,
                 s,
                 s == SessionStatus.FLAG_CAPTURED ? flag : null,
                 failure,
-                client.answered(),
+                answered(),
                 startedAt,
                 end,
                 end == null ? null : Duration.between(startedAt, end).toMillis());

@@ -10,6 +10,7 @@ import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.security.Caller;
+import dev.flagrunner.store.StoreException;
 import dev.flagrunner.tls.TlsConfigurationException;
 import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.web.Page;
@@ -64,7 +65,8 @@ class SessionService implements SmartLifecycle {
             FlagStore flags,
             SessionMetrics metrics,
             Clock clock,
-            ExecutorService executor) {
+            ExecutorService executor,
+            SessionHistory history) {
         this.config = properties.session();
         this.resolver = resolver;
         this.openers = openers;
@@ -74,7 +76,7 @@ class SessionService implements SmartLifecycle {
         this.permits = new Semaphore(config.maxConcurrent());
         this.callerSlots = CallerSlots.of(properties.security(), config.maxConcurrent());
         this.executor = executor;
-        this.history = new SessionHistory(config.history());
+        this.history = history;
         this.bytesInFlight = new BytesInFlight(config.maxBytesInFlight().toBytes());
     }
 
@@ -101,7 +103,16 @@ class SessionService implements SmartLifecycle {
         }
         SessionRecord record = new SessionRecord(
                 UUID.randomUUID().toString(), request.studentId(), caller.name(), target, clock.instant(), client);
-        history.add(record);
+        try {
+            history.add(record);
+        } catch (StoreException e) {
+            permits.release();
+            callerSlots.release(caller.name());
+            log.error("session not started: {}", e.getMessage());
+            throw ProblemType.STORE_UNAVAILABLE.exception(
+                    "the durable store could not record the session's start (the service's log and"
+                            + " /actuator/health say why); nothing was started");
+        }
         metrics.started();
         try {
             executor.execute(() -> run(record));
@@ -159,46 +170,61 @@ class SessionService implements SmartLifecycle {
     }
 
     /**
-     * Ends a session in an order callers can rely on: the flag is in the store, the meters are updated and
-     * the concurrency slot is free before anyone can see the session as ended.
+     * Ends a session in an order callers can rely on: the flag is in the store (committed, with the durable store),
+     * the session's end is written, the meters are updated and the concurrency slot is free before anyone can see
+     * the session as ended. A flag the store could not keep ends the session {@code STORE_FAILED}, without it.
      */
     private void finish(SessionRecord record, String flag, SessionFailure failure) {
-        SessionStatus status = failure == null
-                ? SessionStatus.FLAG_CAPTURED
-                : failure.reason() == FailureReason.CANCELLED ? SessionStatus.CANCELLED : SessionStatus.FAILED;
+        if (failure == null) {
+            failure = stored(record, flag);
+        }
+        SessionRecord.Ending ending = SessionRecord.ending(failure == null ? flag : null, failure, clock);
         try {
-            if (failure == null) {
-                flags.add(new CapturedFlag(
-                        record.studentId(),
-                        flag,
-                        record.target().name(),
-                        record.target().dialect().name(),
-                        record.target().classId(),
-                        record.id(),
-                        clock.instant(),
-                        record.owner()));
+            try {
+                history.ending(record, ending);
+            } catch (StoreException e) {
+                // Its flag (if any) is stored: after a restart the session shows INTERRUPTED, its flag in GET /flags.
+                log.error("session {}: its end was not stored: {}", record.id(), e.getMessage());
             }
             metrics.ended(
                     record.target().dialect(),
-                    status,
+                    ending.status(),
                     failure == null ? "none" : failure.reason().name(),
-                    Duration.between(record.startedAt(), clock.instant()));
+                    Duration.between(record.startedAt(), ending.endedAt()));
             log.info(
                     "session {} ended: target={} dialect={} status={}{} answers={}",
                     record.id(),
                     record.target().name(),
                     record.target().dialect().name(),
-                    status,
+                    ending.status(),
                     failure == null ? "" : " reason=" + failure.reason(),
-                    record.client().answered());
+                    record.answered());
         } finally {
             permits.release();
             callerSlots.release(record.owner());
-            if (failure == null) {
-                record.captured(flag, clock);
-            } else {
-                record.failed(failure, clock);
-            }
+            record.end(ending);
+        }
+    }
+
+    /** Puts the captured flag in the flag store; the failure when the durable store could not keep it. */
+    private SessionFailure stored(SessionRecord record, String flag) {
+        try {
+            flags.add(new CapturedFlag(
+                    record.studentId(),
+                    flag,
+                    record.target().name(),
+                    record.target().dialect().name(),
+                    record.target().classId(),
+                    record.id(),
+                    clock.instant(),
+                    record.owner()));
+            return null;
+        } catch (StoreException e) {
+            log.error("session {}: its flag was not stored: {}", record.id(), e.getMessage());
+            return new SessionFailure(
+                    FailureReason.STORE_FAILED,
+                    "the flag was captured but the durable store could not keep it (the service's log and"
+                            + " /actuator/health say why); run the session again");
         }
     }
 

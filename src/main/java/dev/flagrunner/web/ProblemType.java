@@ -37,7 +37,9 @@ public enum ProblemType {
     MISDIRECTED_REQUEST("misdirected-request", HttpStatus.MISDIRECTED_REQUEST, "Misdirected request"),
     TOO_MANY_SESSIONS("too-many-sessions", HttpStatus.TOO_MANY_REQUESTS, "Too many sessions"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
-    SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Shutting down");
+    SHUTTING_DOWN("shutting-down", HttpStatus.SERVICE_UNAVAILABLE, "Shutting down"),
+    /** The durable store could not write the session's start (a full disk): nothing started, nothing is lost. */
+    STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable");
 
     private final String slug;
     private final HttpStatus status;

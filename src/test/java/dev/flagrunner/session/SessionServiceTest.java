@@ -43,6 +43,9 @@ import org.springframework.util.unit.DataSize;
  */
 class SessionServiceTest {
 
+    private static final FlagrunnerProperties.Store MEMORY =
+            new FlagrunnerProperties.Store(FlagrunnerProperties.Store.StoreType.MEMORY, Path.of("flagrunner-data"));
+
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     private static final Clock FIXED = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -99,6 +102,7 @@ class SessionServiceTest {
                         WAIT,
                         DataSize.ofMegabytes(16)),
                 new FlagrunnerProperties.Flags(100),
+                MEMORY,
                 new FlagrunnerProperties.EmbeddedServer(
                         true,
                         List.of("status"),
@@ -127,7 +131,8 @@ class SessionServiceTest {
                 flags,
                 new SessionMetrics(registry),
                 clock,
-                executor);
+                executor,
+                new SessionHistory(history, 1));
         service.start();
         return service;
     }
@@ -381,6 +386,7 @@ class SessionServiceTest {
                 base.allowedEndpoints(),
                 base.session(),
                 base.flags(),
+                base.store(),
                 base.embeddedServer(),
                 base.health(),
                 base.allowedHosts(),
@@ -394,7 +400,8 @@ class SessionServiceTest {
                 flags,
                 new SessionMetrics(registry),
                 Clock.systemUTC(),
-                SessionConfiguration.sessionThreads(1));
+                SessionConfiguration.sessionThreads(1),
+                new SessionHistory(10, 1));
         service.start();
 
         SessionRequest toLab = new SessionRequest("x", "lab", null, null, null, null, null);

@@ -29,6 +29,9 @@ import org.springframework.util.unit.DataSize;
  */
 class TargetResolverTest {
 
+    private static final FlagrunnerProperties.Store MEMORY =
+            new FlagrunnerProperties.Store(FlagrunnerProperties.Store.StoreType.MEMORY, Path.of("flagrunner-data"));
+
     /** status, plain, 27995 (the dialect's default port); no class id of its own. */
     private static final FlagrunnerProperties.Target LAB =
             new FlagrunnerProperties.Target("mathserver.lab", 27995, false, "status", null, "system", List.of());
@@ -76,6 +79,7 @@ class TargetResolverTest {
                         Duration.ofMinutes(5),
                         DataSize.ofMegabytes(16)),
                 new FlagrunnerProperties.Flags(100),
+                MEMORY,
                 new FlagrunnerProperties.EmbeddedServer(
                         true,
                         List.of("status"),
