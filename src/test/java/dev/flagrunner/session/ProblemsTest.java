@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
             "flagrunner.embedded-server.questions.max=5",
             "flagrunner.embedded-server.dialects=status",
             "flagrunner.embedded-server.tls=false",
-            "flagrunner.session.history=3",
+            "flagrunner.session.history=9", // three run tokens: a share of 3 sessions each
             "flagrunner.targets.remote.host=10.255.255.1",
             "flagrunner.targets.remote.port=27995",
             "flagrunner.allowed-endpoints=127.0.0.1:1"
@@ -317,6 +317,7 @@ class ProblemsTest extends RandomPortTest {
         assertThat(r.json().get("target").get("name").asString()).isEqualTo("ad-hoc");
     }
 
+    /** test-all's share of the history is a third of it: three sessions. */
     @Test
     void theHistoryIsBoundedAndNewestFirst() {
         List<String> ids = new java.util.ArrayList<>();
