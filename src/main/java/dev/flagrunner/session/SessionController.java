@@ -84,7 +84,10 @@ class SessionController {
                             name = "Retry-After",
                             description = "seconds to wait",
                             schema = @Schema(type = "integer", example = "1")))
-    @ApiResponse(responseCode = "503", description = "/problems/shutting-down: the service is stopping")
+    @ApiResponse(
+            responseCode = "503",
+            description = "/problems/shutting-down: the service is stopping; /problems/store-unavailable: the"
+                    + " durable store could not record the start (nothing started)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SessionView> start(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
