@@ -52,9 +52,10 @@ for round in $(seq 1 "$ROUNDS"); do
     for store in memory file; do
         echo "== round $round, $store: (i) $N sessions x $Q questions" >&2
         N=$N Q=$Q PHASES=1 MEM=0 BUILD=0 SERVICE_OPTS="$(store_opts "$store" "c$round")" \
-            bench/concurrency.sh >"$OUT/concurrency-$store-$round.log" 2>&1 || {
-            echo "concurrency.sh failed: $OUT/concurrency-$store-$round.log" >&2; exit 1; }
+            bench/concurrency.sh >"$OUT/concurrency-$store-$round.log" 2>&1 ||
+            echo "   concurrency.sh reported a failed check (its log: $OUT/concurrency-$store-$round.log)" >&2
         p=bench/target/concurrency/phase1.properties
+        [ -s "$p" ] || { echo "concurrency.sh measured nothing: $OUT/concurrency-$store-$round.log" >&2; exit 1; }
         R[$store,$round,sps]=$(prop "$p" sessions_per_s)
         R[$store,$round,p50]=$(awk -v u="$(prop "$p" post_p50_us)" 'BEGIN { printf "%.1f", u / 1000 }')
         R[$store,$round,p99]=$(awk -v u="$(prop "$p" post_p99_us)" 'BEGIN { printf "%.1f", u / 1000 }')
