@@ -24,7 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every exception to an RFC 9457 problem of the {@link ProblemType} catalogue (README lists it). Nothing reaches a caller as a 500 unless it is a bug, and then without details.
+ * Maps every exception to an RFC 9457 problem of the {@link ProblemType} catalogue (docs/api.md lists it). Nothing reaches a caller as a 500 unless it is a bug, and then without details.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {

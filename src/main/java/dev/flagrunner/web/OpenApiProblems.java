@@ -26,7 +26,7 @@ class OpenApiProblems {
     static final String MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     /** Only a schema for the description: the service answers with Spring's {@code ProblemDetail}. */
-    @Schema(name = "Problem", description = "An RFC 9457 problem; README lists every type")
+    @Schema(name = "Problem", description = "An RFC 9457 problem; docs/api.md lists every type")
     record Problem(
             @Schema(
                     description = "/problems/<slug>",

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The catalogue of every problem the service answers with: its slug ({@code type} is {@code /problems/<slug>}),
- * its HTTP status and its title. README's problem table lists the same entries; nothing else in the service
+ * its HTTP status and its title. docs/api.md's problem table lists the same entries; nothing else in the service
  * names a slug. A producer throws {@link #exception(String)} (a controller or service) or calls
  * {@link Problems#write} (a servlet filter, which runs before Spring MVC).
  */
