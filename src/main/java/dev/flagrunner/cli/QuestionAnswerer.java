@@ -4,6 +4,7 @@ import dev.flagrunner.expression.Answer;
 import dev.flagrunner.expression.Evaluator;
 import dev.flagrunner.expression.ExpressionException;
 import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.DialectMessages;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,7 +27,8 @@ final class QuestionAnswerer {
     String answer(String payload) {
         try {
             Answer answer = Evaluator.evaluate(dialect.arithmetic(), payload);
-            return answer instanceof Answer.Value value ? value.text() : "ERR #DIV/0";
+            return DialectMessages.answerText(dialect, answer)
+                    .orElseGet(() -> ERROR + "divides by zero, which has no answer in dialect " + dialect.name());
         } catch (ExpressionException e) {
             return ERROR + e.getMessage() + wholeMessageHint(payload);
         }

@@ -4,21 +4,19 @@ import dev.flagrunner.expression.Answer;
 import dev.flagrunner.expression.Evaluator;
 import dev.flagrunner.expression.ExpressionException;
 import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.DialectMessages;
 import java.util.random.RandomGenerator;
 
 /** Draws questions and the exact answer message (without terminator) a correct client must send. */
 final class Examiner {
 
     private final Dialect dialect;
-    private final String classId;
-    private final String answerPrefix;
+    private final DialectMessages messages;
     private final QuestionGenerator generator;
 
     Examiner(Dialect dialect, String classId) {
         this.dialect = dialect;
-        this.classId = classId;
-        String keyword = dialect.answerKeyword();
-        this.answerPrefix = classId + " " + (keyword.isEmpty() ? "" : keyword + " ");
+        this.messages = new DialectMessages(dialect, classId);
         this.generator = new QuestionGenerator(dialect.arithmetic());
     }
 
@@ -40,9 +38,6 @@ final class Examiner {
         } catch (ExpressionException e) {
             return null;
         }
-        if (answer instanceof Answer.Value value) {
-            return answerPrefix + value.text();
-        }
-        return dialect.divisionByZeroAnswer().map(err -> classId + " " + err).orElse(null);
+        return messages.answer(answer).orElse(null);
     }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One run of the client side of the protocol: HELLO, answer every question, return the flag. Each
@@ -24,7 +25,7 @@ public final class ClientSession {
     private final SessionListener listener;
     private final BytesInFlight budget;
     private final ServerMessageParser parser;
-    private final String answerPrefix;
+    private final DialectMessages messages;
     private volatile Socket socket;
     private volatile boolean cancelled;
     private volatile int answered;
@@ -47,8 +48,7 @@ public final class ClientSession {
         this.listener = listener;
         this.budget = budget;
         this.parser = new ServerMessageParser(spec.dialect(), spec.classId());
-        String keyword = spec.dialect().answerKeyword();
-        this.answerPrefix = spec.classId() + " " + (keyword.isEmpty() ? "" : keyword + " ");
+        this.messages = new DialectMessages(spec.dialect(), spec.classId());
     }
 
     /** Answers sent so far; safe to read from any thread. */
@@ -117,7 +117,7 @@ public final class ClientSession {
     private String converse(MessageReader reader, OutputStream out, ReadTimeouts.Guard guard)
             throws IOException, SessionFailure {
         Dialect dialect = spec.dialect();
-        send(out, spec.classId() + " " + dialect.helloKeyword() + " " + spec.studentId(), 0, guard);
+        send(out, messages.hello(spec.studentId()), 0, guard);
         int messageNumber = 0;
         while (true) {
             long started = System.nanoTime();
@@ -248,11 +248,8 @@ public final class ClientSession {
             throw new SessionFailure(
                     reason, where + e.getMessage() + ": " + SessionFailure.SERVER_TEXT.quote(payload), e);
         }
-        if (answer instanceof Answer.Value value) {
-            return answerPrefix + value.text();
-        }
-        String divZero = spec.dialect().divisionByZeroAnswer().orElse(null);
-        if (divZero == null) {
+        Optional<String> line = messages.answer(answer);
+        if (line.isEmpty()) {
             throw new SessionFailure(
                     FailureReason.UNSUPPORTED_EXPRESSION,
                     "question " + (answered + 1)
@@ -260,7 +257,7 @@ public final class ClientSession {
                             + spec.dialect().name() + ": "
                             + SessionFailure.SERVER_TEXT.unlessFlagLike(payload));
         }
-        return spec.classId() + " " + divZero;
+        return line.get();
     }
 
     /**
