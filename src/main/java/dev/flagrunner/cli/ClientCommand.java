@@ -164,8 +164,7 @@ final class ClientCommand implements Callable<Integer> {
         }
         int defaultPort = dialect.defaultPort(tls);
         if (port == null && defaultPort == 0) {
-            throw usage(
-                    "dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain") + " port: give -p PORT");
+            throw usage(dialect.noDefaultPort(tls) + ": give -p PORT");
         }
         int serverPort = port != null ? port : defaultPort;
         requireRange("-p", serverPort, 1, 65535);

@@ -6,6 +6,7 @@ import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.mathserver.ServerEvents;
 import dev.flagrunner.mathserver.ServerOptions;
+import dev.flagrunner.net.HostPort;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.tls.ServerCertificate;
 import java.io.IOException;
@@ -195,7 +196,7 @@ final class ServerCommand implements Callable<Integer> {
                     + server.options().port() + ": " + e.getMessage());
             return 1;
         }
-        out.println("listening on " + server.host() + ":" + server.port());
+        out.println("listening on " + HostPort.format(server.host(), server.port()));
         // The same form as `openssl x509 -noout -fingerprint -sha256`, to compare with what a client saw.
         certificate.ifPresent(c -> out.println("certificate sha256 Fingerprint=" + c.sha256Fingerprint()
                 + (writeCert != null ? " (PEM in " + writeCert + ")" : "")));
@@ -237,8 +238,7 @@ final class ServerCommand implements Callable<Integer> {
     private ServerOptions options() {
         int defaultPort = dialect.defaultPort(tls);
         if (port == null && defaultPort == 0) {
-            throw usage("dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain")
-                    + " port: give -p PORT (0 for any free port)");
+            throw usage(dialect.noDefaultPort(tls) + ": give -p PORT (0 for any free port)");
         }
         int serverPort = port != null ? port : defaultPort;
         if (serverPort < 0 || serverPort > 65535) {

@@ -3,6 +3,7 @@ package dev.flagrunner.health;
 import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.mathserver.MathServer;
+import dev.flagrunner.net.HostPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,12 +86,12 @@ class MathServerHealthIndicator extends AbstractHealthIndicator {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("dialect", server.options().dialect().name());
             view.put("transport", server.options().transport());
-            view.put("address", server.host() + ":" + server.port());
+            view.put("address", HostPort.format(server.host(), server.port()));
             view.put("accepting", server.isAccepting());
             view.put("activeConnections", server.activeConnections());
             views.add(view);
             if (!server.isAccepting()) {
-                problems.add("embedded listener " + name + " on " + server.host() + ":" + server.port()
+                problems.add("embedded listener " + name + " on " + HostPort.format(server.host(), server.port())
                         + " stopped accepting");
             }
         }

@@ -1,5 +1,6 @@
 package dev.flagrunner.health;
 
+import dev.flagrunner.net.HostPort;
 import dev.flagrunner.net.Sockets;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SocketOpener;
@@ -61,7 +62,7 @@ final class TargetProbe {
     }
 
     String address() {
-        return host + ":" + port;
+        return HostPort.format(host, port);
     }
 
     Duration interval() {

@@ -72,6 +72,11 @@ public record Dialect(
         return tls ? tlsPort : plainPort;
     }
 
+    /** The one text for a missing default port, before the caller's hint: {@code dialect cs230 has no default TLS port}. */
+    public String noDefaultPort(boolean tls) {
+        return "dialect " + name + " has no default " + (tls ? "TLS" : "plain") + " port";
+    }
+
     /** The text that ends a message on the wire: a line feed, or nothing. */
     public String terminator() {
         return framing == Framing.LINE_FEED ? "\n" : "";

@@ -2,6 +2,7 @@ package dev.flagrunner.protocol;
 
 import static dev.flagrunner.net.Sockets.closeQuietly;
 
+import dev.flagrunner.net.HostPort;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TlsHandshakeException;
 import java.io.IOException;
@@ -89,16 +90,18 @@ public interface SocketOpener {
             closeQuietly(socket);
             throw new SessionFailure(
                     FailureReason.CONNECT_TIMEOUT,
-                    "no connection to " + host + ":" + port + " within " + connectTimeout.toMillis() + " ms",
+                    "no connection to " + HostPort.format(host, port) + " within " + connectTimeout.toMillis() + " ms",
                     e);
         } catch (ConnectException | NoRouteToHostException e) {
             closeQuietly(socket);
             throw new SessionFailure(
-                    FailureReason.CONNECT_FAILED, "cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
+                    FailureReason.CONNECT_FAILED,
+                    "cannot connect to " + HostPort.format(host, port) + ": " + e.getMessage(),
+                    e);
         } catch (IOException e) {
             closeQuietly(socket);
             throw new SessionFailure(
-                    FailureReason.CONNECT_FAILED, "cannot connect to " + host + ":" + port + ": " + e, e);
+                    FailureReason.CONNECT_FAILED, "cannot connect to " + HostPort.format(host, port) + ": " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.flagrunner.session;
 
+import dev.flagrunner.net.HostPort;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,8 +36,7 @@ final class EndpointAllowList {
 
     /** {@code host:port}, an IPv6 address in brackets. */
     static String format(String host, int port) {
-        String h = normalise(host);
-        return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + port;
+        return HostPort.format(normalise(host), port);
     }
 
     /** Lower case, without the brackets of an IPv6 literal: the form entries and requests are compared in. */

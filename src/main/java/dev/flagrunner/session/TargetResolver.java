@@ -143,8 +143,7 @@ class TargetResolver {
     private static int defaultPort(Dialect dialect, boolean tls) {
         int port = dialect.defaultPort(tls);
         if (port == 0) {
-            throw ProblemType.VALIDATION.exception(
-                    "dialect " + dialect.name() + " has no default " + (tls ? "TLS" : "plain") + " port: give 'port'");
+            throw ProblemType.VALIDATION.exception(dialect.noDefaultPort(tls) + ": give 'port'");
         }
         return port;
     }

@@ -2,6 +2,7 @@ package dev.flagrunner.tls;
 
 import static dev.flagrunner.net.Sockets.closeQuietly;
 
+import dev.flagrunner.net.HostPort;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;

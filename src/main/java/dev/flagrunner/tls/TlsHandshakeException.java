@@ -1,5 +1,6 @@
 package dev.flagrunner.tls;
 
+import dev.flagrunner.net.HostPort;
 import java.io.IOException;
 
 /**
