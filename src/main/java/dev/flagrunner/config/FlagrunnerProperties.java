@@ -96,7 +96,7 @@ public record FlagrunnerProperties(
             tlsProtocols = tlsProtocols == null ? List.of() : List.copyOf(tlsProtocols);
             if (tls) {
                 // Fails the start for a missing or unreadable trust file, or a protocol the JDK disabled.
-                ClientTls.create(TrustMode.parse(trust), tlsProtocols);
+                ClientTls.check(TrustMode.parse(trust), tlsProtocols);
             }
         }
     }

@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * Where a session connects and what it speaks, after the request's overrides were applied.
  *
- * @param trust     the trust mode of a TLS target ({@code system}, {@code insecure}, a PEM path, or
- *                  {@code embedded} for the embedded server's own certificate)
+ * @param trust     how a TLS target's certificate is trusted: the embedded server's own, or a trust setting
  * @param protocols TLS protocol versions; empty for the defaults
  */
 record ResolvedTarget(
@@ -17,7 +16,7 @@ record ResolvedTarget(
         boolean tls,
         Dialect dialect,
         String classId,
-        String trust,
+        TargetTrust trust,
         List<String> protocols) {
 
     /** The JSON form of a target, as the session body shows it. */

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
@@ -167,18 +166,7 @@ class SessionController {
     SessionView cancel(
             @Parameter(description = "the session's id (its Location)", example = ID_EXAMPLE) @PathVariable String id) {
         Caller caller = Caller.current();
-        SessionRecord record = find(id, caller);
-        if (!record.owner().equals(caller.name())) {
-            throw ProblemType.FORBIDDEN.exception("the session was started by" + " the token '" + record.owner()
-                    + "'; only that token may cancel it");
-        }
-        if (!record.isRunning()) {
-            throw ProblemType.SESSION_ENDED.exception("session '" + record.id() + "' had ended already ("
-                    + record.status() + "): there was nothing to cancel");
-        }
-        record.client().cancel();
-        sessions.awaitEnd(record, Duration.ofSeconds(5));
-        return record.view();
+        return sessions.cancel(find(id, caller), caller).view();
     }
 
     private SessionRecord find(String id, Caller caller) {

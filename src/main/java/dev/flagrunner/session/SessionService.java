@@ -40,6 +40,12 @@ import org.springframework.context.SmartLifecycle;
  */
 class SessionService implements SmartLifecycle {
 
+    /**
+     * How long a cancel waits for the session to end before it answers: closing the socket ends a blocked read or
+     * write at once; a session still connecting or evaluating an answer is answered as it is after this long.
+     */
+    static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
     private final FlagrunnerProperties.Session config;
@@ -250,6 +256,25 @@ class SessionService implements SmartLifecycle {
 
     Duration defaultWait() {
         return config.waitForEnd();
+    }
+
+    /**
+     * Cancels a running session (its socket is closed) and returns it once it has ended, or after
+     * {@link #CANCEL_WAIT}. Only the token that started it may; one that had ended already is a conflict, since
+     * nothing was cancelled.
+     */
+    SessionRecord cancel(SessionRecord record, Caller caller) {
+        if (!record.owner().equals(caller.name())) {
+            throw ProblemType.FORBIDDEN.exception("the session was started by" + " the token '" + record.owner()
+                    + "'; only that token may cancel it");
+        }
+        if (!record.isRunning()) {
+            throw ProblemType.SESSION_ENDED.exception("session '" + record.id() + "' had ended already ("
+                    + record.status() + "): there was nothing to cancel");
+        }
+        record.client().cancel();
+        awaitEnd(record, CANCEL_WAIT);
+        return record;
     }
 
     @Override

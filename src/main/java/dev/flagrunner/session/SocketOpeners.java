@@ -1,6 +1,5 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.config.FlagrunnerProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.protocol.UnconnectedSockets;
@@ -33,9 +32,9 @@ class SocketOpeners {
         if (!target.tls()) {
             return SocketOpener.plain(sockets);
         }
-        TrustMode trust = target.trust().equals(FlagrunnerProperties.EMBEDDED)
-                ? embedded.tlsCertificate().orElseThrow().trustMode()
-                : trustModes.computeIfAbsent(target.trust(), TrustMode::parse);
+        TrustMode trust = target.trust() instanceof TargetTrust.Setting setting
+                ? trustModes.computeIfAbsent(setting.text(), TrustMode::parse)
+                : embedded.tlsCertificate().orElseThrow().trustMode();
         return SocketOpener.tls(ClientTls.create(trust, target.protocols()), sockets);
     }
 

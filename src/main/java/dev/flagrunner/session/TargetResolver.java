@@ -72,7 +72,7 @@ class TargetResolver {
                 tls,
                 dialect,
                 server.options().classId(),
-                FlagrunnerProperties.EMBEDDED,
+                TargetTrust.EMBEDDED,
                 List.of());
     }
 
@@ -89,7 +89,7 @@ class TargetResolver {
                 tls,
                 dialect,
                 dialect.defaultClassId(),
-                FlagrunnerProperties.EMBEDDED,
+                TargetTrust.EMBEDDED,
                 List.of());
     }
 
@@ -110,7 +110,15 @@ class TargetResolver {
         Dialect dialect =
                 requested != null ? requested : Dialects.byName(t.dialect()).orElseThrow();
         String classId = t.classId() != null ? t.classId() : dialect.defaultClassId();
-        return new ResolvedTarget(name, t.host(), t.port(), t.tls(), dialect, classId, t.trust(), t.tlsProtocols());
+        return new ResolvedTarget(
+                name,
+                t.host(),
+                t.port(),
+                t.tls(),
+                dialect,
+                classId,
+                new TargetTrust.Setting(t.trust()),
+                t.tlsProtocols());
     }
 
     private ResolvedTarget applyOverrides(ResolvedTarget base, SessionRequest r) {
@@ -136,7 +144,7 @@ class TargetResolver {
                 tls,
                 base.dialect(),
                 classId,
-                adHoc ? "system" : base.trust(),
+                adHoc ? TargetTrust.SYSTEM : base.trust(),
                 base.protocols());
     }
 

@@ -59,6 +59,15 @@ public final class ClientTls {
         return new ClientTls(trust, TlsProtocols.check(protocols, context), context);
     }
 
+    /**
+     * Checks a configuration without keeping a client: the trust mode's context builds and the protocols are
+     * ones this JDK offers; the same exceptions as {@link #create(TrustMode, List)}. The context is cached, so a
+     * session that later creates its client reuses it.
+     */
+    public static void check(TrustMode trust, List<String> protocols) {
+        TlsProtocols.check(protocols, ClientContexts.forMode(Objects.requireNonNull(trust, "trust")));
+    }
+
     public TrustMode trust() {
         return trust;
     }

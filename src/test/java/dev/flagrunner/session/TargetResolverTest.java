@@ -127,7 +127,7 @@ class TargetResolverTest {
                             false,
                             Dialects.STATUS,
                             "cs5700fall2020",
-                            "embedded",
+                            TargetTrust.EMBEDDED,
                             List.of()));
         }
 
@@ -142,7 +142,7 @@ class TargetResolverTest {
                             false,
                             Dialects.STATUS,
                             "cs5700fall2020",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of()));
         }
     }
@@ -160,7 +160,7 @@ class TargetResolverTest {
                             true,
                             Dialects.STATUS,
                             "cs5700fall2020",
-                            "embedded",
+                            TargetTrust.EMBEDDED,
                             List.of()));
         }
 
@@ -191,7 +191,7 @@ class TargetResolverTest {
                             false,
                             Dialects.STATUS,
                             "cs5700fall2019",
-                            "embedded",
+                            TargetTrust.EMBEDDED,
                             List.of()));
         }
     }
@@ -209,7 +209,7 @@ class TargetResolverTest {
                             true,
                             Dialects.FINDCOUNT,
                             "cs3700fall2019",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of("TLSv1.3")));
         }
 
@@ -223,7 +223,7 @@ class TargetResolverTest {
                             false,
                             Dialects.EVAL2021,
                             "cs5700spring2021",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of()));
         }
 
@@ -237,7 +237,7 @@ class TargetResolverTest {
                             true,
                             Dialects.FINDCOUNT,
                             "cs3700fall2018",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of("TLSv1.3")));
         }
     }
@@ -305,7 +305,7 @@ class TargetResolverTest {
                             false,
                             Dialects.STATUS,
                             "cs5700fall2020",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of()));
         }
 
@@ -341,7 +341,7 @@ class TargetResolverTest {
                             false,
                             Dialects.STATUS,
                             "cs5700fall2020",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of()));
         }
 
@@ -355,7 +355,7 @@ class TargetResolverTest {
                             false,
                             Dialects.STATUS,
                             "cs5700fall2020",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of()));
         }
     }
@@ -428,7 +428,7 @@ class TargetResolverTest {
                             true,
                             Dialects.STATUS,
                             "cs5700fall2020",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of()));
         }
 
@@ -442,7 +442,7 @@ class TargetResolverTest {
                             false,
                             Dialects.FINDCOUNT,
                             "cs3700fall2019",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of("TLSv1.3")));
         }
 
@@ -454,7 +454,14 @@ class TargetResolverTest {
                     .hasMessage("dialect cs230 has no default TLS port: give 'port'");
             assertThat(resolver("old.lab:443").resolve(request(null, "cs230", "old.lab", 443, true, null)))
                     .isEqualTo(new ResolvedTarget(
-                            TargetResolver.AD_HOC, "old.lab", 443, true, Dialects.CS230, "cs230", "system", List.of()));
+                            TargetResolver.AD_HOC,
+                            "old.lab",
+                            443,
+                            true,
+                            Dialects.CS230,
+                            "cs230",
+                            TargetTrust.SYSTEM,
+                            List.of()));
         }
 
         @Test
@@ -472,7 +479,7 @@ class TargetResolverTest {
                             true,
                             Dialects.STATUS,
                             "cs5700fall2020",
-                            "system",
+                            TargetTrust.SYSTEM,
                             List.of()));
         }
     }
