@@ -3,10 +3,17 @@ package dev.flagrunner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -258,6 +265,26 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("dev.flagrunner.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Every package says in a package-info what lives there and what it may use (as initializr does). */
+    @Test
+    void everyPackageHasAPackageInfo() throws IOException {
+        Path root = Path.of("src/main/java/dev/flagrunner");
+        try (Stream<Path> dirs = Files.walk(root)) {
+            List<Path> without = dirs.filter(Files::isDirectory)
+                    .filter(d -> hasJavaFile(d) && !Files.exists(d.resolve("package-info.java")))
+                    .toList();
+            assertThat(without).as("packages without a package-info.java").isEmpty();
+        }
+    }
+
+    private static boolean hasJavaFile(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
