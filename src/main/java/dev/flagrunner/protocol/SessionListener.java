@@ -1,6 +1,9 @@
 package dev.flagrunner.protocol;
 
-/** Progress of a running client session (metrics, progress shown over REST). Called on the session's thread. */
+/**
+ * Progress of a running client session, for the metrics (a session body's answer count reads
+ * {@link ClientSession#answered()} instead). Called on the session's thread.
+ */
 public interface SessionListener {
 
     SessionListener NONE = (answered, nanos) -> {};

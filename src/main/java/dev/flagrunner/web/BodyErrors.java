@@ -2,6 +2,7 @@ package dev.flagrunner.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
@@ -22,8 +23,10 @@ final class BodyErrors {
     static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName()
-                    + "' (known: studentId, target, dialect, host, port, tls, classId)";
+            // The fields of whichever body it was, in their declared order, as Jackson knows them.
+            return "unknown field '" + u.getPropertyName() + "' (known: "
+                    + u.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + ")";
         }
         if (cause instanceof InvalidFormatException f) {
             return "field '" + path(f) + "' has the wrong type: expected "

@@ -19,6 +19,8 @@ import org.apache.tomcat.util.net.NioChannel;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tomcat's HTTP/1.1 connector with two deadlines Tomcat does not have: one for receiving a whole request head and
@@ -33,6 +35,8 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * within a tick). Nothing else about the connector changes. Public because Tomcat creates the protocol by class name.
  */
 public class DeadlineNioProtocol extends Http11NioProtocol {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineNioProtocol.class);
 
     static final long TICK_MILLIS = 250;
 
@@ -100,8 +104,10 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
                     getEndpoint().processSocket(connection, SocketEvent.ERROR, true);
                 }
             } catch (RuntimeException e) {
-                // The connection changed under us (it ended, or its processor was recycled): the next tick sees it
-                // anew.
+                // The connection changed under us (it ended, or its processor was recycled) while Tomcat's threads
+                // went on with it. Nothing is lost: an ended connection needs no deadline, and a live one is looked
+                // at again on the next tick. At DEBUG, so that a failure on every tick would still be seen.
+                log.debug("deadline check skipped a connection that changed under it", e);
             }
         }
         Map<Request, BodyStart> seen = new IdentityHashMap<>();
@@ -123,7 +129,8 @@ public class DeadlineNioProtocol extends Http11NioProtocol {
                     lowerReadTimeout(connection, Math.max(1, left));
                 }
             } catch (RuntimeException e) {
-                // As above.
+                // As above: the request ended or its connection changed; the next tick sees it anew.
+                log.debug("body deadline check skipped a request that changed under it", e);
             }
         });
         bodyStarts = seen;

@@ -118,7 +118,10 @@ class ProblemsTest extends RandomPortTest {
                         "malformed-body",
                         "field 'port' has the wrong type"),
                 Arguments.of(
-                        "{\"studentId\":\"1\",\"frobnicate\":1}", 400, "malformed-body", "unknown field 'frobnicate'"),
+                        "{\"studentId\":\"1\",\"frobnicate\":1}",
+                        400,
+                        "malformed-body",
+                        "unknown field 'frobnicate' (known: studentId, target, dialect, host, port, tls, classId)"),
                 // Blank is not absent, and two of one key are not the last of them.
                 Arguments.of(
                         "{\"studentId\":\"1\",\"port\":\" \"}",
