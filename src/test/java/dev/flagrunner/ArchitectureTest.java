@@ -234,6 +234,18 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The domain's refusals are plain Java, so a feature can refuse without knowing HTTP; web maps them. */
+    @Test
+    void theRefusalsUseOnlyTheJdk() {
+        classes()
+                .that()
+                .resideInAPackage("dev.flagrunner.refusal..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.flagrunner.refusal..", "java..")
+                .check(CLASSES);
+    }
+
     /** The one home of quoting untrusted text is used by expression and protocol alike, so it needs only the JDK. */
     @Test
     void theTextHelpersImportOnlyTheJdk() {

@@ -1,8 +1,9 @@
 package dev.flagrunner.session;
 
 import dev.flagrunner.config.FlagrunnerSecurityProperties;
-import dev.flagrunner.web.ApiProblem;
-import dev.flagrunner.web.ProblemType;
+import dev.flagrunner.refusal.Refusal;
+import dev.flagrunner.refusal.RefusedException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,11 +37,11 @@ final class CallerSlots {
         synchronized (running) {
             int now = running.getOrDefault(caller, 0);
             if (now >= perCaller) {
-                throw new ApiProblem(
-                        ProblemType.TOO_MANY_SESSIONS,
+                throw new RefusedException(
+                        Refusal.TOO_MANY_SESSIONS,
                         "the token '" + caller + "' has " + now + " sessions running, its most"
                                 + " (flagrunner.security.max-sessions-per-token); try again when one has ended",
-                        Map.of("Retry-After", "1"));
+                        Duration.ofSeconds(1));
             }
             running.put(caller, now + 1);
         }

@@ -9,17 +9,16 @@ import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
+import dev.flagrunner.refusal.Refusal;
+import dev.flagrunner.refusal.RefusedException;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.store.StoreException;
 import dev.flagrunner.tls.TlsConfigurationException;
-import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.web.Page;
 import dev.flagrunner.web.PageRequest;
-import dev.flagrunner.web.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +88,7 @@ class SessionService implements SmartLifecycle {
     /** Starts a session for the caller, who owns it; it runs in the background. */
     SessionRecord start(SessionRequest request, Caller caller) {
         if (!accepting) {
-            throw ProblemType.SHUTTING_DOWN.exception("the service is shutting down and starts no new session");
+            throw new RefusedException(Refusal.SHUTTING_DOWN, "the service is shutting down and starts no new session");
         }
         ResolvedTarget target = resolver.resolve(request);
         // Everything that can refuse the request is done before a slot is taken, so a refusal holds none.
@@ -101,11 +100,11 @@ class SessionService implements SmartLifecycle {
         callerSlots.acquire(caller.name());
         if (!permits.tryAcquire()) {
             callerSlots.release(caller.name());
-            throw new ApiProblem(
-                    ProblemType.TOO_MANY_SESSIONS,
+            throw new RefusedException(
+                    Refusal.TOO_MANY_SESSIONS,
                     config.maxConcurrent()
                             + " sessions are running (flagrunner.session.max-concurrent); try again shortly",
-                    Map.of("Retry-After", "1"));
+                    Duration.ofSeconds(1));
         }
         SessionRecord record = new SessionRecord(
                 UUID.randomUUID().toString(), request.studentId(), caller.name(), target, clock.instant(), client);
@@ -154,8 +153,10 @@ class SessionService implements SmartLifecycle {
             return openers.forTarget(target);
         } catch (TlsConfigurationException e) {
             log.warn("target {}: its TLS settings cannot be used: {}", target.name(), e.getMessage());
-            throw ProblemType.TARGET_UNAVAILABLE.exception("target '" + target.name()
-                    + "': its TLS trust or protocols cannot be loaded now (the service's log says why)");
+            throw new RefusedException(
+                    Refusal.TARGET_UNAVAILABLE,
+                    "target '" + target.name()
+                            + "': its TLS trust or protocols cannot be loaded now (the service's log says why)");
         }
     }
 
@@ -265,12 +266,16 @@ class SessionService implements SmartLifecycle {
      */
     SessionRecord cancel(SessionRecord record, Caller caller) {
         if (!record.owner().equals(caller.name())) {
-            throw ProblemType.FORBIDDEN.exception("the session was started by" + " the token '" + record.owner()
-                    + "'; only that token may cancel it");
+            throw new RefusedException(
+                    Refusal.NOT_PERMITTED,
+                    "the session was started by" + " the token '" + record.owner()
+                            + "'; only that token may cancel it");
         }
         if (!record.isRunning()) {
-            throw ProblemType.SESSION_ENDED.exception("session '" + record.id() + "' had ended already ("
-                    + record.status() + "): there was nothing to cancel");
+            throw new RefusedException(
+                    Refusal.SESSION_ENDED,
+                    "session '" + record.id() + "' had ended already (" + record.status()
+                            + "): there was nothing to cancel");
         }
         record.client().cancel();
         awaitEnd(record, CANCEL_WAIT);

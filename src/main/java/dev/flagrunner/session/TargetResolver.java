@@ -5,7 +5,8 @@ import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
-import dev.flagrunner.web.ProblemType;
+import dev.flagrunner.refusal.Refusal;
+import dev.flagrunner.refusal.RefusedException;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +38,20 @@ class TargetResolver {
         if (request.target() != null && (request.host() != null || request.port() != null)) {
             // A named target is where it is configured to be; moving it elsewhere would silently change its
             // meaning (and its trust mode), so the two ways of naming a server exclude each other.
-            throw ProblemType.VALIDATION.exception("'target' and 'host'/'port' exclude each other: name a target, or"
-                    + " a host and port, not both (target '" + request.target() + "'"
-                    + (request.host() != null ? ", host given" : "") + (request.port() != null ? ", port given" : "")
-                    + ")");
+            throw new RefusedException(
+                    Refusal.INVALID,
+                    "'target' and 'host'/'port' exclude each other: name a target, or"
+                            + " a host and port, not both (target '" + request.target() + "'"
+                            + (request.host() != null ? ", host given" : "")
+                            + (request.port() != null ? ", port given" : "")
+                            + ")");
         }
         String name = request.target() != null ? request.target() : properties.defaultTarget();
         Dialect dialect = request.dialect() == null
                 ? null
                 : Dialects.byName(request.dialect())
-                        .orElseThrow(() -> ProblemType.UNKNOWN_DIALECT.exception(Dialects.unknown(request.dialect())));
+                        .orElseThrow(() ->
+                                new RefusedException(Refusal.UNKNOWN_DIALECT, Dialects.unknown(request.dialect())));
         boolean tls = request.tls() != null && request.tls();
         ResolvedTarget base = !name.equals(FlagrunnerProperties.EMBEDDED)
                 ? configuredTarget(name, dialect)
@@ -57,14 +62,16 @@ class TargetResolver {
     private ResolvedTarget embeddedTarget(Dialect requested, boolean tls) {
         Dialect dialect = requested != null ? requested : Dialects.STATUS;
         MathServer server = embedded.listener(dialect, tls)
-                .orElseThrow(() -> ProblemType.TARGET_UNAVAILABLE.exception("the embedded server has no "
-                        + (tls ? "TLS" : "plain") + " listener for dialect " + dialect.name()
-                        + " (flagrunner.embedded-server: enabled=" + embedded.enabled() + ", listeners: "
-                        + embedded.listeners().stream()
-                                .map(s -> s.options().dialect().name() + "/"
-                                        + s.options().transport())
-                                .toList()
-                        + ")"));
+                .orElseThrow(() -> new RefusedException(
+                        Refusal.TARGET_UNAVAILABLE,
+                        "the embedded server has no "
+                                + (tls ? "TLS" : "plain") + " listener for dialect " + dialect.name()
+                                + " (flagrunner.embedded-server: enabled=" + embedded.enabled() + ", listeners: "
+                                + embedded.listeners().stream()
+                                        .map(s -> s.options().dialect().name() + "/"
+                                                + s.options().transport())
+                                        .toList()
+                                + ")"));
         return new ResolvedTarget(
                 FlagrunnerProperties.EMBEDDED,
                 server.host(),
@@ -96,16 +103,18 @@ class TargetResolver {
     private ResolvedTarget configuredTarget(String name, Dialect requested) {
         FlagrunnerProperties.Target t = properties.targets().get(name);
         if (t == null) {
-            throw ProblemType.UNKNOWN_TARGET.exception("unknown target '" + name + "' (known: embedded"
-                    + (properties.targets().isEmpty()
-                            ? ""
-                            : ", "
-                                    + String.join(
-                                            ", ",
-                                            properties.targets().keySet().stream()
-                                                    .sorted()
-                                                    .toList()))
-                    + ")");
+            throw new RefusedException(
+                    Refusal.UNKNOWN_TARGET,
+                    "unknown target '" + name + "' (known: embedded"
+                            + (properties.targets().isEmpty()
+                                    ? ""
+                                    : ", "
+                                            + String.join(
+                                                    ", ",
+                                                    properties.targets().keySet().stream()
+                                                            .sorted()
+                                                            .toList()))
+                            + ")");
         }
         Dialect dialect =
                 requested != null ? requested : Dialects.byName(t.dialect()).orElseThrow();
@@ -151,7 +160,7 @@ class TargetResolver {
     private static int defaultPort(Dialect dialect, boolean tls) {
         int port = dialect.defaultPort(tls);
         if (port == 0) {
-            throw ProblemType.VALIDATION.exception(dialect.noDefaultPort(tls) + ": give 'port'");
+            throw new RefusedException(Refusal.INVALID, dialect.noDefaultPort(tls) + ": give 'port'");
         }
         return port;
     }
@@ -164,8 +173,10 @@ class TargetResolver {
         if (embeddedListener || configuredTarget || allowed.allows(host, port)) {
             return;
         }
-        throw ProblemType.ENDPOINT_NOT_ALLOWED.exception("endpoint " + EndpointAllowList.format(host, port)
-                + " is not allowed: a request may name only the embedded server, a configured target's host and port,"
-                + " or an entry of " + EndpointAllowList.KEY);
+        throw new RefusedException(
+                Refusal.ENDPOINT_NOT_ALLOWED,
+                "endpoint " + EndpointAllowList.format(host, port)
+                        + " is not allowed: a request may name only the embedded server, a configured target's host and port,"
+                        + " or an entry of " + EndpointAllowList.KEY);
     }
 }

@@ -1,5 +1,6 @@
 package dev.flagrunner.web;
 
+import dev.flagrunner.refusal.RefusedException;
 import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
@@ -40,6 +41,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             body.setProperty("errors", e.errors());
         }
         return ResponseEntity.status(e.type().status()).headers(headers).body(body);
+    }
+
+    /** A refusal in the domain's words, answered as its entry of the catalogue. */
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException e) {
+        return apiProblem(RefusalProblems.problem(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -9,13 +9,13 @@ import dev.flagrunner.config.Role;
 import dev.flagrunner.flag.FlagStore;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.protocol.FailureReason;
+import dev.flagrunner.refusal.Refusal;
+import dev.flagrunner.refusal.RefusedException;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.support.HoldingServer;
 import dev.flagrunner.tls.ServerCertificate;
-import dev.flagrunner.web.ApiProblem;
 import dev.flagrunner.web.Page;
 import dev.flagrunner.web.PageRequest;
-import dev.flagrunner.web.ProblemType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -184,9 +184,9 @@ class SessionServiceTest {
     }
 
     private static void assertTooMany(Runnable start, String detail) {
-        assertThatThrownBy(start::run).isInstanceOfSatisfying(ApiProblem.class, p -> {
-            assertThat(p.type()).isEqualTo(ProblemType.TOO_MANY_SESSIONS);
-            assertThat(p.headers()).containsEntry("Retry-After", "1");
+        assertThatThrownBy(start::run).isInstanceOfSatisfying(RefusedException.class, p -> {
+            assertThat(p.reason()).isEqualTo(Refusal.TOO_MANY_SESSIONS);
+            assertThat(p.retryAfter()).contains(Duration.ofSeconds(1));
             assertThat(p.getMessage()).contains(detail);
         });
     }
@@ -250,7 +250,7 @@ class SessionServiceTest {
         SessionService sessions = service(1, 10, null);
         assertThatThrownBy(() -> sessions.start(new SessionRequest("x", "nope", null, null, null, null, null), ALICE))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.UNKNOWN_TARGET));
+                        RefusedException.class, p -> assertThat(p.reason()).isEqualTo(Refusal.UNKNOWN_TARGET));
 
         assertThat(ended(sessions, sessions.start(capturing("y"), ALICE)).status())
                 .isEqualTo(SessionStatus.FLAG_CAPTURED);
@@ -369,7 +369,7 @@ class SessionServiceTest {
         assertThat(sessions.isRunning()).isFalse();
         assertThatThrownBy(() -> sessions.start(capturing("late"), ALICE))
                 .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.type()).isEqualTo(ProblemType.SHUTTING_DOWN));
+                        RefusedException.class, p -> assertThat(p.reason()).isEqualTo(Refusal.SHUTTING_DOWN));
     }
 
     @Test
@@ -407,8 +407,8 @@ class SessionServiceTest {
         SessionRequest toLab = new SessionRequest("x", "lab", null, null, null, null, null);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> service.start(toLab, ALICE))
-                    .isInstanceOf(ApiProblem.class)
-                    .satisfies(e -> assertThat(((ApiProblem) e).type()).isEqualTo(ProblemType.TARGET_UNAVAILABLE))
+                    .isInstanceOfSatisfying(
+                            RefusedException.class, e -> assertThat(e.reason()).isEqualTo(Refusal.TARGET_UNAVAILABLE))
                     .hasMessage("target 'lab': its TLS trust or protocols cannot be loaded now (the service's log says"
                             + " why)");
         }

@@ -8,8 +8,8 @@ import dev.flagrunner.config.FlagrunnerSecurityProperties;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.protocol.Dialects;
-import dev.flagrunner.web.ApiProblem;
-import dev.flagrunner.web.ProblemType;
+import dev.flagrunner.refusal.Refusal;
+import dev.flagrunner.refusal.RefusedException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,10 +108,10 @@ class TargetResolverTest {
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> assertProblem(
-            ThrowingCallable call, ProblemType type) {
+            ThrowingCallable call, Refusal refusal) {
         return assertThatThrownBy(call)
-                .isInstanceOf(ApiProblem.class)
-                .satisfies(e -> assertThat(((ApiProblem) e).type()).isEqualTo(type));
+                .isInstanceOfSatisfying(
+                        RefusedException.class, e -> assertThat(e.reason()).isEqualTo(refusal));
     }
 
     @Nested
@@ -176,7 +176,7 @@ class TargetResolverTest {
         void aDialectWithoutAListenerIsUnavailableAndTheListenersAreNamed() {
             assertProblem(
                             () -> resolver().resolve(request(null, "findcount", null, null, null, null)),
-                            ProblemType.TARGET_UNAVAILABLE)
+                            Refusal.TARGET_UNAVAILABLE)
                     .hasMessageContaining("the embedded server has no plain listener for dialect findcount")
                     .hasMessageContaining("listeners: [status/plain, status/tls]");
         }
@@ -249,16 +249,14 @@ class TargetResolverTest {
         void anUnknownTargetListsTheKnownOnesSorted() {
             assertProblem(
                             () -> resolver().resolve(request("nope", null, null, null, null, null)),
-                            ProblemType.UNKNOWN_TARGET)
+                            Refusal.UNKNOWN_TARGET)
                     .hasMessage("unknown target 'nope' (known: embedded, lab, old, secure)");
         }
 
         @Test
         void withoutConfiguredTargetsOnlyTheEmbeddedOneIsKnown() {
             TargetResolver resolver = new TargetResolver(properties("embedded", Map.of(), List.of()), embedded);
-            assertProblem(
-                            () -> resolver.resolve(request("lab", null, null, null, null, null)),
-                            ProblemType.UNKNOWN_TARGET)
+            assertProblem(() -> resolver.resolve(request("lab", null, null, null, null, null)), Refusal.UNKNOWN_TARGET)
                     .hasMessage("unknown target 'lab' (known: embedded)");
         }
 
@@ -266,7 +264,7 @@ class TargetResolverTest {
         void anUnknownDialectIsTheDialectsOneText() {
             assertProblem(
                             () -> resolver().resolve(request("lab", "klingon", null, null, null, null)),
-                            ProblemType.UNKNOWN_DIALECT)
+                            Refusal.UNKNOWN_DIALECT)
                     .hasMessage(Dialects.unknown("klingon"));
         }
 
@@ -274,7 +272,7 @@ class TargetResolverTest {
         void anUnknownDialectIsNamedBeforeAnUnknownTarget() {
             assertProblem(
                     () -> resolver().resolve(request("nope", "klingon", null, null, null, null)),
-                    ProblemType.UNKNOWN_DIALECT);
+                    Refusal.UNKNOWN_DIALECT);
         }
     }
 
@@ -285,12 +283,12 @@ class TargetResolverTest {
         void aHostOutsideTheAllowListIsRefusedLoopbackIncluded() {
             assertProblem(
                             () -> resolver().resolve(request(null, null, "evil.example", null, null, null)),
-                            ProblemType.ENDPOINT_NOT_ALLOWED)
+                            Refusal.ENDPOINT_NOT_ALLOWED)
                     .hasMessageStartingWith("endpoint evil.example:27995 is not allowed")
                     .hasMessageContaining(EndpointAllowList.KEY);
             assertProblem(
                             () -> resolver().resolve(request(null, null, "127.0.0.1", 9, null, null)),
-                            ProblemType.ENDPOINT_NOT_ALLOWED)
+                            Refusal.ENDPOINT_NOT_ALLOWED)
                     .hasMessageStartingWith("endpoint 127.0.0.1:9 is not allowed");
         }
 
@@ -317,17 +315,17 @@ class TargetResolverTest {
                     .isEqualTo(28010);
             assertProblem(
                     () -> resolver.resolve(request(null, null, "mathserver.other", 28011, null, null)),
-                    ProblemType.ENDPOINT_NOT_ALLOWED);
+                    Refusal.ENDPOINT_NOT_ALLOWED);
             assertProblem(
                     () -> resolver.resolve(request(null, null, "mathserver.else", 28005, null, null)),
-                    ProblemType.ENDPOINT_NOT_ALLOWED);
+                    Refusal.ENDPOINT_NOT_ALLOWED);
         }
 
         @Test
         void aPortAloneIsCheckedToo() {
             assertProblem(
                             () -> resolver().resolve(request(null, null, null, 22, null, null)),
-                            ProblemType.ENDPOINT_NOT_ALLOWED)
+                            Refusal.ENDPOINT_NOT_ALLOWED)
                     .hasMessageStartingWith("endpoint " + statusPlain.host() + ":22 is not allowed");
         }
 
@@ -371,7 +369,7 @@ class TargetResolverTest {
             assertProblem(
                             () -> resolver("mathserver.other:27995")
                                     .resolve(request("lab", null, "mathserver.other", null, null, null)),
-                            ProblemType.VALIDATION)
+                            Refusal.INVALID)
                     .hasMessage(BOTH + ", host given)");
         }
 
@@ -380,15 +378,13 @@ class TargetResolverTest {
             assertProblem(
                             () -> resolver("mathserver.lab:28000")
                                     .resolve(request("lab", null, null, 28000, null, null)),
-                            ProblemType.VALIDATION)
+                            Refusal.INVALID)
                     .hasMessage(BOTH + ", port given)");
         }
 
         @Test
         void aTargetWithItsOwnPortIsRefusedToo() {
-            assertProblem(
-                            () -> resolver().resolve(request("lab", null, null, 27995, null, null)),
-                            ProblemType.VALIDATION)
+            assertProblem(() -> resolver().resolve(request("lab", null, null, 27995, null, null)), Refusal.INVALID)
                     .hasMessage(BOTH + ", port given)");
         }
 
@@ -396,7 +392,7 @@ class TargetResolverTest {
         void aTargetWithHostAndPortIsRefusedBeforeTheAllowList() {
             assertProblem(
                             () -> resolver().resolve(request("lab", null, "127.0.0.1", 6379, null, null)),
-                            ProblemType.VALIDATION)
+                            Refusal.INVALID)
                     .hasMessage(BOTH + ", host given, port given)");
         }
     }
@@ -414,7 +410,7 @@ class TargetResolverTest {
         void turningTlsOnMovesToTheDialectsTlsPortWhichMustBeAllowed() {
             assertProblem(
                             () -> resolver().resolve(request("lab", null, null, null, true, null)),
-                            ProblemType.ENDPOINT_NOT_ALLOWED)
+                            Refusal.ENDPOINT_NOT_ALLOWED)
                     .hasMessageStartingWith("endpoint mathserver.lab:27996");
         }
 
@@ -448,9 +444,7 @@ class TargetResolverTest {
 
         @Test
         void aDialectWithoutADefaultPortForTheTransportAsksForAPort() {
-            assertProblem(
-                            () -> resolver().resolve(request("old", null, null, null, true, null)),
-                            ProblemType.VALIDATION)
+            assertProblem(() -> resolver().resolve(request("old", null, null, null, true, null)), Refusal.INVALID)
                     .hasMessage("dialect cs230 has no default TLS port: give 'port'");
             assertThat(resolver("old.lab:443").resolve(request(null, "cs230", "old.lab", 443, true, null)))
                     .isEqualTo(new ResolvedTarget(
@@ -468,7 +462,7 @@ class TargetResolverTest {
         void aHostWithoutAPortTakesTheDefaultPortOfTheRequestedTransport() {
             assertProblem(
                             () -> resolver().resolve(request(null, "eval2022", "mathserver.other", null, null, null)),
-                            ProblemType.VALIDATION)
+                            Refusal.INVALID)
                     .hasMessage("dialect eval2022 has no default plain port: give 'port'");
             assertThat(resolver("mathserver.other:27996")
                             .resolve(request(null, null, "mathserver.other", null, true, null)))
