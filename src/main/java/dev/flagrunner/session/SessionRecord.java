@@ -1,7 +1,6 @@
 package dev.flagrunner.session;
 
 import dev.flagrunner.protocol.ClientSession;
-import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,10 +131,10 @@ final class SessionRecord {
     /** How the session ends now: with the flag, or with the failure (one of them is null). */
     static Ending ending(String capturedFlag, SessionFailure f, Clock clock) {
         if (f == null) {
-            return new Ending(SessionStatus.FLAG_CAPTURED, capturedFlag, null, clock.instant());
+            return new Ending(SessionStatus.endedBy(null), capturedFlag, null, clock.instant());
         }
         return new Ending(
-                f.reason() == FailureReason.CANCELLED ? SessionStatus.CANCELLED : SessionStatus.FAILED,
+                SessionStatus.endedBy(f),
                 null,
                 new SessionView.Failure(f.reason().name(), f.detail()),
                 clock.instant());
