@@ -1,6 +1,7 @@
 package dev.flagrunner.mathserver;
 
 import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.DialectMessages;
 import dev.flagrunner.protocol.Framing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,7 @@ final class Conversation extends ChannelInboundHandlerAdapter {
     private final Framer framer;
     private final ConnectionBudget.Admission admission;
     private final Dialect dialect;
+    private final DialectMessages messages;
     private final String terminator;
     private final ArrayDeque<String> expected = new ArrayDeque<>(2);
     private String studentId;
@@ -70,13 +73,14 @@ final class Conversation extends ChannelInboundHandlerAdapter {
         this.framer = framer;
         this.admission = admission;
         this.dialect = options.dialect();
+        this.messages = new DialectMessages(dialect, options.classId());
         this.terminator =
                 dialect.framing() == Framing.LINE_FEED ? (options.faults().crlf() ? "\r\n" : "\n") : "";
     }
 
     /** The HELLO's limit: {@code <class> <hello keyword> } and a student id of a bounded length. */
     static int helloLimit(ServerOptions options) {
-        String prefix = options.classId() + " " + options.dialect().helloKeyword() + " ";
+        String prefix = new DialectMessages(options.dialect(), options.classId()).helloPrefix();
         return prefix.getBytes(StandardCharsets.UTF_8).length + MAX_STUDENT_ID_BYTES;
     }
 
@@ -115,15 +119,13 @@ final class Conversation extends ChannelInboundHandlerAdapter {
 
     /** {@code <class> <hello keyword> <student id>}, exactly; the student id is kept for the flag and the log. */
     private void acceptHello(ChannelHandlerContext ctx, String hello) {
-        String[] fields = hello.split(" ", -1);
-        if (fields.length != 3
-                || !fields[0].equals(options.classId())
-                || !fields[1].equals(dialect.helloKeyword())
-                || fields[2].isEmpty()) {
+        String prefix = messages.helloPrefix();
+        String id = hello.startsWith(prefix) ? hello.substring(prefix.length()) : "";
+        if (id.isEmpty() || id.indexOf(' ') >= 0) {
             end(ctx, ServerOutcome.PROTOCOL_VIOLATION);
             return;
         }
-        studentId = fields[2];
+        studentId = id;
         if (options.knownStudents().isPresent()
                 && !options.knownStudents().get().contains(studentId)) {
             endWith(ctx, endMessage("Unknown_Husky_ID"), ServerOutcome.UNKNOWN_STUDENT);
@@ -140,11 +142,10 @@ final class Conversation extends ChannelInboundHandlerAdapter {
         int batch = options.faults().coalesce() && asked % COALESCE_EVERY == COALESCE_EVERY - 1 && asked + 1 < count
                 ? 2
                 : 1;
-        String questionPrefix = options.classId() + " " + dialect.questionKeyword() + " ";
         List<String> lines = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
             Question q = examiner.next(random);
-            lines.add(questionPrefix + q.payload());
+            lines.add(messages.question(q.payload()));
             expected.add(q.expectedAnswer());
         }
         asked += batch;
@@ -196,25 +197,21 @@ final class Conversation extends ChannelInboundHandlerAdapter {
     }
 
     private void wrongAnswer(ChannelHandlerContext ctx) {
-        if (dialect.failureKeyword().isPresent()) {
-            endWith(ctx, options.classId() + " " + dialect.failureKeyword().get(), ServerOutcome.WRONG_ANSWER);
+        Optional<String> failure = messages.failure();
+        if (failure.isPresent()) {
+            endWith(ctx, failure.get(), ServerOutcome.WRONG_ANSWER);
         } else {
             end(ctx, ServerOutcome.WRONG_ANSWER);
         }
     }
 
+    /** The flag's line, in the order the bye-order fault asks for, else the dialect's own. */
     private String endMessage(String flag) {
-        String cls = options.classId();
-        if (dialect.end() == Dialect.EndForm.SUCC) {
-            return cls + " SUCC " + flag;
-        }
-        Faults.ByeOrder order = options.faults().byeOrder().orElse(defaultByeOrder());
-        return order == Faults.ByeOrder.FLAG_FIRST ? cls + " " + flag + " BYE" : cls + " BYE " + flag;
-    }
-
-    /** {@code <cls> <flag> BYE} where the dialect's texts say so (status, cs230), else {@code <cls> BYE <flag>}. */
-    private Faults.ByeOrder defaultByeOrder() {
-        return dialect.questionKeyword().equals("STATUS") ? Faults.ByeOrder.FLAG_FIRST : Faults.ByeOrder.BYE_FIRST;
+        boolean flagFirst = options.faults()
+                .byeOrder()
+                .map(order -> order == Faults.ByeOrder.FLAG_FIRST)
+                .orElse(messages.flagFirstByDefault());
+        return messages.end(flag, flagFirst);
     }
 
     /** Writes messages: one write for all of them, or each split in two writes with the fragment fault. */
