@@ -177,6 +177,8 @@ class ArchitectureTest {
                         "java..",
                         "javax..",
                         "io.netty..",
+                        // FileDescriptors: the process's descriptor limit, which sizes the connection budget
+                        "com.sun.management..",
                         "org.slf4j..")
                 .check(CLASSES);
     }
