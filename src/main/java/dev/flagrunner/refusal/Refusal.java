@@ -21,5 +21,7 @@ public enum Refusal {
     /** Too many sessions are running, for the caller or for the service; try again later. */
     TOO_MANY_SESSIONS,
     /** The service is stopping and starts nothing new. */
-    SHUTTING_DOWN
+    SHUTTING_DOWN,
+    /** The durable store could not record what the request would start: nothing was started. */
+    STORE_UNAVAILABLE
 }

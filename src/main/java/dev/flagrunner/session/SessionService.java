@@ -114,7 +114,8 @@ class SessionService implements SmartLifecycle {
             permits.release();
             callerSlots.release(caller.name());
             log.error("session not started: {}", e.getMessage());
-            throw ProblemType.STORE_UNAVAILABLE.exception(
+            throw new RefusedException(
+                    Refusal.STORE_UNAVAILABLE,
                     "the durable store could not record the session's start (the service's log and"
                             + " /actuator/health say why); nothing was started");
         }

@@ -25,6 +25,7 @@ final class RefusalProblems {
             case SESSION_ENDED -> ProblemType.SESSION_ENDED;
             case TOO_MANY_SESSIONS -> ProblemType.TOO_MANY_SESSIONS;
             case SHUTTING_DOWN -> ProblemType.SHUTTING_DOWN;
+            case STORE_UNAVAILABLE -> ProblemType.STORE_UNAVAILABLE;
         };
     }
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionHistoryTest {
 
     private static final Dialect STATUS = Dialects.byName("status").orElseThrow();
-    private static final ResolvedTarget TARGET =
-            new ResolvedTarget("embedded", "127.0.0.1", 1, false, STATUS, STATUS.defaultClassId(), "system", List.of());
+    private static final ResolvedTarget TARGET = new ResolvedTarget(
+            "embedded", "127.0.0.1", 1, false, STATUS, STATUS.defaultClassId(), TargetTrust.SYSTEM, List.of());
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00.123456Z"), ZoneOffset.UTC);
 
     @TempDir
