@@ -165,6 +165,9 @@ class ArchitectureTest {
                 .doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.CertificateController")
                 .and()
                 .doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.ListenersController")
+                .and()
+                // The embedded server's secret, kept in the service's data directory with the store's modes.
+                .doNotHaveFullyQualifiedName("dev.flagrunner.mathserver.SecretFile")
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
