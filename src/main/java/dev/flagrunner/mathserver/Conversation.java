@@ -13,7 +13,6 @@ import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -139,16 +138,8 @@ final class Conversation extends ChannelInboundHandlerAdapter {
 
     /** Draws the next question (two with the coalesce fault, every few) and sends them, after the delay fault's pause. */
     private void askNext(ChannelHandlerContext ctx) {
-        int batch = options.faults().coalesce() && asked % COALESCE_EVERY == COALESCE_EVERY - 1 && asked + 1 < count
-                ? 2
-                : 1;
-        List<String> lines = new ArrayList<>(batch);
-        for (int i = 0; i < batch; i++) {
-            Question q = examiner.next(random);
-            lines.add(messages.question(q.payload()));
-            expected.add(q.expectedAnswer());
-        }
-        asked += batch;
+        boolean two = options.faults().coalesce() && asked % COALESCE_EVERY == COALESCE_EVERY - 1 && asked + 1 < count;
+        List<String> lines = two ? List.of(draw(), draw()) : List.of(draw());
         int delay = options.faults().delayMillis();
         if (delay == 0) {
             ask(ctx, lines);
@@ -156,7 +147,22 @@ final class Conversation extends ChannelInboundHandlerAdapter {
         }
         // Nothing is read during the pause, as the blocking server read nothing while it slept.
         ctx.channel().config().setAutoRead(false);
-        ctx.executor().schedule(() -> ask(ctx, lines), delay, TimeUnit.MILLISECONDS);
+        ctx.executor()
+                .schedule(
+                        () -> {
+                            ask(ctx, lines);
+                            ctx.channel().config().setAutoRead(true);
+                        },
+                        delay,
+                        TimeUnit.MILLISECONDS);
+    }
+
+    /** The next question's line, its answer awaited. */
+    private String draw() {
+        Question q = examiner.next(random);
+        expected.add(q.expectedAnswer());
+        asked++;
+        return messages.question(q.payload());
     }
 
     private void ask(ChannelHandlerContext ctx, List<String> lines) {
@@ -166,7 +172,6 @@ final class Conversation extends ChannelInboundHandlerAdapter {
         send(ctx, lines);
         limitToNextAnswer();
         awaitMessage(ctx);
-        ctx.channel().config().setAutoRead(true);
     }
 
     /** One answer per question sent, each byte-exact. */
@@ -214,20 +219,39 @@ final class Conversation extends ChannelInboundHandlerAdapter {
         return messages.end(flag, flagFirst);
     }
 
-    /** Writes messages: one write for all of them, or each split in two writes with the fragment fault. */
+    /**
+     * Writes messages: one write for all of them, encoded straight into a pooled buffer of the channel's allocator
+     * (a direct one where the transport wants it, so nothing is copied again on the way out), or each split in two
+     * writes with the fragment fault.
+     */
     private ChannelFuture send(ChannelHandlerContext ctx, List<String> messages) {
+        if (options.faults().fragment()) {
+            return sendInHalves(ctx, messages);
+        }
+        int chars = 0;
+        for (String m : messages) {
+            chars += m.length() + terminator.length();
+        }
+        ByteBuf buffer = ctx.alloc().buffer(chars);
+        for (String m : messages) {
+            buffer.writeCharSequence(m, dialect.charset());
+            buffer.writeCharSequence(terminator, dialect.charset());
+        }
+        return ctx.writeAndFlush(buffer);
+    }
+
+    private ChannelFuture sendInHalves(ChannelHandlerContext ctx, List<String> messages) {
         StringBuilder text = new StringBuilder();
         for (String m : messages) {
             text.append(m).append(terminator);
         }
         byte[] data = text.toString().getBytes(dialect.charset());
-        if (options.faults().fragment() && data.length > 1) {
-            int half = data.length / 2;
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(data, 0, half));
-            return ctx.writeAndFlush(Unpooled.wrappedBuffer(data, half, data.length - half));
+        if (data.length < 2) {
+            return ctx.writeAndFlush(Unpooled.wrappedBuffer(data));
         }
-        ByteBuf buffer = Unpooled.wrappedBuffer(data);
-        return ctx.writeAndFlush(buffer);
+        int half = data.length / 2;
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(data, 0, half));
+        return ctx.writeAndFlush(Unpooled.wrappedBuffer(data, half, data.length - half));
     }
 
     /** Starts the idle timeout of the next message: a time stamp, not a timer per message (they cost a round trip). */
