@@ -3,6 +3,8 @@ package dev.flagrunner.mathserver;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -84,7 +86,23 @@ public final class MathServer implements Closeable {
             }
             throw new IOException(e.getMessage(), e);
         }
+        // After netty's acceptor (which stops accepting for a second after a failed accept and passes the failure
+        // on): the failure is logged here, under the log's rate limit, and goes no further.
+        listener.pipeline().addLast("accept-failures", new AcceptFailures());
         return this;
+    }
+
+    /** The end of the listener's pipeline: a failed accept gets one rate-limited line, not the tail's warning. */
+    private final class AcceptFailures extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.acceptFailed(options, cause);
+        }
+    }
+
+    /** The listener's channel, where the tests make accepts fail; null before start. */
+    Channel listener() {
+        return listener;
     }
 
     /** Takes a slot for a new connection and builds its pipeline, or closes it at once when over a cap. */

@@ -70,6 +70,23 @@ final class SessionLog {
         }
     }
 
+    /**
+     * A failed accept on a listener (out of file descriptors, say). netty's acceptor stops accepting on that
+     * listener for a second after each; this line takes the place of the pipeline tail's warning, which had no
+     * bound. The cause is the process's own error, not a peer's text.
+     */
+    void acceptFailed(ServerOptions options, Throwable cause) {
+        long left = take();
+        if (left >= 0) {
+            log.warn(
+                    "math server {} ({}) accept failed: {}; accepting again in 1 s{}",
+                    options.dialect().name(),
+                    options.transport(),
+                    cause.toString(),
+                    omitted(left));
+        }
+    }
+
     private static String omitted(long count) {
         return count == 0 ? "" : " (" + count + " earlier lines left out: over " + PER_SECOND + " a second)";
     }

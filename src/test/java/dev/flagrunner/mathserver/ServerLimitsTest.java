@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.flagrunner.protocol.ClientSession;
-import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
-import dev.flagrunner.protocol.SessionListener;
-import dev.flagrunner.protocol.SessionSpec;
-import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.support.Flags;
 import dev.flagrunner.support.MathServers;
 import dev.flagrunner.tls.ServerCertificate;
@@ -86,22 +81,6 @@ class ServerLimitsTest {
         }
     }
 
-    private static String capture(MathServer server) throws SessionFailure {
-        Dialect dialect = server.options().dialect();
-        return new ClientSession(
-                        new SessionSpec(
-                                "127.0.0.1",
-                                server.port(),
-                                dialect,
-                                dialect.defaultClassId(),
-                                "001234567",
-                                Duration.ofSeconds(5),
-                                Duration.ofSeconds(5)),
-                        SocketOpener.plain(),
-                        SessionListener.NONE)
-                .run();
-    }
-
     @Test
     void aMemoryBombIsCutOffAtTheHelloLimitAndAnHonestClientStillCaptures() throws Exception {
         // Every bomb is let in (all come from 127.0.0.1): the HELLO's limit, not a connection cap, stops them.
@@ -126,7 +105,7 @@ class ServerLimitsTest {
             assertThat(closedByServer(s)).isTrue();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ServerOutcome.PROTOCOL_VIOLATION) == bombs);
-        assertThat(capture(server)).isEqualTo(Flags.TEST_MINTER.flag(false, "cs5700fall2020", "001234567"));
+        assertThat(MathServers.capture(server)).isEqualTo(Flags.TEST_MINTER.flag(false, "cs5700fall2020", "001234567"));
         await().atMost(Duration.ofSeconds(10)).until(() -> server.activeConnections() == 0);
     }
 
@@ -155,7 +134,7 @@ class ServerLimitsTest {
                             listener.options().transport())
                     .isTrue();
         }
-        assertThatThrownBy(() -> capture(status)).isInstanceOfSatisfying(SessionFailure.class, f -> {
+        assertThatThrownBy(() -> MathServers.capture(status)).isInstanceOfSatisfying(SessionFailure.class, f -> {
             assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED);
             assertThat(f.detail())
                     .contains("or a busy server (one at its connection limit closes at once: try again later)");
@@ -164,7 +143,7 @@ class ServerLimitsTest {
 
         held.get(0).close();
         await().atMost(Duration.ofSeconds(10)).until(() -> budget.active() == 5);
-        assertThat(capture(status)).hasSize(64);
+        assertThat(MathServers.capture(status)).hasSize(64);
     }
 
     @Test
@@ -194,7 +173,7 @@ class ServerLimitsTest {
         MathServer server = start(options, ConnectionBudget.defaults());
 
         // A close, or a reset when an answer was on its way as the deadline struck.
-        assertThatThrownBy(() -> capture(server))
+        assertThatThrownBy(() -> MathServers.capture(server))
                 .isInstanceOfSatisfying(
                         SessionFailure.class, f -> assertThat(f.reason()).isEqualTo(FailureReason.SERVER_CLOSED));
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ServerOutcome.DEADLINE) == 1);

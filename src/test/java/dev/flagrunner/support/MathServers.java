@@ -4,8 +4,14 @@ import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.mathserver.ServerEvents;
 import dev.flagrunner.mathserver.ServerOptions;
+import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.Dialect;
+import dev.flagrunner.protocol.SessionFailure;
+import dev.flagrunner.protocol.SessionListener;
+import dev.flagrunner.protocol.SessionSpec;
+import dev.flagrunner.protocol.SocketOpener;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The real reference server on 127.0.0.1 for tests, started on a free port: the caller closes it (try-with-resources
@@ -37,5 +43,22 @@ public final class MathServers {
     /** A started server of this dialect asking exactly {@code questions}, minting with {@link Flags#TEST_MINTER}. */
     public static MathServer start(Dialect dialect, int questions) throws IOException {
         return start(options(dialect, questions));
+    }
+
+    /** The flag our client captures from this plain server as student 001234567, or the session's failure. */
+    public static String capture(MathServer server) throws SessionFailure {
+        Dialect dialect = server.options().dialect();
+        return new ClientSession(
+                        new SessionSpec(
+                                "127.0.0.1",
+                                server.port(),
+                                dialect,
+                                dialect.defaultClassId(),
+                                "001234567",
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(5)),
+                        SocketOpener.plain(),
+                        SessionListener.NONE)
+                .run();
     }
 }
