@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
-import dev.flagrunner.protocol.SessionListener;
-import dev.flagrunner.protocol.SessionSpec;
-import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.support.Flags;
 import dev.flagrunner.support.MathServers;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -50,17 +46,7 @@ class ReferenceServerDialectsTest {
                 .withFaults(Faults.parse(faults.isEmpty() ? List.of() : List.of(faults.split(","))))
                 .withSeed(5700);
         try (MathServer server = MathServers.start(options)) {
-            ClientSession session = new ClientSession(
-                    new SessionSpec(
-                            "127.0.0.1",
-                            server.port(),
-                            dialect,
-                            dialect.defaultClassId(),
-                            "001234567",
-                            Duration.ofSeconds(5),
-                            Duration.ofSeconds(5)),
-                    SocketOpener.plain(),
-                    SessionListener.NONE);
+            ClientSession session = MathServers.session(server);
 
             assertThat(session.run()).isEqualTo(MINTER.flag(false, dialect.defaultClassId(), "001234567"));
             assertThat(session.answered()).isEqualTo(40);

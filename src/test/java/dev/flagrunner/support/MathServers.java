@@ -47,18 +47,22 @@ public final class MathServers {
 
     /** The flag our client captures from this plain server as student 001234567, or the session's failure. */
     public static String capture(MathServer server) throws SessionFailure {
+        return session(server).run();
+    }
+
+    /** Our client's session with this plain server as student 001234567, in the dialect's default class. */
+    public static ClientSession session(MathServer server) {
         Dialect dialect = server.options().dialect();
         return new ClientSession(
-                        new SessionSpec(
-                                "127.0.0.1",
-                                server.port(),
-                                dialect,
-                                dialect.defaultClassId(),
-                                "001234567",
-                                Duration.ofSeconds(5),
-                                Duration.ofSeconds(5)),
-                        SocketOpener.plain(),
-                        SessionListener.NONE)
-                .run();
+                new SessionSpec(
+                        "127.0.0.1",
+                        server.port(),
+                        dialect,
+                        dialect.defaultClassId(),
+                        "001234567",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5)),
+                SocketOpener.plain(),
+                SessionListener.NONE);
     }
 }
