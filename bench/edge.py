@@ -7,12 +7,15 @@
   bench/edge.py PORT idle      [N=8300] [SECONDS=60]   N connections that send nothing
 
 Every second it prints how many connections are open and how many the service has closed, and whether
-GET /actuator/health answered within 2 s. After SECONDS it lets go of every connection and measures how long
-health takes to answer again, then starts a session and says whether it captured its flag. Loopback only;
-it stops by itself. Raise `ulimit -n` above N first.
+GET /actuator/health answered within 2 s; every 10 s it also times an honest session (POST /sessions). After
+SECONDS it lets go of every connection and measures how long health takes to answer again, then starts a session
+and says whether it captured its flag. The attackers never send a token; the honest sessions send
+$FLAGRUNNER_TOKEN as a bearer token when it is set (a service with a token file). Loopback only; it stops by
+itself. Raise `ulimit -n` above N first.
 """
 import errno
 import json
+import os
 import selectors
 import socket
 import sys
@@ -33,10 +36,21 @@ def health(port):
 
 def session(port):
     body = json.dumps({"studentId": "after-the-attack"}).encode()
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/sessions", data=body,
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as r:
-        return json.load(r)["status"]
+    headers = {"Content-Type": "application/json"}
+    if os.environ.get("FLAGRUNNER_TOKEN"):
+        headers["Authorization"] = "Bearer " + os.environ["FLAGRUNNER_TOKEN"]
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/sessions", data=body, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as r:
+            return json.load(r)["status"]
+    except Exception as e:  # noqa: BLE001 - reported as the session's outcome
+        return type(e).__name__
+
+
+def timed_session(port):
+    start = time.monotonic()
+    status = session(port)
+    return status, time.monotonic() - start
 
 
 def main():
@@ -61,7 +75,7 @@ def main():
         pending.add(s)
         sel.register(s, selectors.EVENT_WRITE)
     t0 = time.monotonic()
-    next_drip, next_report = t0 + 5, t0
+    next_drip, next_report, next_session = t0 + 5, t0, t0 + 3
     while time.monotonic() - t0 < seconds:
         for key, events in sel.select(timeout=0.2):
             s = key.fileobj
@@ -100,6 +114,10 @@ def main():
             status, took = health(port)
             print(f"t={now - t0:5.1f}s connecting={len(pending)} open={len(open_)} closed_by_service={closed}"
                   f" health={status} in {took:.2f}s", flush=True)
+        if now >= next_session:
+            next_session = now + 10
+            status, took = timed_session(port)
+            print(f"t={now - t0:5.1f}s an honest session: {status} in {took:.2f}s", flush=True)
     for s in list(pending) + list(open_):
         s.close()
     released = time.monotonic()
