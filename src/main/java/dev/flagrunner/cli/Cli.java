@@ -101,6 +101,9 @@ public final class Cli {
 
     private static CommandLine commandLine(
             ServeCommand serve, InputStream in, PrintStream out, PrintStream err, List<String> subcommands) {
+        // picocli's DefaultFactory looks for Groovy's Closure class once, unless told not to: a miss that opens every
+        // jar on the tools' class path, Bouncy Castle's and netty's included (docs/startup.md). No command is Groovy.
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine root = new CommandLine(new FlagrunnerCommand());
         for (String name : subcommands) {
             switch (name) {
@@ -136,23 +139,27 @@ public final class Cli {
         root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .setParameterExceptionHandler(new UsageErrors())
-                .setExecutionStrategy(Cli::runWithToolLogging);
+                .setExecutionStrategy(new WithToolLogging());
         return root;
     }
 
     /**
      * The tools log to stderr only (stdout is their output), configured before the first logger exists;
-     * the service keeps Spring Boot's logging.
+     * the service keeps Spring Boot's logging. A class, not a method reference: the JDK 17 CDS archive does not
+     * keep a lambda of a picocli interface (picocli's classes are Java 5's), so the tools' start would spin it.
      */
-    private static int runWithToolLogging(ParseResult parsed) {
-        String command =
-                parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "";
-        if (!command.equals("serve")) {
-            System.setProperty("logback.configurationFile", "flagrunner-cli-logback.xml");
+    private static final class WithToolLogging implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(ParseResult parsed) {
+            String command =
+                    parsed.hasSubcommand() ? parsed.subcommand().commandSpec().name() : "";
+            if (!command.equals("serve")) {
+                System.setProperty("logback.configurationFile", "flagrunner-cli-logback.xml");
+            }
+            if (command.equals("server")) {
+                System.setProperty("flagrunner.cli.server.log.level", "INFO");
+            }
+            return new CommandLine.RunLast().execute(parsed);
         }
-        if (command.equals("server")) {
-            System.setProperty("flagrunner.cli.server.log.level", "INFO");
-        }
-        return new CommandLine.RunLast().execute(parsed);
     }
 }

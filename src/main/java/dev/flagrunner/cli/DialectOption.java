@@ -4,6 +4,7 @@ import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -23,7 +24,12 @@ final class DialectOption {
     static final class Converter implements ITypeConverter<Dialect> {
         @Override
         public Dialect convert(String name) {
-            return Dialects.byName(name).orElseThrow(() -> new TypeConversionException(Dialects.unknown(name)));
+            // No orElseThrow(lambda): the CDS archive does not keep a lambda whose type is picocli's (Java 5's).
+            Optional<Dialect> dialect = Dialects.byName(name);
+            if (dialect.isEmpty()) {
+                throw new TypeConversionException(Dialects.unknown(name));
+            }
+            return dialect.get();
         }
     }
 

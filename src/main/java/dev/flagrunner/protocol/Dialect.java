@@ -77,6 +77,17 @@ public record Dialect(
         return "dialect " + name + " has no default " + (tls ? "TLS" : "plain") + " port";
     }
 
+    /**
+     * The dialect's name. Written out because picocli formats every option value with {@code String.valueOf}
+     * for its trace even when tracing is off, and a record's generated {@code toString} of 14 components is
+     * bootstrapped through {@code ObjectMethods} on first use: some 60 ms of method handles spun on the
+     * {@code client}'s start, more than its 600-question session (docs/startup.md).
+     */
+    @Override
+    public String toString() {
+        return name;
+    }
+
     /** The text that ends a message on the wire: a line feed, or nothing. */
     public String terminator() {
         return framing == Framing.LINE_FEED ? "\n" : "";
