@@ -42,21 +42,25 @@ class SystemdUnitTest {
                 .containsEntry("SystemCallFilter", List.of("@system-service"))
                 .containsEntry("Restart", List.of("always"))
                 .doesNotContainKey("MemoryDenyWriteExecute"); // the JIT writes code, then runs it
-        assertThat(service.get("ExecStart"))
+        // bin/flagrunner adds -XX:+ExitOnOutOfMemoryError to the service's JVM (LauncherScriptTest).
+        assertThat(service.get("ExecStart")).singleElement().asString().startsWith("/opt/flagrunner/bin/flagrunner ");
+        assertThat(service.get("Environment"))
                 .singleElement()
                 .asString()
-                .contains("-XX:+ExitOnOutOfMemoryError", "-jar /opt/flagrunner/flagrunner.jar");
+                .contains("JAVA=/usr/bin/java", "FLAGRUNNER_JAR=/opt/flagrunner/flagrunner.jar", "JAVA_OPTS=-Xmx512m");
     }
 
     @Test
     void systemdAnalyzeVerifiesItWithoutAWord(@TempDir Path dir) throws Exception {
         Path analyze = Path.of("/usr/bin/systemd-analyze");
         Assumptions.assumeTrue(Files.isExecutable(analyze), analyze + " is missing (systemd): only parsed");
-        // verify checks that ExecStart's program exists: the JVM running this test stands in for /usr/bin/java.
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // verify checks that ExecStart's program exists: this checkout's bin/flagrunner stands in for the installed
+        // one.
+        String launcher = Path.of("bin", "flagrunner").toAbsolutePath().toString();
         Path copy = Files.writeString(
                 dir.resolve("flagrunner.service"),
-                Files.readString(UNIT).replace("ExecStart=/usr/bin/java ", "ExecStart=" + java + " "));
+                Files.readString(UNIT)
+                        .replace("ExecStart=/opt/flagrunner/bin/flagrunner ", "ExecStart=" + launcher + " "));
 
         Process verify = new ProcessBuilder(analyze.toString(), "verify", "--man=no", copy.toString())
                 .redirectErrorStream(true)
