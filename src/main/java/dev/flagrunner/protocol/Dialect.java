@@ -80,8 +80,8 @@ public record Dialect(
     /**
      * The dialect's name. Written out because picocli formats every option value with {@code String.valueOf}
      * for its trace even when tracing is off, and a record's generated {@code toString} of 14 components is
-     * bootstrapped through {@code ObjectMethods} on first use: some 60 ms of method handles spun on the
-     * {@code client}'s start, more than its 600-question session (docs/startup.md).
+     * bootstrapped through {@code ObjectMethods} on first use: about 85 ms of method handles spun on the
+     * {@code client}'s start in a logged run, more than its 600-question session (docs/startup.md).
      */
     @Override
     public String toString() {
