@@ -1,5 +1,8 @@
 package dev.flagrunner;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The layering of docs/architecture.md §1: the protocol core is plain Java; features depend inwards only, on the
@@ -248,6 +252,39 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("dev.flagrunner.refusal..", "java..")
+                .check(CLASSES);
+    }
+
+    /** Pages are plain Java, so a service or a store can answer one without knowing HTTP; web adds the Link. */
+    @Test
+    void thePagingUsesOnlyTheJdk() {
+        classes()
+                .that()
+                .resideInAPackage("dev.flagrunner.paging..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.flagrunner.paging..", "java..")
+                .check(CLASSES);
+    }
+
+    /**
+     * Web is the outer edge: services, stores, resolvers, the cores and the math server refuse with their own types
+     * and answer plain pages, and only web turns those into problems, statuses and Link headers. What may know web
+     * is each feature's REST controller (a {@code @RestController} named {@code …Controller}), which throws its own
+     * 404s from the catalogue and describes its answers for OpenAPI, and security's entry point and access-denied
+     * handler, which answer 401 and 403 in the filter chain, before Spring MVC, through web's writer.
+     */
+    @Test
+    void onlyControllersAndTheSecurityEdgeKnowTheWebPackage() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.flagrunner.web..")
+                .and(not(annotatedWith(RestController.class).and(simpleNameEndingWith("Controller"))))
+                .and()
+                .doNotHaveFullyQualifiedName("dev.flagrunner.security.SecurityProblems")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.flagrunner.web..")
                 .check(CLASSES);
     }
 

@@ -1,9 +1,10 @@
 package dev.flagrunner.flag;
 
+import dev.flagrunner.paging.Page;
+import dev.flagrunner.paging.PageRequest;
 import dev.flagrunner.security.Caller;
-import dev.flagrunner.web.Page;
 import dev.flagrunner.web.PageQuery;
-import dev.flagrunner.web.PageRequest;
+import dev.flagrunner.web.PageResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -57,7 +58,7 @@ class FlagController {
             responseCode = "200",
             description = "the flags (an empty list when none); as CSV: a header row, then a row a flag (RFC 4180;"
                     + " a cell that starts like a formula is prefixed with an apostrophe)",
-            headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")),
+            headers = @Header(name = "Link", description = PageQuery.LINK, schema = @Schema(type = "string")),
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -80,7 +81,7 @@ class FlagController {
     @ApiResponse(
             responseCode = "200",
             description = "the flags (an empty list when the student has none, not a 404); CSV as for GET /flags",
-            headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")),
+            headers = @Header(name = "Link", description = PageQuery.LINK, schema = @Schema(type = "string")),
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -101,7 +102,7 @@ class FlagController {
 
     /** JSON unless the caller accepts CSV and not JSON (a browser's Accept and {@code * / *} get JSON). */
     private static ResponseEntity<?> answer(Page<CapturedFlag> page, String accept, HttpServletRequest request) {
-        ResponseEntity<List<CapturedFlag>> asJson = page.toResponse(request);
+        ResponseEntity<List<CapturedFlag>> asJson = PageResponses.of(page, request);
         if (!wantsCsv(accept)) {
             return asJson;
         }

@@ -1,12 +1,12 @@
 package dev.flagrunner.flag;
 
 import dev.flagrunner.config.FlagrunnerProperties;
+import dev.flagrunner.paging.Page;
+import dev.flagrunner.paging.PageRequest;
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.security.TokenRegistry;
 import dev.flagrunner.store.SqlStore;
-import dev.flagrunner.web.Page;
-import dev.flagrunner.web.PageRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

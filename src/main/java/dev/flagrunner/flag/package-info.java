@@ -1,5 +1,6 @@
 /**
  * The captured flags: {@code FlagStore} and {@code GET /flags}. It may use {@code protocol} and {@code config}, {@code security}
- * to know who may see which flags and {@code web} for pages and problems.
+ * to know who may see which flags and {@code paging} for pages; only {@code FlagController} knows {@code web}
+ * (the {@code Link} header, the paging parameters for OpenAPI).
  */
 package dev.flagrunner.flag;

@@ -2,7 +2,7 @@ package dev.flagrunner.session;
 
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.web.PageQuery;
-import dev.flagrunner.web.PageRequest;
+import dev.flagrunner.web.PageResponses;
 import dev.flagrunner.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -130,7 +130,7 @@ class SessionController {
     @ApiResponse(
             responseCode = "200",
             description = "the sessions (an empty list when none)",
-            headers = @Header(name = "Link", description = PageRequest.LINK, schema = @Schema(type = "string")))
+            headers = @Header(name = "Link", description = PageQuery.LINK, schema = @Schema(type = "string")))
     @ApiResponse(
             responseCode = "400",
             description = "/problems/validation: an unknown status, a limit or cursor" + " that is not one")
@@ -141,7 +141,7 @@ class SessionController {
                     SessionStatus status,
             @ParameterObject PageQuery page,
             HttpServletRequest request) {
-        return sessions.page(status, Caller.current(), page.request()).toResponse(request);
+        return PageResponses.of(sessions.page(status, Caller.current(), page.request()), request);
     }
 
     @Operation(summary = "One session")

@@ -1,7 +1,7 @@
 package dev.flagrunner.session;
 
-import dev.flagrunner.web.Page;
-import dev.flagrunner.web.PageRequest;
+import dev.flagrunner.paging.Page;
+import dev.flagrunner.paging.PageRequest;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
 package dev.flagrunner.web;
 
+import dev.flagrunner.paging.InvalidPageRequestException;
 import dev.flagrunner.refusal.RefusedException;
-import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException e) {
         return apiProblem(RefusalProblems.problem(e));
+    }
+
+    /** A {@code limit} or {@code cursor} that is not one: {@code /problems/validation} naming the parameter. */
+    @ExceptionHandler(InvalidPageRequestException.class)
+    ResponseEntity<ProblemDetail> invalidPage(InvalidPageRequestException e) {
+        return apiProblem(new ApiProblem(
+                ProblemType.VALIDATION,
+                e.getMessage(),
+                Map.of(),
+                List.of(new FieldError(e.parameter(), e.requirement()))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,6 +1,5 @@
 package dev.flagrunner.web;
 
-import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.flagrunner.web;
 
-import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;

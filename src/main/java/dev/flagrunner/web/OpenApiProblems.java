@@ -47,14 +47,7 @@ class OpenApiProblems {
             String instance,
 
             @Schema(description = "/problems/validation of a body field or a parameter only: each invalid one")
-            List<FieldError> errors) {
-
-        /** Also what the service answers with: a record, so its keys come in this order in every response. */
-        @Schema(name = "FieldError")
-        record FieldError(
-                @Schema(example = "studentId") String field,
-                @Schema(example = "must not be blank") String message) {}
-    }
+            List<FieldError> errors) {}
 
     /** The errors any operation can answer with, besides those its controller names. */
     private static final Map<String, String> EVERY_OPERATION = Map.of(

@@ -1,5 +1,6 @@
 package dev.flagrunner.web;
 
+import dev.flagrunner.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -21,6 +22,10 @@ public record PageQuery(
                         + " (e.g. 812); not given, the newest",
                 schema = @Schema(type = "string", pattern = PageRequest.CURSOR_PATTERN))
         String cursor) {
+
+    /** The {@code Link} header of a page ({@link PageResponses}), for OpenAPI. */
+    public static final String LINK = "<the next page's path and query>; rel=\"next\", while more items remain;"
+            + " following it visits every item once, even while new ones are added (they are on the first page)";
 
     public PageRequest request() {
         return PageRequest.of(limit, cursor);

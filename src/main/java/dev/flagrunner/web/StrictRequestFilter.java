@@ -1,6 +1,5 @@
 package dev.flagrunner.web;
 
-import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flagrunner.config.Role;
+import dev.flagrunner.paging.Page;
+import dev.flagrunner.paging.PageRequest;
 import dev.flagrunner.security.Caller;
 import dev.flagrunner.store.StoreException;
 import dev.flagrunner.support.TempStore;
-import dev.flagrunner.web.Page;
-import dev.flagrunner.web.PageRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;

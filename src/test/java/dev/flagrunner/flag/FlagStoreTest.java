@@ -3,9 +3,9 @@ package dev.flagrunner.flag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.config.Role;
+import dev.flagrunner.paging.Page;
+import dev.flagrunner.paging.PageRequest;
 import dev.flagrunner.security.Caller;
-import dev.flagrunner.web.Page;
-import dev.flagrunner.web.PageRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,8 @@ package dev.flagrunner.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.paging.Page;
+import dev.flagrunner.paging.PageRequest;
 import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.Dialects;
@@ -11,8 +13,6 @@ import dev.flagrunner.protocol.SessionListener;
 import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.support.TempStore;
-import dev.flagrunner.web.Page;
-import dev.flagrunner.web.PageRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

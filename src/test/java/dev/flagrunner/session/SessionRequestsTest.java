@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.flag.FlagStore;
 import dev.flagrunner.mathserver.EmbeddedMathServer;
+import dev.flagrunner.paging.PageRequest;
 import dev.flagrunner.support.ApiSlice;
 import dev.flagrunner.support.TestTokens;
-import dev.flagrunner.web.PageRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

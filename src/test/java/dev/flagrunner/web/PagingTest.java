@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.flag.CapturedFlag;
 import dev.flagrunner.flag.FlagStore;
+import dev.flagrunner.paging.PageRequest;
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.RandomPortTest;
 import dev.flagrunner.support.TestTokens;
@@ -100,13 +101,20 @@ class PagingTest extends RandomPortTest {
         "cursor=99999999999999999999, cursor"
     })
     void aLimitOrCursorThatIsNotOneIs400(String query, String parameter) {
+        String requirement = parameter.equals("limit")
+                ? "must be between 1 and 1000"
+                : "must be the next cursor of a page (a Link rel=\"next\")";
         for (String path : List.of("/flags?", "/sessions?", "/flags/someone?")) {
             Http.Response r = http.get(path + query);
 
             assertThat(r.status()).as(path + query).isEqualTo(400);
             JsonNode problem = r.json();
             assertThat(problem.get("type").asString()).isEqualTo("/problems/validation");
+            assertThat(problem.get("title").asString()).isEqualTo(ProblemType.VALIDATION.title());
+            assertThat(problem.get("detail").asString()).isEqualTo("parameter '" + parameter + "' " + requirement);
+            assertThat(problem.get("errors")).hasSize(1);
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+            assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo(requirement);
         }
     }
 

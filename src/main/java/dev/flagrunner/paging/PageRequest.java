@@ -1,7 +1,4 @@
-package dev.flagrunner.web;
-
-import dev.flagrunner.web.OpenApiProblems.Problem.FieldError;
-import java.util.List;
+package dev.flagrunner.paging;
 
 /**
  * The {@code limit} and {@code cursor} query parameters of a paged list: at most {@value #MAX_LIMIT} items a page,
@@ -12,24 +9,21 @@ public record PageRequest(int limit, long before) {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
     public static final String CURSOR_PATTERN = "^[1-9][0-9]{0,17}$";
-    /** The {@code Link} header of a page, for OpenAPI. */
-    public static final String LINK = "<the next page's path and query>; rel=\"next\", while more items remain;"
-            + " following it visits every item once, even while new ones are added (they are on the first page)";
 
-    /** Checks the parameters as given (null when absent); a bad one is {@code 400 /problems/validation}. */
+    /** Checks the parameters as given (null when absent); a bad one is an {@link InvalidPageRequestException}. */
     public static PageRequest of(String limit, String cursor) {
         if (limit != null && !limit.matches("[0-9]{1,4}")) {
-            throw invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new InvalidPageRequestException("limit", "must be between 1 and " + MAX_LIMIT);
         }
         int n = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit);
         if (n < 1 || n > MAX_LIMIT) {
-            throw invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw new InvalidPageRequestException("limit", "must be between 1 and " + MAX_LIMIT);
         }
         if (cursor == null) {
             return new PageRequest(n, Long.MAX_VALUE);
         }
         if (!cursor.matches(CURSOR_PATTERN)) {
-            throw invalid("cursor", "must be the next cursor of a page (a Link rel=\"next\")");
+            throw new InvalidPageRequestException("cursor", "must be the next cursor of a page (a Link rel=\"next\")");
         }
         return new PageRequest(n, Long.parseLong(cursor));
     }
@@ -37,13 +31,5 @@ public record PageRequest(int limit, long before) {
     /** True when an item with this sequence number belongs after the cursor. */
     public boolean admits(long sequence) {
         return sequence < before;
-    }
-
-    private static ApiProblem invalid(String parameter, String message) {
-        return new ApiProblem(
-                ProblemType.VALIDATION,
-                "parameter '" + parameter + "' " + message,
-                java.util.Map.of(),
-                List.of(new FieldError(parameter, message)));
     }
 }
