@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointWebExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.Assert;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -78,16 +80,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Actuator's health endpoint fails this way for a path below a component that has no members
-     * ({@code /actuator/health/a/b}, {@code /actuator/health/..;/env}): nothing is there, it is no bug of ours.
+     * ({@code /actuator/health/a/b}, {@code /actuator/health/..;/env}): its walk down the path asserts that each
+     * step found a contributor. Nothing is there, it is no bug of ours. Told by who threw it (the health endpoint's
+     * own code, not its message text, which a new Boot may reword), on a path below the endpoint.
      */
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<ProblemDetail> illegalState(IllegalStateException e, HttpServletRequest request) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health/")
-                && "'contributor' must not be null".equals(e.getMessage())) {
+                && thrownByTheHealthEndpoint(e)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(Problems.body(ProblemType.NOT_FOUND, StatusProblems.containerDetail(404)));
         }
         return unexpected(e);
+    }
+
+    /** True when the code that threw (below Spring's {@code Assert}) is in the package of Actuator's health endpoint. */
+    static boolean thrownByTheHealthEndpoint(Throwable e) {
+        String endpoint = HealthEndpointWebExtension.class.getPackageName();
+        return Arrays.stream(e.getStackTrace())
+                .map(StackTraceElement::getClassName)
+                .filter(thrower -> !thrower.equals(Assert.class.getName()))
+                .findFirst()
+                .map(thrower -> thrower.startsWith(endpoint + ".") && thrower.indexOf('.', endpoint.length() + 1) < 0)
+                .orElse(false);
     }
 
     /**
