@@ -1,6 +1,6 @@
 package dev.flagrunner.mathserver;
 
-import dev.flagrunner.protocol.UnconnectedSockets;
+import dev.flagrunner.net.UnconnectedSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -3,6 +3,7 @@ package dev.flagrunner.protocol;
 import dev.flagrunner.expression.Answer;
 import dev.flagrunner.expression.Evaluator;
 import dev.flagrunner.expression.ExpressionException;
+import dev.flagrunner.net.ReadTimeouts;
 import dev.flagrunner.net.Sockets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ public final class ClientSession {
         cancelled = true;
         Socket s = socket;
         if (s != null) {
-            SocketOpener.closeNow(s);
+            Sockets.closeNow(s);
         }
     }
 

@@ -3,17 +3,18 @@ package dev.flagrunner.protocol;
 import static dev.flagrunner.net.Sockets.closeQuietly;
 
 import dev.flagrunner.net.HostPort;
+import dev.flagrunner.net.ReadTimeouts;
+import dev.flagrunner.net.Sockets;
+import dev.flagrunner.net.UnconnectedSockets;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TlsHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import javax.net.ssl.SSLSocket;
 
 /**
  * Opens the connection of a session: plain TCP here, TLS in the {@code tls} package. Failures are
@@ -26,8 +27,8 @@ public interface SocketOpener {
     Socket open(String host, int port, Duration connectTimeout) throws SessionFailure;
 
     /**
-     * Plain TCP with TCP_NODELAY (one message, one segment: no Nagle delay on a question's answer). Reads
-     * are blocking; their timeout is kept by {@link ReadTimeouts}, not by {@code SO_TIMEOUT}.
+     * Plain TCP with TCP_NODELAY ({@link Sockets#connect}). Reads are blocking; their timeout is kept by
+     * {@link ReadTimeouts}, not by {@code SO_TIMEOUT}.
      */
     static SocketOpener plain() {
         return SocketOpener::connectTcp;
@@ -77,48 +78,25 @@ public interface SocketOpener {
         return connect(socket, host, port, timeout);
     }
 
-    /** Connects a new, unconnected {@code socket} with TCP_NODELAY; on failure it is closed. */
+    /** Connects a new, unconnected {@code socket} ({@link Sockets#connect}); a failure is its connect reason. */
     private static Socket connect(Socket socket, String host, int port, Duration connectTimeout) throws SessionFailure {
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
-            return socket;
+            return Sockets.connect(socket, host, port, connectTimeout);
         } catch (UnknownHostException e) {
-            closeQuietly(socket);
             throw new SessionFailure(FailureReason.CONNECT_FAILED, "unknown host " + host, e);
         } catch (SocketTimeoutException e) {
-            closeQuietly(socket);
             throw new SessionFailure(
                     FailureReason.CONNECT_TIMEOUT,
                     "no connection to " + HostPort.format(host, port) + " within " + connectTimeout.toMillis() + " ms",
                     e);
         } catch (ConnectException | NoRouteToHostException e) {
-            closeQuietly(socket);
             throw new SessionFailure(
                     FailureReason.CONNECT_FAILED,
                     "cannot connect to " + HostPort.format(host, port) + ": " + e.getMessage(),
                     e);
         } catch (IOException e) {
-            closeQuietly(socket);
             throw new SessionFailure(
                     FailureReason.CONNECT_FAILED, "cannot connect to " + HostPort.format(host, port) + ": " + e, e);
         }
-    }
-
-    /**
-     * Closes a socket from another thread, also while the session is blocked writing to it. A TLS socket's
-     * close sends close_notify under the lock that a blocked write holds, so it would wait for a write that
-     * a server which never reads never ends; with SO_LINGER 0 it does not wait (and the close is a reset).
-     * A plain socket's close already ends a blocked write.
-     */
-    static void closeNow(Socket socket) {
-        if (socket instanceof SSLSocket) {
-            try {
-                socket.setSoLinger(true, 0);
-            } catch (IOException ignored) {
-                // Closed already: the close below has nothing to wait for.
-            }
-        }
-        closeQuietly(socket);
     }
 }

@@ -1,8 +1,8 @@
 package dev.flagrunner.session;
 
 import dev.flagrunner.mathserver.EmbeddedMathServer;
+import dev.flagrunner.net.UnconnectedSockets;
 import dev.flagrunner.protocol.SocketOpener;
-import dev.flagrunner.protocol.UnconnectedSockets;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TrustMode;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.flagrunner.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.net.NoGuardLeftBehind;
 import dev.flagrunner.support.ScriptedServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

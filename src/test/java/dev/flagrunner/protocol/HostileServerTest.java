@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.flagrunner.net.NoGuardLeftBehind;
 import dev.flagrunner.support.ScriptedServer;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.ServerCertificate;

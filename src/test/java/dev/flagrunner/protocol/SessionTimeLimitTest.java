@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.flagrunner.net.NoGuardLeftBehind;
 import dev.flagrunner.support.ScriptedServer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

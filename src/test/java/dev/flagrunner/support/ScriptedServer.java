@@ -1,6 +1,6 @@
 package dev.flagrunner.support;
 
-import dev.flagrunner.protocol.SocketOpener;
+import dev.flagrunner.net.Sockets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,7 +119,7 @@ public final class ScriptedServer implements AutoCloseable {
         listener.close();
         Socket c = client;
         if (c != null) {
-            SocketOpener.closeNow(c);
+            Sockets.closeNow(c);
         }
     }
 

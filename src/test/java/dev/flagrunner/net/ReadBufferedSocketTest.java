@@ -1,7 +1,8 @@
-package dev.flagrunner.protocol;
+package dev.flagrunner.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flagrunner.protocol.LineReader;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.ServerCertificate;
 import dev.flagrunner.tls.TlsHandshakeException;

@@ -1,4 +1,4 @@
-package dev.flagrunner.protocol;
+package dev.flagrunner.net;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.net.Socket;
  * the first read fetches the whole record (and whatever follows) and the second is served from memory. The
  * buffer is allocated once per connection; a longer record is read on directly.
  *
- * <p>Not for plain connections: their {@link LineReader} already reads whole messages into its own buffer,
+ * <p>Not for plain connections: their line reader ({@code protocol.LineReader}) already reads whole messages into its own buffer,
  * and a buffer in between would only copy.
  */
 public class ReadBufferedSocket extends Socket {

@@ -1,4 +1,4 @@
-package dev.flagrunner.protocol;
+package dev.flagrunner.net;
 
 import java.io.IOException;
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package dev.flagrunner.protocol;
+package dev.flagrunner.net;
 
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** After each test, every read-timeout guard its sessions opened is closed again: nothing is left behind. */
-final class NoGuardLeftBehind implements BeforeEachCallback, AfterEachCallback {
+public final class NoGuardLeftBehind implements BeforeEachCallback, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(NoGuardLeftBehind.class);

@@ -1,4 +1,4 @@
-package dev.flagrunner.protocol;
+package dev.flagrunner.net;
 
 import java.net.Socket;
 import java.time.Duration;
@@ -134,7 +134,7 @@ public final class ReadTimeouts {
             ended = passedDeadline == endNanos || passedDeadline == endNanos + 1;
             expired = true;
             // closeNow: this one thread serves every guard, so a close that waits for a blocked write must not happen.
-            SocketOpener.closeNow(socket);
+            Sockets.closeNow(socket);
             guards.remove(this);
         }
 
