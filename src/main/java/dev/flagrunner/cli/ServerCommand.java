@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -176,7 +175,11 @@ final class ServerCommand implements Callable<Integer> {
         try {
             ServerOptions options = options();
             server = new MathServer(
-                    certificate.map(c -> options.withTls(c.sslContext())).orElse(options), ServerEvents.NONE, budget());
+                    certificate
+                            .map(c -> options.toBuilder().tls(c.sslContext()).build())
+                            .orElse(options),
+                    ServerEvents.NONE,
+                    budget());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -246,20 +249,21 @@ final class ServerCommand implements Callable<Integer> {
         }
         int[] range = questions(questions);
         byte[] key = secret != null ? secret.getBytes(StandardCharsets.UTF_8) : FlagMinter.randomSecret();
-        return new ServerOptions(
-                dialect,
-                classId != null ? classId : dialect.defaultClassId(),
-                bindAddress(bind),
-                serverPort,
-                Optional.empty(),
-                range[0],
-                range[1],
-                new FlagMinter(key),
-                Faults.parse(faults),
-                seed != null ? OptionalLong.of(seed) : OptionalLong.empty(),
-                Duration.ofSeconds(positive("--idle-timeout", idleTimeoutSeconds)),
-                Duration.ofSeconds(positive("--session-deadline", sessionDeadlineSeconds)),
-                Optional.empty());
+        // In the order the options were checked before the builder: the bind address, then the secret's minter.
+        InetAddress address = bindAddress(bind);
+        ServerOptions.Builder options = ServerOptions.builder(dialect, new FlagMinter(key), range[0], range[1])
+                .bindAddress(address)
+                .port(serverPort)
+                .faults(Faults.parse(faults))
+                .idleTimeout(Duration.ofSeconds(positive("--idle-timeout", idleTimeoutSeconds)))
+                .sessionDeadline(Duration.ofSeconds(positive("--session-deadline", sessionDeadlineSeconds)));
+        if (classId != null) {
+            options.classId(classId);
+        }
+        if (seed != null) {
+            options.seed(seed);
+        }
+        return options.build();
     }
 
     private ConnectionBudget budget() {

@@ -77,20 +77,20 @@ public class EmbeddedMathServer implements SmartLifecycle {
         ConnectionBudget budget = new ConnectionBudget(maxConnections(), config.maxConnectionsPerAddress(), own);
         for (String name : config.dialects()) {
             Dialect dialect = Dialects.byName(name).orElseThrow();
-            ServerOptions options = ServerOptions.loopback(
+            ServerOptions.Builder options = ServerOptions.builder(
                             dialect,
                             flags,
                             config.questions().min(),
                             config.questions().max())
-                    .withFaults(faults)
-                    .withIdleTimeout(config.idleTimeout())
-                    .withSessionDeadline(config.sessionDeadline());
+                    .faults(faults)
+                    .idleTimeout(config.idleTimeout())
+                    .sessionDeadline(config.sessionDeadline());
             if (config.seed() != null) {
-                options = options.withSeed(config.seed());
+                options.seed(config.seed());
             }
-            startListener(options, budget);
+            startListener(options.build(), budget);
             if (config.tls()) {
-                startListener(options.withTls(certificate().sslContext()), budget);
+                startListener(options.tls(certificate().sslContext()).build(), budget);
             }
         }
         running = true;

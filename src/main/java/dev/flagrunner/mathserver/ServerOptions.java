@@ -62,141 +62,119 @@ public record ServerOptions(
         }
     }
 
-    /** A loopback, plain, fault-free listener on an ephemeral port: the defaults of the embedded server. */
-    public static ServerOptions loopback(Dialect dialect, FlagMinter flags, int minQuestions, int maxQuestions) {
-        return new ServerOptions(
-                dialect,
-                dialect.defaultClassId(),
-                InetAddress.getLoopbackAddress(),
-                0,
-                Optional.empty(),
-                minQuestions,
-                maxQuestions,
-                flags,
-                Faults.NONE,
-                OptionalLong.empty(),
-                DEFAULT_IDLE_TIMEOUT,
-                DEFAULT_SESSION_DEADLINE,
-                Optional.empty());
+    /**
+     * Options that start as a loopback, plain, fault-free listener on an ephemeral port with the dialect's own class
+     * string (the defaults of the embedded server), asking {@code minQuestions} to {@code maxQuestions} questions.
+     */
+    public static Builder builder(Dialect dialect, FlagMinter flags, int minQuestions, int maxQuestions) {
+        return new Builder(dialect, flags, minQuestions, maxQuestions);
     }
 
-    public ServerOptions withTls(SSLContext context) {
-        return new ServerOptions(
-                dialect,
-                classId,
-                bindAddress,
-                port,
-                Optional.of(context),
-                minQuestions,
-                maxQuestions,
-                flags,
-                faults,
-                seed,
-                idleTimeout,
-                sessionDeadline,
-                knownStudents);
+    /** A builder that starts from these options (to add TLS to a plain listener's, say). */
+    public Builder toBuilder() {
+        Builder b = new Builder(dialect, flags, minQuestions, maxQuestions);
+        b.classId = classId;
+        b.bindAddress = bindAddress;
+        b.port = port;
+        b.tls = tls;
+        b.faults = faults;
+        b.seed = seed;
+        b.idleTimeout = idleTimeout;
+        b.sessionDeadline = sessionDeadline;
+        b.knownStudents = knownStudents;
+        return b;
     }
 
-    public ServerOptions withFaults(Faults newFaults) {
-        return new ServerOptions(
-                dialect,
-                classId,
-                bindAddress,
-                port,
-                tls,
-                minQuestions,
-                maxQuestions,
-                flags,
-                newFaults,
-                seed,
-                idleTimeout,
-                sessionDeadline,
-                knownStudents);
-    }
+    /** Builds {@link ServerOptions}; {@link #build()} checks them as the record does. */
+    public static final class Builder {
 
-    public ServerOptions withSeed(long newSeed) {
-        return new ServerOptions(
-                dialect,
-                classId,
-                bindAddress,
-                port,
-                tls,
-                minQuestions,
-                maxQuestions,
-                flags,
-                faults,
-                OptionalLong.of(newSeed),
-                idleTimeout,
-                sessionDeadline,
-                knownStudents);
-    }
+        private final Dialect dialect;
+        private final FlagMinter flags;
+        private final int minQuestions;
+        private final int maxQuestions;
+        private String classId;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+        private Optional<SSLContext> tls = Optional.empty();
+        private Faults faults = Faults.NONE;
+        private OptionalLong seed = OptionalLong.empty();
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration sessionDeadline = DEFAULT_SESSION_DEADLINE;
+        private Optional<Set<String>> knownStudents = Optional.empty();
 
-    public ServerOptions withKnownStudents(Set<String> ids) {
-        return new ServerOptions(
-                dialect,
-                classId,
-                bindAddress,
-                port,
-                tls,
-                minQuestions,
-                maxQuestions,
-                flags,
-                faults,
-                seed,
-                idleTimeout,
-                sessionDeadline,
-                Optional.of(Set.copyOf(ids)));
-    }
+        private Builder(Dialect dialect, FlagMinter flags, int minQuestions, int maxQuestions) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            this.flags = flags;
+            this.minQuestions = minQuestions;
+            this.maxQuestions = maxQuestions;
+            this.classId = dialect.defaultClassId();
+        }
 
-    public ServerOptions withIdleTimeout(Duration newIdleTimeout) {
-        return new ServerOptions(
-                dialect,
-                classId,
-                bindAddress,
-                port,
-                tls,
-                minQuestions,
-                maxQuestions,
-                flags,
-                faults,
-                seed,
-                newIdleTimeout,
-                sessionDeadline,
-                knownStudents);
-    }
+        public Builder classId(String classId) {
+            this.classId = classId;
+            return this;
+        }
 
-    public ServerOptions withSessionDeadline(Duration newDeadline) {
-        return new ServerOptions(
-                dialect,
-                classId,
-                bindAddress,
-                port,
-                tls,
-                minQuestions,
-                maxQuestions,
-                flags,
-                faults,
-                seed,
-                idleTimeout,
-                newDeadline,
-                knownStudents);
-    }
+        public Builder bindAddress(InetAddress bindAddress) {
+            this.bindAddress = bindAddress;
+            return this;
+        }
 
-    public ServerOptions withPort(int newPort) {
-        return new ServerOptions(
-                dialect,
-                classId,
-                bindAddress,
-                newPort,
-                tls,
-                minQuestions,
-                maxQuestions,
-                flags,
-                faults,
-                seed,
-                idleTimeout,
-                sessionDeadline,
-                knownStudents);
+        /** 0 for an ephemeral port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** A TLS listener with this context. */
+        public Builder tls(SSLContext context) {
+            this.tls = Optional.of(context);
+            return this;
+        }
+
+        public Builder faults(Faults faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        /** A reproducible question sequence. */
+        public Builder seed(long seed) {
+            this.seed = OptionalLong.of(seed);
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public Builder sessionDeadline(Duration sessionDeadline) {
+            this.sessionDeadline = sessionDeadline;
+            return this;
+        }
+
+        /** Only these ids are known; any other is answered {@code Unknown_Husky_ID}. */
+        public Builder knownStudents(Set<String> ids) {
+            this.knownStudents = Optional.of(Set.copyOf(ids));
+            return this;
+        }
+
+        public ServerOptions build() {
+            return new ServerOptions(
+                    dialect,
+                    classId,
+                    bindAddress,
+                    port,
+                    tls,
+                    minQuestions,
+                    maxQuestions,
+                    flags,
+                    faults,
+                    seed,
+                    idleTimeout,
+                    sessionDeadline,
+                    knownStudents);
+        }
     }
 
     public String transport() {

@@ -38,11 +38,13 @@ class TlsCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        tlsServer = MathServers.start(MathServers.options(Dialects.STATUS, MINTER, 20)
-                .withTls(certificate.sslContext())
-                .withIdleTimeout(NEVER));
-        plainServer = MathServers.start(
-                MathServers.options(Dialects.STATUS, MINTER, 20).withIdleTimeout(NEVER));
+        tlsServer = MathServers.start(MathServers.builder(Dialects.STATUS, MINTER, 20)
+                .tls(certificate.sslContext())
+                .idleTimeout(NEVER)
+                .build());
+        plainServer = MathServers.start(MathServers.builder(Dialects.STATUS, MINTER, 20)
+                .idleTimeout(NEVER)
+                .build());
     }
 
     @AfterEach

@@ -42,9 +42,10 @@ class ReferenceServerDialectsTest {
     @MethodSource("dialectsAndFaults")
     void capturesTheFlag(String dialectName, String faults) throws Exception {
         Dialect dialect = Dialects.byName(dialectName).orElseThrow();
-        ServerOptions options = MathServers.options(dialect, MINTER, 40)
-                .withFaults(Faults.parse(faults.isEmpty() ? List.of() : List.of(faults.split(","))))
-                .withSeed(5700);
+        ServerOptions options = MathServers.builder(dialect, MINTER, 40)
+                .faults(Faults.parse(faults.isEmpty() ? List.of() : List.of(faults.split(","))))
+                .seed(5700)
+                .build();
         try (MathServer server = MathServers.start(options)) {
             ClientSession session = MathServers.session(server);
 

@@ -26,13 +26,14 @@ class SeededServerTest {
 
     @Test
     void theSameSeedAsksTheSameQuestions() throws Exception {
-        ServerOptions seeded = MathServers.options(Dialects.EVAL2022, 10).withSeed(42);
+        ServerOptions seeded =
+                MathServers.builder(Dialects.EVAL2022, 10).seed(42).build();
 
         String first = firstQuestion(seeded);
 
         assertThat(first).startsWith("cs5700fall2022 EVAL ");
         assertThat(firstQuestion(seeded)).isEqualTo(first);
         assertThat(seeded.seed()).isEqualTo(OptionalLong.of(42));
-        assertThat(firstQuestion(seeded.withSeed(43))).isNotEqualTo(first);
+        assertThat(firstQuestion(seeded.toBuilder().seed(43).build())).isNotEqualTo(first);
     }
 }

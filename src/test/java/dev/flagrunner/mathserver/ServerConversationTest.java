@@ -34,7 +34,10 @@ class ServerConversationTest {
     @Test
     void anUnknownStudentIsToldSo() throws Exception {
         String said = converse(
-                Dialects.STATUS, options -> options.withKnownStudents(Set.of("1")), "cs5700fall2020 HELLO 2\n", null);
+                Dialects.STATUS,
+                options -> options.toBuilder().knownStudents(Set.of("1")).build(),
+                "cs5700fall2020 HELLO 2\n",
+                null);
 
         assertThat(said).isEqualTo("cs5700fall2020 Unknown_Husky_ID BYE\n");
         assertThat(outcome()).isEqualTo(ServerOutcome.UNKNOWN_STUDENT);

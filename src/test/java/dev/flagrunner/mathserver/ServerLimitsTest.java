@@ -114,8 +114,9 @@ class ServerLimitsTest {
         ConnectionBudget budget = new ConnectionBudget(6, 100);
         MathServer status = start(MathServers.options(Dialects.STATUS, 5), budget);
         MathServer statusTls = start(
-                MathServers.options(Dialects.STATUS, 5)
-                        .withTls(ServerCertificate.selfSigned().sslContext()),
+                MathServers.builder(Dialects.STATUS, 5)
+                        .tls(ServerCertificate.selfSigned().sslContext())
+                        .build(),
                 budget);
         MathServer eece = start(MathServers.options(Dialects.EECE, 5), budget);
         List<MathServer> listeners = List.of(status, statusTls, eece);
@@ -168,8 +169,9 @@ class ServerLimitsTest {
 
     @Test
     void aCorrectClientPastTheSessionDeadlineIsClosed() throws Exception {
-        ServerOptions options =
-                MathServers.options(Dialects.STATUS, 100_000_000).withSessionDeadline(Duration.ofMillis(500));
+        ServerOptions options = MathServers.builder(Dialects.STATUS, 100_000_000)
+                .sessionDeadline(Duration.ofMillis(500))
+                .build();
         MathServer server = start(options, ConnectionBudget.defaults());
 
         // A close, or a reset when an answer was on its way as the deadline struck.

@@ -20,7 +20,9 @@ class ServerTimeoutTest {
     @Test
     void aSilentClientIsClosedAfterTheIdleTimeout() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
-        ServerOptions options = MathServers.options(Dialects.STATUS, 5).withIdleTimeout(Duration.ofMillis(300));
+        ServerOptions options = MathServers.builder(Dialects.STATUS, 5)
+                .idleTimeout(Duration.ofMillis(300))
+                .build();
         try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome));
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             client.setSoTimeout(10_000);
@@ -58,9 +60,10 @@ class ServerTimeoutTest {
     @Test
     void silentTlsClientsAreEachClosedAfterTheIdleTimeout() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
-        ServerOptions options = MathServers.options(Dialects.STATUS, 5)
-                .withIdleTimeout(Duration.ofMillis(300))
-                .withTls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext());
+        ServerOptions options = MathServers.builder(Dialects.STATUS, 5)
+                .idleTimeout(Duration.ofMillis(300))
+                .tls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext())
+                .build();
         try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome));
                 Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port());
                 Socket second = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
@@ -78,8 +81,9 @@ class ServerTimeoutTest {
 
     @Test
     void closingATlsServerEndsAConnectionStillInItsHandshake() throws Exception {
-        ServerOptions options = MathServers.options(Dialects.STATUS, 5)
-                .withTls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext());
+        ServerOptions options = MathServers.builder(Dialects.STATUS, 5)
+                .tls(dev.flagrunner.tls.ServerCertificate.selfSigned().sslContext())
+                .build();
         try (MathServer server = MathServers.start(options);
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             client.setSoTimeout(10_000);
@@ -99,7 +103,9 @@ class ServerTimeoutTest {
     @Test
     void aClientThatAnswersInTimeIsNotClosed() throws Exception {
         BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
-        ServerOptions options = MathServers.options(Dialects.STATUS, 3).withIdleTimeout(Duration.ofMillis(300));
+        ServerOptions options = MathServers.builder(Dialects.STATUS, 3)
+                .idleTimeout(Duration.ofMillis(300))
+                .build();
         try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome))) {
             dev.flagrunner.protocol.ClientSession session = new dev.flagrunner.protocol.ClientSession(
                     new dev.flagrunner.protocol.SessionSpec(

@@ -47,8 +47,9 @@ class ExampleConfigurationsTest {
 
     @BeforeEach
     void startTheCourseServer() throws Exception {
-        courseServer = MathServers.start(
-                MathServers.options(Dialects.STATUS, MINTER, 20).withTls(certificate.sslContext()));
+        courseServer = MathServers.start(MathServers.builder(Dialects.STATUS, MINTER, 20)
+                .tls(certificate.sslContext())
+                .build());
     }
 
     @AfterEach

@@ -23,7 +23,17 @@ public final class MathServers {
 
     /** Options for a loopback server of this dialect asking exactly {@code questions}, minting with {@code minter}. */
     public static ServerOptions options(Dialect dialect, FlagMinter minter, int questions) {
-        return ServerOptions.loopback(dialect, minter, questions, questions);
+        return builder(dialect, minter, questions).build();
+    }
+
+    /** As {@link #options(Dialect, FlagMinter, int)}, to be changed before it is built. */
+    public static ServerOptions.Builder builder(Dialect dialect, FlagMinter minter, int questions) {
+        return ServerOptions.builder(dialect, minter, questions, questions);
+    }
+
+    /** As {@link #options(Dialect, int)}, to be changed before it is built. */
+    public static ServerOptions.Builder builder(Dialect dialect, int questions) {
+        return builder(dialect, Flags.TEST_MINTER, questions);
     }
 
     /** Options for a loopback server of this dialect asking exactly {@code questions}, minting with {@link Flags#TEST_MINTER}. */
