@@ -30,31 +30,6 @@ public record SessionSpec(
     /** The highest limit accepted: far beyond any session, and a deadline in nanoseconds cannot overflow. */
     public static final Duration MAX_DURATION_LIMIT = Duration.ofDays(1);
 
-    /** With {@link #DEFAULT_MAX_QUESTIONS}. */
-    public SessionSpec(
-            String host,
-            int port,
-            Dialect dialect,
-            String classId,
-            String studentId,
-            Duration connectTimeout,
-            Duration readTimeout) {
-        this(host, port, dialect, classId, studentId, connectTimeout, readTimeout, DEFAULT_MAX_QUESTIONS);
-    }
-
-    /** With {@link #DEFAULT_MAX_DURATION}. */
-    public SessionSpec(
-            String host,
-            int port,
-            Dialect dialect,
-            String classId,
-            String studentId,
-            Duration connectTimeout,
-            Duration readTimeout,
-            int maxQuestions) {
-        this(host, port, dialect, classId, studentId, connectTimeout, readTimeout, maxQuestions, DEFAULT_MAX_DURATION);
-    }
-
     public SessionSpec {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dialect, "dialect");

@@ -36,7 +36,8 @@ import org.bouncycastle.util.IPAddress;
  * Issues X.509 v3 certificates with Bouncy Castle, signed through the JDK's own providers (no provider
  * is registered). A certificate is either a server leaf ({@code CA:FALSE}, serverAuth, subject
  * alternative names) or a CA ({@code CA:TRUE}, keyCertSign). The reference server uses
- * {@link #selfSignedLeaf}; tests also build small CAs with it.
+ * {@link #selfSignedLeaf}; the tests' {@code TestCertificates} build small CAs and RSA keys with {@link #build}
+ * and {@link #keyPair}.
  */
 final class CertificateIssuer {
 
@@ -49,35 +50,17 @@ final class CertificateIssuer {
         return keyPair("EC", new ECGenParameterSpec("secp256r1"), 0);
     }
 
-    static KeyPair rsaKeyPair() {
-        return keyPair("RSA", null, 2048);
-    }
-
     /** A leaf for the given names (DNS names or IP literals), signed by its own key. */
     static X509Certificate selfSignedLeaf(KeyPair keys, String commonName, List<String> names, Duration validity) {
         X500Name subject = name(commonName);
         return build(subject, keys.getPublic(), subject, keys.getPrivate(), null, names, false, validity);
     }
 
-    /** A self-signed CA certificate; with names it is also usable as a server certificate. */
-    static X509Certificate selfSignedCa(KeyPair keys, String commonName, List<String> names, Duration validity) {
-        X500Name subject = name(commonName);
-        return build(subject, keys.getPublic(), subject, keys.getPrivate(), null, names, true, validity);
-    }
-
-    /** A leaf for the given names, signed by a CA. */
-    static X509Certificate issueLeaf(
-            X509Certificate ca,
-            PrivateKey caKey,
-            PublicKey leafKey,
-            String commonName,
-            List<String> names,
-            Duration validity) {
-        X500Name issuer = X500Name.getInstance(ca.getSubjectX500Principal().getEncoded());
-        return build(name(commonName), leafKey, issuer, caKey, ca, names, false, validity);
-    }
-
-    private static X509Certificate build(
+    /**
+     * A certificate of {@code subjectKey} signed by {@code issuerKey}: a CA's ({@code ca}) or a server leaf's; with an
+     * {@code issuerCertificate} its authority key identifier names that issuer.
+     */
+    static X509Certificate build(
             X500Name subject,
             PublicKey subjectKey,
             X500Name issuer,
@@ -137,13 +120,13 @@ final class CertificateIssuer {
                 .toArray(GeneralName[]::new));
     }
 
-    private static X500Name name(String commonName) {
+    static X500Name name(String commonName) {
         return new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.CN, commonName)
                 .build();
     }
 
-    private static KeyPair keyPair(String algorithm, ECGenParameterSpec curve, int bits) {
+    static KeyPair keyPair(String algorithm, ECGenParameterSpec curve, int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
             if (curve != null) {

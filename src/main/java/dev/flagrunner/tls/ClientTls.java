@@ -32,7 +32,8 @@ public final class ClientTls {
     public static final List<String> DEFAULT_PROTOCOLS = TlsProtocols.DEFAULT;
 
     private static final Logger log = LoggerFactory.getLogger(ClientTls.class);
-    private static final Set<String> WARNED_INSECURE = ConcurrentHashMap.newKeySet();
+    /** Targets warned about, once each per JVM (tests clear it: a port handed out again would go unwarned). */
+    static final Set<String> WARNED_INSECURE = ConcurrentHashMap.newKeySet();
 
     private final TrustMode trust;
     private final List<String> protocols;
@@ -133,14 +134,6 @@ public final class ClientTls {
             }
         }
         return parameters;
-    }
-
-    /**
-     * Forgets which targets were warned about. For tests only: the set is per JVM, and a port the system hands
-     * out again to a later test's server would otherwise never be warned about in that test.
-     */
-    static void forgetInsecureWarnings() {
-        WARNED_INSECURE.clear();
     }
 
     private static void warnInsecure(String host, int port) {

@@ -21,7 +21,6 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
@@ -51,15 +50,6 @@ public final class Pem {
 
     public static String encode(X509Certificate certificate) {
         return write(certificate);
-    }
-
-    /** The key as a PKCS#8 {@code BEGIN PRIVATE KEY} block (unencrypted: keep the text secret). */
-    public static String encodePrivateKey(PrivateKey key) {
-        try {
-            return write(new JcaPKCS8Generator(key, null));
-        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
-            throw new IllegalArgumentException("cannot encode a " + key.getAlgorithm() + " private key as PKCS#8", e);
-        }
     }
 
     /** Every certificate in the file, in file order; at least one. */
@@ -165,7 +155,7 @@ public final class Pem {
         return objects;
     }
 
-    private static String write(Object... objects) {
+    static String write(Object... objects) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             for (Object object : objects) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocketFactory;
 
 /**
  * A server's TLS identity: a private key and its certificate chain (leaf first), with the
@@ -114,10 +113,6 @@ public final class ServerCertificate {
     /** A server context presenting this chain; the JDK's default versions (TLSv1.3 and TLSv1.2). */
     public SSLContext sslContext() {
         return context;
-    }
-
-    public SSLServerSocketFactory serverSocketFactory() {
-        return context.getServerSocketFactory();
     }
 
     @Override

@@ -108,7 +108,7 @@ class ServerTimeoutTest {
                 .build();
         try (MathServer server = MathServers.start(options, (o, outcome) -> outcomes.add(outcome))) {
             dev.flagrunner.protocol.ClientSession session = new dev.flagrunner.protocol.ClientSession(
-                    new dev.flagrunner.protocol.SessionSpec(
+                    dev.flagrunner.support.SessionSpecs.of(
                             "127.0.0.1",
                             server.port(),
                             Dialects.STATUS,

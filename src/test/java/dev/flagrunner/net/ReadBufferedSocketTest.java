@@ -39,7 +39,10 @@ class ReadBufferedSocketTest {
 
     @BeforeAll
     static void startEchoServer() throws IOException {
-        server = CERTIFICATE.serverSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server = CERTIFICATE
+                .sslContext()
+                .getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         echo = new Thread(ReadBufferedSocketTest::echoLines, "tls-line-echo");
         echo.setDaemon(true);
         echo.start();

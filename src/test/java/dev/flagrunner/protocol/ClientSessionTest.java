@@ -7,6 +7,7 @@ import dev.flagrunner.mathserver.FlagMinter;
 import dev.flagrunner.mathserver.MathServer;
 import dev.flagrunner.support.Flags;
 import dev.flagrunner.support.MathServers;
+import dev.flagrunner.support.SessionSpecs;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +30,7 @@ class ClientSessionTest {
     }
 
     private SessionSpec spec(String id) {
-        return new SessionSpec(
+        return SessionSpecs.of(
                 "127.0.0.1",
                 server.port(),
                 Dialects.STATUS,
@@ -72,7 +73,7 @@ class ClientSessionTest {
             closedPort = s.getLocalPort();
         }
         ClientSession session = new ClientSession(
-                new SessionSpec(
+                SessionSpecs.of(
                         "127.0.0.1",
                         closedPort,
                         Dialects.STATUS,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flagrunner.net.NoGuardLeftBehind;
 import dev.flagrunner.support.ScriptedServer;
+import dev.flagrunner.support.SessionSpecs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class HostileEvalServerTest {
                 });
                 servers.add(server);
                 ClientSession session = new ClientSession(
-                        new SessionSpec(
+                        SessionSpecs.of(
                                 "127.0.0.1",
                                 server.port(),
                                 DIALECT,

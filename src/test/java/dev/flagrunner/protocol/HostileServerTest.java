@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flagrunner.net.NoGuardLeftBehind;
 import dev.flagrunner.support.ScriptedServer;
+import dev.flagrunner.support.SessionSpecs;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.ServerCertificate;
 import java.time.Duration;
@@ -60,7 +61,8 @@ class HostileServerTest {
                         studentId,
                         Duration.ofSeconds(2),
                         READ_TIMEOUT,
-                        maxQuestions),
+                        maxQuestions,
+                        SessionSpec.DEFAULT_MAX_DURATION),
                 SocketOpener.plain(),
                 SessionListener.NONE);
     }
@@ -93,7 +95,7 @@ class HostileServerTest {
                     }
                 }
                 ClientSession session = new ClientSession(
-                        new SessionSpec(
+                        SessionSpecs.of(
                                 "127.0.0.1",
                                 full.getLocalPort(),
                                 Dialects.STATUS,
@@ -123,7 +125,7 @@ class HostileServerTest {
             throw new IllegalStateException("boom");
         };
         ClientSession session = new ClientSession(
-                new SessionSpec(
+                SessionSpecs.of(
                         "127.0.0.1", 1, Dialects.STATUS, "cs5700fall2020", "1", Duration.ofSeconds(1), READ_TIMEOUT),
                 broken,
                 SessionListener.NONE);
@@ -407,7 +409,7 @@ class HostileServerTest {
     private static void assertNotReadingIsAReadTimeout(SSLContext tls, SocketOpener opener) throws Exception {
         try (ScriptedServer server = new ScriptedServer(tls, ScriptedServer.flood("cs5700fall2020 STATUS 1 + 2"))) {
             ClientSession session = new ClientSession(
-                    new SessionSpec(
+                    SessionSpecs.of(
                             "127.0.0.1",
                             server.port(),
                             Dialects.STATUS,
@@ -436,7 +438,7 @@ class HostileServerTest {
                 new ScriptedServer(certificate.sslContext(), ScriptedServer.flood("cs5700fall2020 STATUS 1 + 2"))) {
             // A read timeout far beyond the test: only cancel() can end the blocked write.
             ClientSession session = new ClientSession(
-                    new SessionSpec(
+                    SessionSpecs.of(
                             "127.0.0.1",
                             server.port(),
                             Dialects.STATUS,

@@ -10,8 +10,8 @@ import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.protocol.FailureReason;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionListener;
-import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
+import dev.flagrunner.support.SessionSpecs;
 import dev.flagrunner.support.TempStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +39,7 @@ class SessionHistoryTest {
     /** A session that never runs here: its client is never started. */
     private static SessionRecord session(String owner, String student) {
         ClientSession client = new ClientSession(
-                new SessionSpec(
+                SessionSpecs.of(
                         "127.0.0.1",
                         1,
                         STATUS,

@@ -11,6 +11,7 @@ import dev.flagrunner.protocol.SocketOpener;
 import dev.flagrunner.support.Flags;
 import dev.flagrunner.support.Http;
 import dev.flagrunner.support.RandomPortTest;
+import dev.flagrunner.support.SessionSpecs;
 import dev.flagrunner.tls.ClientTls;
 import dev.flagrunner.tls.TrustMode;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ class TlsSessionsTest extends RandomPortTest {
         int port = Integer.parseInt(
                 http.get("/mathserver/listeners/status/tls/port").body());
 
-        SessionSpec spec = new SessionSpec(
+        SessionSpec spec = SessionSpecs.of(
                 "127.0.0.1",
                 port,
                 Dialects.STATUS,

@@ -8,7 +8,6 @@ import dev.flagrunner.protocol.ClientSession;
 import dev.flagrunner.protocol.Dialect;
 import dev.flagrunner.protocol.SessionFailure;
 import dev.flagrunner.protocol.SessionListener;
-import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
 import java.io.IOException;
 import java.time.Duration;
@@ -64,7 +63,7 @@ public final class MathServers {
     public static ClientSession session(MathServer server) {
         Dialect dialect = server.options().dialect();
         return new ClientSession(
-                new SessionSpec(
+                SessionSpecs.of(
                         "127.0.0.1",
                         server.port(),
                         dialect,

@@ -97,7 +97,7 @@ class ClientTlsTest {
         void trustsASelfSignedCaCertificatePresentedAsTheServersOwn() throws IOException {
             // `openssl req -x509` marks self-signed certificates CA:TRUE; the old course servers used such.
             KeyPair keys = CertificateIssuer.ecKeyPair();
-            X509Certificate opensslStyle = CertificateIssuer.selfSignedCa(
+            X509Certificate opensslStyle = TestCertificates.selfSignedCa(
                     keys, "cs5700.example", List.of("cs5700.example"), Duration.ofDays(30));
             ServerCertificate identity = ServerCertificate.of(keys.getPrivate(), List.of(opensslStyle));
             TrustMode trust = TrustMode.pem(identity.certificatePem(), "server.pem");
@@ -169,7 +169,7 @@ class ClientTlsTest {
 
         @BeforeEach
         void captureLog() {
-            ClientTls.forgetInsecureWarnings();
+            ClientTls.WARNED_INSECURE.clear();
             log.start();
             logger.addAppender(log);
         }

@@ -15,7 +15,7 @@ public record PemFiles(Path key, Path certificate) {
         X509Certificate certificate = CertificateIssuer.selfSignedLeaf(
                 keys, "Flagrunner test server", ServerCertificate.LOOPBACK_NAMES, Duration.ofDays(1));
         return new PemFiles(
-                Files.writeString(dir.resolve("key.pem"), Pem.encodePrivateKey(keys.getPrivate())),
+                Files.writeString(dir.resolve("key.pem"), TestCertificates.privateKeyPem(keys.getPrivate())),
                 Files.writeString(dir.resolve("cert.pem"), Pem.encode(certificate)));
     }
 }

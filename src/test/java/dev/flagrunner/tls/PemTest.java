@@ -26,7 +26,7 @@ class PemTest {
     void privateKeysAreWrittenAsPkcs8AndReadBack() {
         KeyPair keys = CertificateIssuer.ecKeyPair();
 
-        String pem = Pem.encodePrivateKey(keys.getPrivate());
+        String pem = TestCertificates.privateKeyPem(keys.getPrivate());
 
         assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----\n");
         assertThat(Pem.parsePrivateKey(pem, "text").getEncoded())
@@ -37,7 +37,7 @@ class PemTest {
     void certificatesBesideAKeyAreFound() {
         KeyPair keys = CertificateIssuer.ecKeyPair();
         X509Certificate certificate = CertificateIssuer.selfSignedLeaf(keys, "both", List.of(), Duration.ofDays(1));
-        String combined = Pem.encodePrivateKey(keys.getPrivate()) + Pem.encode(certificate);
+        String combined = TestCertificates.privateKeyPem(keys.getPrivate()) + Pem.encode(certificate);
 
         assertThat(Pem.parseCertificates(combined, "combined.pem")).containsExactly(certificate);
         assertThat(Pem.parsePrivateKey(combined, "combined.pem").getEncoded())
@@ -46,8 +46,9 @@ class PemTest {
 
     @Test
     void twoKeysAreAmbiguous() {
-        String two = Pem.encodePrivateKey(CertificateIssuer.ecKeyPair().getPrivate())
-                + Pem.encodePrivateKey(CertificateIssuer.ecKeyPair().getPrivate());
+        String two = TestCertificates.privateKeyPem(
+                        CertificateIssuer.ecKeyPair().getPrivate())
+                + TestCertificates.privateKeyPem(CertificateIssuer.ecKeyPair().getPrivate());
 
         assertThatThrownBy(() -> Pem.parsePrivateKey(two, "keys.pem"))
                 .isInstanceOf(TlsConfigurationException.class)

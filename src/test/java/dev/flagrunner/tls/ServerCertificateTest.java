@@ -97,7 +97,7 @@ class ServerCertificateTest {
             KeyPair keys = CertificateIssuer.ecKeyPair();
             X509Certificate certificate =
                     CertificateIssuer.selfSignedLeaf(keys, "loaded", List.of("127.0.0.1"), Duration.ofDays(1));
-            Path key = Files.writeString(dir.resolve("key.pem"), Pem.encodePrivateKey(keys.getPrivate()));
+            Path key = Files.writeString(dir.resolve("key.pem"), TestCertificates.privateKeyPem(keys.getPrivate()));
             Path cert = Files.writeString(dir.resolve("cert.pem"), Pem.encode(certificate));
 
             ServerCertificate loaded = ServerCertificate.load(key, cert);
@@ -112,7 +112,7 @@ class ServerCertificateTest {
 
         @Test
         void servesWithATraditionalRsaKey() throws IOException {
-            KeyPair keys = CertificateIssuer.rsaKeyPair();
+            KeyPair keys = TestCertificates.rsaKeyPair();
             Path key = Files.writeString(dir.resolve("key.pem"), traditional(keys.getPrivate()));
             Path cert = Files.writeString(
                     dir.resolve("cert.pem"),
@@ -132,7 +132,7 @@ class ServerCertificateTest {
         void readsATraditionalEcKeyAndAChainLeafFirst() throws IOException {
             TestCa ca = TestCa.create("Chain CA");
             KeyPair keys = CertificateIssuer.ecKeyPair();
-            X509Certificate leaf = CertificateIssuer.issueLeaf(
+            X509Certificate leaf = TestCertificates.issueLeaf(
                     ca.certificate(),
                     ca.keys().getPrivate(),
                     keys.getPublic(),
@@ -153,7 +153,7 @@ class ServerCertificateTest {
         void refusesAKeyThatIsNotTheCertificates() throws IOException {
             Path key = Files.writeString(
                     dir.resolve("key.pem"),
-                    Pem.encodePrivateKey(CertificateIssuer.ecKeyPair().getPrivate()));
+                    TestCertificates.privateKeyPem(CertificateIssuer.ecKeyPair().getPrivate()));
             Path cert = Files.writeString(
                     dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
 
@@ -166,7 +166,7 @@ class ServerCertificateTest {
         void refusesAnRsaKeyForAnEcCertificate() throws IOException {
             Path key = Files.writeString(
                     dir.resolve("key.pem"),
-                    Pem.encodePrivateKey(CertificateIssuer.rsaKeyPair().getPrivate()));
+                    TestCertificates.privateKeyPem(TestCertificates.rsaKeyPair().getPrivate()));
             Path cert = Files.writeString(
                     dir.resolve("cert.pem"), ServerCertificate.selfSigned().certificatePem());
 

@@ -128,7 +128,7 @@ class TrustModeTest {
         void aFileWithOnlyAPrivateKeyIsNamed() throws IOException {
             Path file = Files.writeString(
                     dir.resolve("key.pem"),
-                    Pem.encodePrivateKey(CertificateIssuer.ecKeyPair().getPrivate()));
+                    TestCertificates.privateKeyPem(CertificateIssuer.ecKeyPair().getPrivate()));
 
             assertThatThrownBy(() -> TrustMode.parse(file.toString()))
                     .isInstanceOf(TlsConfigurationException.class)
