@@ -276,8 +276,9 @@ class ArchitectureTest {
      * Web is the outer edge: services, stores, resolvers, the cores and the math server refuse with their own types
      * and answer plain pages, and only web turns those into problems, statuses and Link headers. What may know web
      * is each feature's REST controller (a {@code @RestController} named {@code …Controller}), which throws its own
-     * 404s from the catalogue and describes its answers for OpenAPI, and security's entry point and access-denied
-     * handler, which answer 401 and 403 in the filter chain, before Spring MVC, through web's writer.
+     * 404s from the catalogue and describes its answers for OpenAPI (with flag's FlagPageResponse, the OpenAPI
+     * declaration of its two pages), and security's entry point and access-denied handler, which answer 401 and 403
+     * in the filter chain, before Spring MVC, through web's writer.
      */
     @Test
     void onlyControllersAndTheSecurityEdgeKnowTheWebPackage() {
@@ -287,6 +288,9 @@ class ArchitectureTest {
                 .and(not(annotatedWith(RestController.class).and(simpleNameEndingWith("Controller"))))
                 .and()
                 .doNotHaveFullyQualifiedName("dev.flagrunner.security.SecurityProblems")
+                .and()
+                // FlagController's OpenAPI 200 of a page, which names web's Link header text
+                .doNotHaveFullyQualifiedName("dev.flagrunner.flag.FlagPageResponse")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.flagrunner.web..")

@@ -7,8 +7,6 @@ import dev.flagrunner.web.PageQuery;
 import dev.flagrunner.web.PageResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -54,17 +52,8 @@ class FlagController {
     }
 
     @Operation(summary = "The captured flags, newest first, a page at a time (JSON, or CSV on Accept: text/csv)")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the flags (an empty list when none); as CSV: a header row, then a row a flag (RFC 4180;"
-                    + " a cell that starts like a formula is prefixed with an apostrophe)",
-            headers = @Header(name = "Link", description = PageQuery.LINK, schema = @Schema(type = "string")),
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        array = @ArraySchema(schema = @Schema(implementation = CapturedFlag.class))),
-                @Content(mediaType = FlagCsv.MEDIA_TYPE, schema = @Schema(type = "string"))
-            })
+    @FlagPageResponse("the flags (an empty list when none); as CSV: a header row, then a row a flag (RFC 4180;"
+            + " a cell that starts like a formula is prefixed with an apostrophe)")
     @GetMapping(
             value = "/flags",
             produces = {MediaType.APPLICATION_JSON_VALUE, FlagCsv.MEDIA_TYPE})
@@ -78,16 +67,7 @@ class FlagController {
     }
 
     @Operation(summary = "One student's captured flags, newest first, a page at a time (JSON, or CSV)")
-    @ApiResponse(
-            responseCode = "200",
-            description = "the flags (an empty list when the student has none, not a 404); CSV as for GET /flags",
-            headers = @Header(name = "Link", description = PageQuery.LINK, schema = @Schema(type = "string")),
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                        array = @ArraySchema(schema = @Schema(implementation = CapturedFlag.class))),
-                @Content(mediaType = FlagCsv.MEDIA_TYPE, schema = @Schema(type = "string"))
-            })
+    @FlagPageResponse("the flags (an empty list when the student has none, not a 404); CSV as for GET /flags")
     @GetMapping(
             value = "/flags/{studentId}",
             produces = {MediaType.APPLICATION_JSON_VALUE, FlagCsv.MEDIA_TYPE})

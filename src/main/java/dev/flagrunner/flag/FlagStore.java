@@ -36,8 +36,8 @@ public class FlagStore {
     /** Entries per owner; guarded by {@link #entries}. */
     private final Map<String, Integer> perOwner = new HashMap<>();
     /**
-     * By capture sequence number, which only grows (the cursor of {@code GET /flags}); a re-capture gets a new number
-     * and so becomes the newest. Guarded by itself, as {@link #sequences}.
+     * By capture sequence number, which only grows (the cursor of {@code GET /flags}); a re-capture keeps the number
+     * of its first capture and stays in its place ({@link #add}). Guarded by itself, as {@link #sequences}.
      */
     private final TreeMap<Long, CapturedFlag> entries = new TreeMap<>();
 
