@@ -73,7 +73,9 @@ public interface SocketOpener {
             socket = sockets.create(tls);
         } catch (IOException e) {
             throw new SessionFailure(
-                    FailureReason.CONNECT_FAILED, "cannot open a socket to " + host + ":" + port + ": " + e, e);
+                    FailureReason.CONNECT_FAILED,
+                    "cannot open a socket to " + HostPort.format(host, port) + ": " + e,
+                    e);
         }
         return connect(socket, host, port, timeout);
     }
