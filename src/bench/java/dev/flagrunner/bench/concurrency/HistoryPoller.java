@@ -7,11 +7,12 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The poller of a load run (on the calling thread): every {@code pollMs} one {@code GET /sessions}, the
- * history (newest first, at most {@code history} sessions). Every pending session is in it: at most
- * max-in-flight &lt;= history sessions are pending, and an ended one is read at the first poll after its
- * end, before newer ones could push it out. The ended ones are taken from it; nothing is asked per
- * session. A pending session missing from the history (it cannot be) is asked for by id and reported.
+ * The poller of a load run (on the calling thread): every {@code pollMs} a walk of {@code GET /sessions}, the
+ * history (newest first, at most {@code history} sessions), page by page until every pending session has been met
+ * (usually the first page; it is paged, and more may be pending than one page holds). Every pending session is in
+ * it: at most max-in-flight &lt;= history sessions are pending, and an ended one is read at the first poll after
+ * its end, before newer ones could push it out. The ended ones are taken from it; nothing is asked per session. A
+ * pending session missing from the history (it cannot be) is asked for by id and reported.
  */
 final class HistoryPoller {
 
@@ -58,14 +59,17 @@ final class HistoryPoller {
             }
             polls++;
             int before = ledger.completed.get();
-            JsonNode history;
+            int[] running = {0};
             try {
-                history = service.getJson("/sessions");
+                service.forEachPage("/sessions", page -> {
+                    running[0] += takeEnded(page, unseen);
+                    return !unseen.isEmpty();
+                });
             } catch (IOException e) {
                 ledger.pollErrors.incrementAndGet();
                 continue;
             }
-            runningSum += takeEnded(history, unseen);
+            runningSum += running[0];
             for (String id : unseen) {
                 missingReads++;
                 readMissing(id);

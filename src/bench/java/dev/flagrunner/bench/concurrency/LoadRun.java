@@ -185,7 +185,8 @@ final class LoadRun {
         SessionTally tally = checkSessions(ledger);
         int expectedStored = (int) Math.min(before.stored() + n, capacity);
         int flagsListed = checkFlagStore(tally, before, expectedStored);
-        int historyListed = service.getJson("/sessions").size();
+        int historyListed =
+                service.getEvery("/sessions?limit=" + Service.LARGEST_PAGE).size();
         report.check(
                 historyListed <= history,
                 "GET /sessions bounded by the history (" + history + ")",
@@ -225,7 +226,7 @@ final class LoadRun {
     /** GET /flags: every flag there when n fits in the store; otherwise the store is full and holds only ours. */
     private int checkFlagStore(SessionTally tally, Baseline before, int expectedStored)
             throws IOException, InterruptedException {
-        JsonNode flagList = service.getJson("/flags");
+        List<JsonNode> flagList = service.getEvery("/flags?limit=" + Service.LARGEST_PAGE);
         Set<String> listed = new HashSet<>();
         int listedMismatch = 0;
         for (JsonNode f : flagList) {

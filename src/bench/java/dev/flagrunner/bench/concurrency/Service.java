@@ -13,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +34,10 @@ final class Service {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The service's largest page ({@code limit}): a list walked whole takes the fewest requests. */
+    static final int LARGEST_PAGE = 1000;
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"");
 
     private final String base;
     /** {@code Bearer <token>}: the service's generated token, read from {@code --token-file}; or null. */
@@ -94,6 +101,47 @@ final class Service {
             throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + Units.abbreviate(r.body()));
         }
         return json(r.body());
+    }
+
+    /**
+     * Every item of a paged list ({@code GET /flags}, {@code GET /sessions}): the first page at {@code path}, then
+     * each {@code Link: <…>; rel="next"} until a page has none. The service's cursors meet each item once, even
+     * while new ones are added.
+     */
+    List<JsonNode> getEvery(String path) throws IOException, InterruptedException {
+        List<JsonNode> items = new ArrayList<>();
+        forEachPage(path, page -> {
+            page.forEach(items::add);
+            return true;
+        });
+        return items;
+    }
+
+    /** What to do with one page of a paged list; false stops the walk there. */
+    interface PageVisitor {
+        boolean visit(JsonNode page);
+    }
+
+    /** Walks a paged list page by page from {@code path}, while {@code visitor} asks for more and more remain. */
+    void forEachPage(String path, PageVisitor visitor) throws IOException, InterruptedException {
+        String next = path;
+        while (next != null) {
+            Response r = get(next);
+            if (r.statusCode() != 200) {
+                throw new IOException(
+                        "GET " + next + " answered " + r.statusCode() + ": " + Units.abbreviate(r.body()));
+            }
+            if (!visitor.visit(json(r.body()))) {
+                return;
+            }
+            next = r.header("Link").map(Service::nextPath).orElse(null);
+        }
+    }
+
+    /** The path of {@code <path?query>; rel="next"}, or null when the header links to no next page. */
+    static String nextPath(String link) {
+        Matcher m = NEXT.matcher(link);
+        return m.find() ? m.group(1) : null;
     }
 
     Scrape scrape() throws IOException, InterruptedException {
