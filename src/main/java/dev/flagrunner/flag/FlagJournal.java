@@ -15,11 +15,14 @@ interface FlagJournal {
     /** Every kept flag, oldest first. */
     List<Numbered> load();
 
-    /** A new flag, and the one of the same owner it pushes out of the store (or null), in one transaction. */
-    void added(long sequence, CapturedFlag flag, Long evicted);
+    /**
+     * A new flag, the one of the same owner it pushes out of the store (or null) and what {@code alongside} writes
+     * (the session's end), in one transaction.
+     */
+    void added(long sequence, CapturedFlag flag, Long evicted, Runnable alongside);
 
-    /** The same flag captured again, refreshed in its place. */
-    void refreshed(long sequence, CapturedFlag flag);
+    /** The same flag captured again, refreshed in its place, with what {@code alongside} writes, in one transaction. */
+    void refreshed(long sequence, CapturedFlag flag, Runnable alongside);
 
     /** Flags dropped at start (the capacity or the number of owners changed). */
     void evicted(List<Long> sequences);
@@ -31,10 +34,14 @@ interface FlagJournal {
         }
 
         @Override
-        public void added(long sequence, CapturedFlag flag, Long evicted) {}
+        public void added(long sequence, CapturedFlag flag, Long evicted, Runnable alongside) {
+            alongside.run();
+        }
 
         @Override
-        public void refreshed(long sequence, CapturedFlag flag) {}
+        public void refreshed(long sequence, CapturedFlag flag, Runnable alongside) {
+            alongside.run();
+        }
 
         @Override
         public void evicted(List<Long> sequences) {}

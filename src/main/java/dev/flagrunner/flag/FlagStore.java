@@ -120,17 +120,26 @@ public class FlagStore {
      * still does (moved to the front, a walk under way would miss it).
      */
     public void add(CapturedFlag flag) {
+        add(flag, () -> {});
+    }
+
+    /**
+     * As {@link #add(CapturedFlag)}, with {@code alongside}'s durable writes (a session's end, through the same
+     * {@link SqlStore}) in the flag's transaction: one commit for both, before the index, a metric or the caller
+     * shows either. A failure ({@code StoreException}) keeps neither and leaves the index as it was.
+     */
+    public void add(CapturedFlag flag, Runnable alongside) {
         synchronized (entries) {
             Long before = sequences.get(flag.key());
             if (before != null) {
-                journal.refreshed(before, flag);
+                journal.refreshed(before, flag, alongside);
                 entries.put(before, flag);
             } else {
                 Long oldest =
                         perOwner.getOrDefault(flag.owner(), 0) + 1 > sharePerOwner ? oldestOf(flag.owner()) : null;
                 long sequence = lastSequence + 1;
                 // Durable first: a failure here (StoreException) leaves the index as it was, the flag unreported.
-                journal.added(sequence, flag, oldest);
+                journal.added(sequence, flag, oldest, alongside);
                 lastSequence = sequence;
                 perOwner.merge(flag.owner(), 1, Integer::sum);
                 sequences.put(flag.key(), sequence);

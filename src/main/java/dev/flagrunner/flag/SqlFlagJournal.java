@@ -36,7 +36,7 @@ final class SqlFlagJournal implements FlagJournal {
     }
 
     @Override
-    public void added(long sequence, CapturedFlag flag, Long evicted) {
+    public void added(long sequence, CapturedFlag flag, Long evicted, Runnable alongside) {
         store.write("storing a flag", jdbc -> {
             if (evicted != null) {
                 delete(jdbc, evicted);
@@ -54,22 +54,23 @@ final class SqlFlagJournal implements FlagJournal {
                             flag.sessionId(),
                             flag.capturedAt().toString())
                     .update();
+            alongside.run();
         });
     }
 
     @Override
-    public void refreshed(long sequence, CapturedFlag flag) {
-        store.write(
-                "refreshing a flag",
-                jdbc -> jdbc.sql(
-                                "UPDATE flags SET dialect = ?, class_id = ?, session_id = ?, captured_at = ? WHERE seq = ?")
-                        .params(
-                                flag.dialect(),
-                                flag.classId(),
-                                flag.sessionId(),
-                                flag.capturedAt().toString(),
-                                sequence)
-                        .update());
+    public void refreshed(long sequence, CapturedFlag flag, Runnable alongside) {
+        store.write("refreshing a flag", jdbc -> {
+            jdbc.sql("UPDATE flags SET dialect = ?, class_id = ?, session_id = ?, captured_at = ? WHERE seq = ?")
+                    .params(
+                            flag.dialect(),
+                            flag.classId(),
+                            flag.sessionId(),
+                            flag.capturedAt().toString(),
+                            sequence)
+                    .update();
+            alongside.run();
+        });
     }
 
     @Override

@@ -178,22 +178,23 @@ class SessionService implements SmartLifecycle {
     }
 
     /**
-     * Ends a session in an order callers can rely on: the flag is in the store (committed, with the durable store),
-     * the session's end is written, the meters are updated and the concurrency slot is free before anyone can see
-     * the session as ended. A flag the store could not keep ends the session {@code STORE_FAILED}, without it.
+     * Ends a session in an order callers can rely on: the flag is in the store and the session's end is written
+     * (with the durable store: one transaction, committed), the meters are updated and the concurrency slot is free
+     * before anyone can see the session as ended. A flag the store could not keep ends the session
+     * {@code STORE_FAILED}, without it.
      */
     private void finish(SessionRecord record, String flag, SessionFailure failure) {
-        if (failure == null) {
-            failure = stored(record, flag);
-        }
         SessionRecord.Ending ending = SessionRecord.ending(failure == null ? flag : null, failure, clock);
-        try {
-            try {
-                history.ending(record, ending);
-            } catch (StoreException e) {
-                // Its flag (if any) is stored: after a restart the session shows INTERRUPTED, its flag in GET /flags.
-                log.error("session {}: its end was not stored: {}", record.id(), e.getMessage());
+        if (failure == null) {
+            failure = storedWithEnd(record, flag, ending);
+            if (failure != null) {
+                ending = SessionRecord.ending(null, failure, clock);
+                storeEnd(record, ending);
             }
+        } else {
+            storeEnd(record, ending);
+        }
+        try {
             metrics.ended(
                     record.target().dialect(),
                     ending.status(),
@@ -214,18 +215,32 @@ class SessionService implements SmartLifecycle {
         }
     }
 
-    /** Puts the captured flag in the flag store; the failure when the durable store could not keep it. */
-    private SessionFailure stored(SessionRecord record, String flag) {
+    /** Writes the end of a session without a flag; a failure is logged (after a restart it shows INTERRUPTED). */
+    private void storeEnd(SessionRecord record, SessionRecord.Ending ending) {
         try {
-            flags.add(new CapturedFlag(
-                    record.studentId(),
-                    flag,
-                    record.target().name(),
-                    record.target().dialect().name(),
-                    record.target().classId(),
-                    record.id(),
-                    clock.instant(),
-                    record.owner()));
+            history.ending(record, ending);
+        } catch (StoreException e) {
+            log.error("session {}: its end was not stored: {}", record.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the captured flag in the flag store and writes the session's end in the same transaction (one commit a
+     * session fewer); the failure when the durable store could not keep them, which keeps neither.
+     */
+    private SessionFailure storedWithEnd(SessionRecord record, String flag, SessionRecord.Ending ending) {
+        try {
+            flags.add(
+                    new CapturedFlag(
+                            record.studentId(),
+                            flag,
+                            record.target().name(),
+                            record.target().dialect().name(),
+                            record.target().classId(),
+                            record.id(),
+                            ending.endedAt(),
+                            record.owner()),
+                    () -> history.ending(record, ending));
             return null;
         } catch (StoreException e) {
             log.error("session {}: its flag was not stored: {}", record.id(), e.getMessage());

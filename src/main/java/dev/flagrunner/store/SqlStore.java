@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The durable store's database, for the features that keep their data in it (flags, sessions): each write is one
  * transaction, committed before {@link #write} returns, so what the caller reports next is already on disk. Writes
  * take turns in the JVM (SQLite has one writer at a time; waiting here is a queue, where SQLite's busy handler
- * would sleep and retry). A failed write is a {@link StoreException} and marks the store's health DOWN.
+ * would sleep and retry). A failed write is a {@link StoreException} and marks the store's health DOWN. A write
+ * made inside another's statements (same thread) joins its transaction: both commit together or neither does, so a
+ * session's flag and its end are one commit (flag/FlagStore#add with a session's end alongside).
  */
 public final class SqlStore {
 
@@ -27,7 +29,10 @@ public final class SqlStore {
         this.status = status;
     }
 
-    /** Runs the statements in one transaction and commits it, or throws {@link StoreException} naming the operation. */
+    /**
+     * Runs the statements in one transaction and commits it, or throws {@link StoreException} naming the operation.
+     * Called from another write's statements, it joins that transaction and the outer one commits.
+     */
     public void write(String operation, Consumer<JdbcClient> statements) {
         writes.lock();
         try {

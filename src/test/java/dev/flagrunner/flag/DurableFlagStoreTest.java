@@ -141,4 +141,45 @@ class DurableFlagStoreTest {
                     .isEqualTo(1.0);
         }
     }
+
+    @Test
+    void aWriteAlongsideCommitsWithTheFlagAndItsFailureKeepsNeither() {
+        try (TempStore db = TempStore.open(dir)) {
+            db.store()
+                    .write(
+                            "a side table",
+                            jdbc -> jdbc.sql("CREATE TABLE side (n INTEGER NOT NULL)")
+                                    .update());
+            FlagStore store = store(db, 10, 1);
+            store.add(flag("alice", "a", "f1", 1), () -> side(db, 1));
+
+            assertThatThrownBy(() -> store.add(flag("alice", "b", "f2", 2), () -> side(db, null)))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("storing a flag failed: ");
+            assertThat(store.list(null, READER)).extracting(CapturedFlag::flag).containsExactly("f1");
+        }
+        try (TempStore db = TempStore.open(dir)) {
+            // The flag was written before the side row that failed: one transaction, so the file has neither.
+            assertThat(store(db, 10, 1).list(null, READER))
+                    .extracting(CapturedFlag::flag)
+                    .containsExactly("f1");
+            List<Integer> sideRows = db.store()
+                    .read(
+                            "the side rows",
+                            jdbc -> jdbc.sql("SELECT n FROM side")
+                                    .query(Integer.class)
+                                    .list());
+            assertThat(sideRows).containsExactly(1);
+        }
+    }
+
+    /** A write through the same store, as a session's end is written beside its flag; null breaks NOT NULL. */
+    private static void side(TempStore db, Integer n) {
+        db.store()
+                .write(
+                        "a side row",
+                        jdbc -> jdbc.sql("INSERT INTO side (n) VALUES (?)")
+                                .param(n)
+                                .update());
+    }
 }
