@@ -1,9 +1,8 @@
 package dev.flagrunner.session;
 
+import static dev.flagrunner.support.MvcProblems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flagrunner.flag.FlagStore;
-import dev.flagrunner.mathserver.EmbeddedMathServer;
 import dev.flagrunner.paging.PageRequest;
 import dev.flagrunner.support.ApiSlice;
 import dev.flagrunner.support.TestTokens;
@@ -25,14 +24,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @ApiSlice(
         value = SessionController.class,
         properties = {"flagrunner.embedded-server.dialects=status", "flagrunner.embedded-server.tls=false"})
-@Import({
-    SessionConfiguration.class,
-    TargetResolver.class,
-    SocketOpeners.class,
-    SessionMetrics.class,
-    FlagStore.class,
-    EmbeddedMathServer.class
-})
+@Import(SessionBeans.class)
 class SessionRequestsTest {
 
     @Autowired
@@ -75,15 +67,6 @@ class SessionRequestsTest {
         assertThat(r.getResponse().getContentAsString())
                 .contains("\"errors\":[{\"field\":\"status\",\"message\":"
                         + "\"must be one of RUNNING, FLAG_CAPTURED, FAILED, CANCELLED\"}]");
-    }
-
-    /** What ProblemsTest.assertProblem checks of a problem on the wire, here of MockMvc's answer. */
-    private static void assertProblem(MvcTestResult r, int status, String slug) {
-        assertThat(r).hasStatus(status).hasContentTypeCompatibleWith("application/problem+json");
-        assertThat(r).bodyJson().extractingPath("$.type").isEqualTo("/problems/" + slug);
-        assertThat(r).bodyJson().extractingPath("$.status").isEqualTo(status);
-        assertThat(r).bodyJson().extractingPath("$.title").asString().isNotBlank();
-        assertThat(r).bodyJson().doesNotHavePath("$.trace");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.flagrunner.support;
 
 import dev.flagrunner.security.SliceSecurity;
+import dev.flagrunner.web.SliceJson;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,7 +15,7 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * A {@code @WebMvcTest} slice of the HTTP API: the given controllers with the service's exception handler,
- * filters, JSON and security (a request needs one of {@link TestTokens}), on MockMvc without a server or the
+ * filters, JSON (as strict as the service's) and security (a request needs one of {@link TestTokens}), on MockMvc without a server or the
  * rest of the service. The test imports the real beans its controllers need.
  */
 @Target(ElementType.TYPE)
@@ -22,7 +23,7 @@ import org.springframework.core.annotation.AliasFor;
 @Documented
 @WebMvcTest
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({SliceSecurity.class, ConfigurationBeans.class})
+@Import({SliceSecurity.class, SliceJson.class, ConfigurationBeans.class})
 public @interface ApiSlice {
 
     /** The controllers under test. */
