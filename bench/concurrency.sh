@@ -18,15 +18,16 @@
 #         (min(MAX_CONCURRENT, N)) sessions running
 #
 # Each phase starts the service on a free 127.0.0.1 port with -Xmx$XMX (512m),
-# flagrunner.session.max-concurrent=$MAX_CONCURRENT (200) and the embedded server's TLS listeners off (the
-# sessions are plain), waits for /actuator/health UP, runs the driver (at most $MAX_CONCURRENT sessions in
+# flagrunner.session.max-concurrent=$MAX_CONCURRENT (200), a data directory of its own and the embedded server's
+# TLS listeners off (the sessions are plain; TLS=1 below keeps them and the sessions use them), waits for /actuator/health UP, runs the driver (at most $MAX_CONCURRENT sessions in
 # flight) and stops the service (SIGTERM, graceful). Prints a table; exits 0 when every check passed, 1 when
 # one failed, 2 when a service did not start.
 #
 # Knobs (environment): N Q N2 Q2 WINDOW; PHASES ("1 2 3": the phases to run); MEM (1; 0 skips phase iii)
 # MEM_N MEM_Q MEM_DELAY; XMX MAX_CONCURRENT; POLL_MS (100) SAMPLE_MS (200) SUBMITTERS (16); STARTUP (120 s
 # to become healthy) PHASE_TIMEOUT (1500 s per driver run) SERVICE_TIMEOUT (3600 s: no service outlives
-# it); BUILD (auto|1|0) JAVA JAVAC SERVICE_OPTS (more JVM options for the service) DRIVER_OPTS.
+# it); BUILD (auto|1|0) JAVA JAVAC SERVICE_OPTS (more JVM options for the service) DRIVER_OPTS; TLS (0; 1: the
+# embedded server keeps its TLS listeners and every session asks for one, "tls": true).
 #
 # Everything stays on 127.0.0.1; every process started here is killed on exit (trap EXIT).
 set -euo pipefail
@@ -55,6 +56,8 @@ BUILD=${BUILD:-auto}
 JAVA=${JAVA:-java}
 JAVAC=${JAVAC:-javac}
 SERVICE_OPTS=${SERVICE_OPTS:-}
+TLS=${TLS:-0}
+[ "$TLS" = 0 ] || [ "$TLS" = 1 ] || { echo "concurrency.sh: TLS must be 0 or 1, not '$TLS'" >&2; exit 2; }
 DRIVER_OPTS=${DRIVER_OPTS:--Xmx256m -XX:+UseSerialGC}
 JAR=target/flagrunner.jar
 
@@ -112,15 +115,19 @@ driver() { "$JAVA" $DRIVER_OPTS -cp "$DRIVER_CP" "$DRIVER_MAIN" "$@"; }
 PORT="" JPID="" EXTRA_JVM="" TOKEN=""
 # start_service NAME ARGS...: a new service on a free loopback port; sets PORT, JPID (the JVM's pid) and TOKEN
 # (the file of the token it generates; the driver is one caller, so its per-token cap is the global one).
+# Each service keeps its flags in a new data directory of its own ($OUT/data-NAME; SERVICE_OPTS may name another
+# store, its -D coming later wins): the default, ./flagrunner-data, would count the checkout's flags as this run's.
 start_service() {
     local name=$1 i
     shift
     PORT=$(driver freeport)
     TOKEN=$LOGS/$name-token
     rm -f "$TOKEN"
+    rm -rf "$OUT/data-$name"
     # shellcheck disable=SC2086  # SERVICE_OPTS is a list of words
-    timeout -k 10 "$SERVICE_TIMEOUT" "$JAVA" -Xmx"$XMX" $SERVICE_OPTS $EXTRA_JVM -jar "$JAR" \
-        --server.address=127.0.0.1 --server.port="$PORT" --flagrunner.embedded-server.tls=false \
+    timeout -k 10 "$SERVICE_TIMEOUT" "$JAVA" -Xmx"$XMX" -Dflagrunner.store.path="$OUT/data-$name" $SERVICE_OPTS \
+        $EXTRA_JVM -jar "$JAR" \
+        --server.address=127.0.0.1 --server.port="$PORT" --flagrunner.embedded-server.tls="$([ "$TLS" = 1 ] && echo true || echo false)" \
         --flagrunner.session.max-concurrent="$MAX_CONCURRENT" \
         --flagrunner.security.token-file="$TOKEN" --flagrunner.security.max-sessions-per-token="$MAX_CONCURRENT" "$@" \
         >"$LOGS/$name-service.log" 2>&1 </dev/null &
@@ -167,7 +174,7 @@ load() {   # load ARRAY FILE: key=value lines into an associative array
 }
 run_flags() {   # common driver options
     echo --poll-ms "$POLL_MS" --sample-ms "$SAMPLE_MS" --submitters "$SUBMITTERS" \
-        --max-in-flight "$MAX_CONCURRENT" --deadline-s "$((PHASE_TIMEOUT - 30))"
+        --max-in-flight "$MAX_CONCURRENT" --deadline-s "$((PHASE_TIMEOUT - 30))" --tls "$([ "$TLS" = 1 ] && echo true || echo false)"
 }
 
 # log_problems NAME ARRAY: WARN/ERROR lines the service logged during the phase (before its stop), except

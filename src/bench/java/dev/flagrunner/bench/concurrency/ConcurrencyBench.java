@@ -58,7 +58,11 @@ public final class ConcurrencyBench {
     }
 
     private static Service service(Options opts) {
-        return new Service(opts.text("base", null), opts.text("http", "url"), opts.text("token-file", null));
+        return new Service(
+                opts.text("base", null),
+                opts.text("http", "url"),
+                opts.text("token-file", null),
+                Boolean.parseBoolean(opts.text("tls", "false")));
     }
 
     /** The service's process when {@code --pid} is given: heap after a full GC (jcmd), CPU time. */

@@ -8,7 +8,7 @@ final class Options {
 
     static final String USAGE =
             "usage: ConcurrencyBench freeport | run --base URL [--token-file F] --n N [--questions Q] [--max-in-flight 200]"
-                    + " [--prefix c] [--first 1] [--submitters 16] [--poll-ms 100] [--sample-ms 200] [--window 1000] [--http url|jdk]"
+                    + " [--prefix c] [--first 1] [--submitters 16] [--poll-ms 100] [--sample-ms 200] [--window 1000] [--http url|jdk] [--tls false]"
                     + " [--flags-capacity 10000] [--history 1000] [--deadline-s 1800] [--pid PID] [--gc-log FILE]"
                     + " [--max-retained-mib 64] [--max-429-retries 600] [--out FILE]"
                     + " | memory --base URL [--token-file F] --pid PID [--n 200] [--questions Q] [--prefix m] [--out FILE]";

@@ -42,6 +42,8 @@ final class Service {
     private final String base;
     /** {@code Bearer <token>}: the service's generated token, read from {@code --token-file}; or null. */
     private final String authorization;
+    /** {@code --tls true}: every session asks for the embedded server's TLS listener ({@code "tls": true}). */
+    private final boolean tls;
 
     private final HttpClient http;
 
@@ -53,11 +55,12 @@ final class Service {
         }
     }
 
-    Service(String base, String transport, String tokenFile) {
+    Service(String base, String transport, String tokenFile, boolean tls) {
         if (base == null || !(base.startsWith("http://127.0.0.1:") || base.startsWith("http://localhost:"))) {
             throw new Options.UsageException("--base http://127.0.0.1:PORT is required (loopback only)");
         }
         this.base = base;
+        this.tls = tls;
         try {
             this.authorization = tokenFile == null
                     ? null
@@ -91,7 +94,7 @@ final class Service {
 
     /** {@code POST /sessions} for the student, {@code Prefer: respond-async}. */
     Response postSession(String studentId) throws IOException, InterruptedException {
-        return exchange("POST", "/sessions", "{\"studentId\":\"" + studentId + "\"}");
+        return exchange("POST", "/sessions", "{\"studentId\":\"" + studentId + "\"" + (tls ? ",\"tls\":true}" : "}"));
     }
 
     /** GET that must answer 200; returns the parsed JSON. */
