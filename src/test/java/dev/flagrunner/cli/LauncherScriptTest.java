@@ -56,12 +56,28 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theServiceKeepsTheJvmsDefaultsButExitsOnOutOfMemory() throws Exception {
-        assertThat(argumentsJavaGets(Map.of())).containsExactly("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+    void theServiceExitsOnOutOfMemoryAndCompilesWithC1Alone() throws Exception {
+        assertThat(argumentsJavaGets(Map.of()))
+                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
         assertThat(argumentsJavaGets(Map.of("JAVA_OPTS", "-Xmx512m"), "--server.port=0"))
-                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-Xmx512m", "-jar", jar.toString(), "--server.port=0");
+                .containsExactly(
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=0");
+        // JAVA_OPTS comes later, so it can give the service the JVM's tiered compilation back (the last one wins).
+        assertThat(argumentsJavaGets(Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=4")))
+                .containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-jar");
         assertThat(argumentsJavaGets(Map.of(), "serve", "--server.port=0"))
-                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "serve", "--server.port=0");
+                .containsExactly(
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        "--server.port=0");
     }
 
     @Test
@@ -199,6 +215,7 @@ class LauncherScriptTest {
         for (List<String> service : List.of(List.<String>of(), List.of("serve"), List.of("--server.port=0"))) {
             List<String> expected = new java.util.ArrayList<>(List.of(
                     "-XX:+ExitOnOutOfMemoryError",
+                    "-XX:TieredStopAtLevel=1",
                     "-XX:SharedArchiveFile=" + fast.resolve("service.jsa"),
                     "-jar",
                     fast.resolve("flagrunner.jar").toString()));
@@ -217,6 +234,7 @@ class LauncherScriptTest {
         assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_JAR", other.toString())))
                 .containsExactly(
                         "-XX:+ExitOnOutOfMemoryError",
+                        "-XX:TieredStopAtLevel=1",
                         "-XX:SharedArchiveFile=" + fast.resolve("service.jsa"),
                         "-jar",
                         fast.resolve("flagrunner-0.1.jar").toString());
@@ -241,6 +259,7 @@ class LauncherScriptTest {
         assertThat(argumentsJavaGets(Map.of()))
                 .containsExactly(
                         "-XX:+ExitOnOutOfMemoryError",
+                        "-XX:TieredStopAtLevel=1",
                         "-jar",
                         fast.resolve("flagrunner.jar").toString());
     }
@@ -251,7 +270,8 @@ class LauncherScriptTest {
         Files.writeString(jar, "a jar built since: other classes, another size");
 
         assertThat(argumentsJavaGets(Map.of(), "client")).containsSubsequence("-jar", jar.toString(), "client");
-        assertThat(argumentsJavaGets(Map.of())).containsExactly("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        assertThat(argumentsJavaGets(Map.of()))
+                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
     }
 
     @Test
