@@ -132,50 +132,6 @@ class ProblemsTest extends RandomPortTest {
         assertProblem(http.get("/sessions/" + ids.get(0)), 404, "session-not-found");
     }
 
-    @Test
-    void theApiIsDescribedInOpenApi() {
-        Http.Response r = http.get("/v3/api-docs");
-
-        assertThat(r.status()).isEqualTo(200);
-        JsonNode paths = r.json().get("paths");
-        assertThat(paths.has("/sessions")).isTrue();
-        assertThat(paths.has("/sessions/{id}")).isTrue();
-        assertThat(paths.has("/flags")).isTrue();
-        assertThat(paths.has("/error"))
-                .as("the container's error page is not part of the API")
-                .isFalse();
-        assertThat(r.json().get("info").get("title").asString()).isEqualTo("Flagrunner");
-    }
-
-    @Test
-    void theOpenApiDescriptionListsTheRealResponsesAndTheirProblemBodies() {
-        JsonNode doc = http.get("/v3/api-docs").json();
-
-        JsonNode start = doc.at("/paths/~1sessions/post/responses");
-        assertThat(start.propertyNames()).contains("201", "202", "400", "403", "429");
-        assertThat(start.at("/201/headers").has("Location")).isTrue();
-        assertThat(start.at("/202/headers").has("Location")).isTrue();
-        for (String code : List.of("400", "403", "429")) {
-            assertDocumentedProblem(doc, start.get(code));
-        }
-        assertThat(start.at("/429/headers").has("Retry-After")).isTrue();
-        JsonNode getOne = doc.at("/paths/~1sessions~1{id}/get/responses");
-        assertThat(getOne.propertyNames()).contains("200", "404");
-        assertDocumentedProblem(doc, getOne.get("404"));
-    }
-
-    /** A documented problem response: {@code application/problem+json} with the RFC 9457 members. */
-    private static void assertDocumentedProblem(JsonNode doc, JsonNode response) {
-        JsonNode schema = response.at("/content/application~1problem+json/schema");
-        assertThat(schema.isMissingNode()).as(response.toString()).isFalse();
-        if (schema.has("$ref")) {
-            schema = doc.at(schema.get("$ref").asString().substring(1));
-        }
-        assertThat(schema.get("properties").propertyNames())
-                .as(schema.toString())
-                .contains("type", "title", "status", "detail", "instance");
-    }
-
     static void assertProblem(Http.Response r, int status, String slug) {
         assertProblem(r.status(), r.contentType(), r.body(), status, slug);
     }
