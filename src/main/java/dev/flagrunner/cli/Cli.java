@@ -104,14 +104,14 @@ public final class Cli {
         // picocli's DefaultFactory looks for Groovy's Closure class once, unless told not to: a miss that opens every
         // jar on the tools' class path, Bouncy Castle's and netty's included (docs/startup.md). No command is Groovy.
         System.setProperty("picocli.disable.closures", "true");
-        CommandLine root = new CommandLine(new FlagrunnerCommand());
+        CommandLine root = new CommandLine(new FlagrunnerCommand().spec());
         for (String name : subcommands) {
             switch (name) {
                 case "serve" -> {
                     root.addSubcommand(serve);
                     root.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);
                 }
-                case "client" -> root.addSubcommand(new ClientCommand(out, err));
+                case "client" -> root.addSubcommand(new CommandLine(new ClientCommand(out, err).spec()));
                 case "server" -> root.addSubcommand(new ServerCommand(out, err));
                 case "eval" -> root.addSubcommand(new EvalCommand(in, out, err));
                 case "help" -> root.addSubcommand(new CommandLine.HelpCommand());

@@ -10,12 +10,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code client [-p PORT] [-s] [--dialect D] [--class CLS] [--trust PEM | --insecure] [--timeout SECONDS]
@@ -23,95 +21,125 @@ import picocli.CommandLine.Spec;
  * exits 0 ({@code --stats} adds the exchange rate on stderr); on failure prints
  * {@code flagrunner: <REASON>: <detail>} on stderr and exits 1, as when the flag cannot be written to stdout;
  * usage errors exit 2.
+ *
+ * <p>Its picocli model is built by hand ({@link #model}), not read from annotations: reading them makes the JDK
+ * spin a proxy class for each annotation type at every start, which JDK 17's class-data sharing cannot keep,
+ * about 45 ms of a 0.2 s client session (docs/startup.md). The help, usage errors and completion are picocli's,
+ * as they were with annotations ({@code CliTest} compares them with the whole command line's).
  */
-@Command(
-        name = "client",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        sortOptions = false,
-        description = {
-            "Captures a flag from a math server.",
-            "Says HELLO with the student id, answers every question"
-                    + " and prints the flag, one line on stdout. A failure prints 'flagrunner: REASON: detail' on stderr"
-                    + " and exits 1."
-        })
 final class ClientCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "HOST", description = "the server's host name or address")
-    String host;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "the student id sent in HELLO")
-    String studentId;
-
-    @Option(
-            names = "-p",
-            paramLabel = "PORT",
-            description = "the server's port, 1-65535 (default: the dialect's port for plain or TLS, below)")
-    Integer port;
-
-    @Option(names = "-s", description = "connect over TLS (default: plain TCP)")
-    boolean tls;
-
-    @Option(
-            names = "--dialect",
-            paramLabel = "D",
-            defaultValue = "status",
-            converter = DialectOption.Converter.class,
-            completionCandidates = DialectOption.Names.class,
-            description = "the protocol dialect: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    Dialect dialect;
-
-    @Option(
-            names = "--class",
-            paramLabel = "CLS",
-            description = "the class string sent in HELLO (default: the dialect's, below)")
-    String classId;
-
-    @Option(
-            names = "--trust",
-            paramLabel = "PEM",
-            description = "with -s: trust this PEM certificate (pinned when self-signed) or CA bundle"
-                    + " (default: the JDK's trust store)")
-    String trustFile;
-
-    @Option(names = "--insecure", description = "with -s: accept any certificate, deliberately (default: verify)")
-    boolean insecure;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "10",
-            description = "connect and read timeout, 1-3600 s (default: ${DEFAULT-VALUE})")
-    int timeoutSeconds;
-
-    @Option(
-            names = "--max-questions",
-            paramLabel = "N",
-            defaultValue = "" + SessionSpec.DEFAULT_MAX_QUESTIONS,
-            description =
-                    "end the session with TOO_MANY_QUESTIONS when the server asks more (default: ${DEFAULT-VALUE})")
-    int maxQuestions;
-
-    @Option(
-            names = "--max-duration",
-            paramLabel = "SECONDS",
-            defaultValue = "300",
-            description =
-                    "end the session with SESSION_TIMEOUT when it lasts longer, 1-86400 s (default: ${DEFAULT-VALUE})")
-    int maxDurationSeconds;
-
-    @Option(names = "--stats", description = "print the question count and rate on stderr (default: off)")
-    boolean stats;
-
+    private final CommandSpec spec;
     private final PrintStream out;
     private final PrintStream err;
 
     ClientCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+        this.spec = model(this);
+    }
+
+    /** The command's picocli model, whose parse this command reads when it runs. */
+    CommandSpec spec() {
+        return spec;
+    }
+
+    private static CommandSpec model(ClientCommand command) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        spec.name("client").versionProvider(new Version());
+        spec.usageMessage()
+                .sortOptions(false)
+                .description(
+                        "Captures a flag from a math server.",
+                        "Says HELLO with the student id, answers every question"
+                                + " and prints the flag, one line on stdout. A failure prints 'flagrunner: REASON: detail'"
+                                + " on stderr and exits 1.");
+        spec.addPositional(PositionalParamSpec.builder()
+                .index("0")
+                .arity("1")
+                .required(true)
+                .paramLabel("HOST")
+                .type(String.class)
+                .description("the server's host name or address")
+                .build());
+        spec.addPositional(PositionalParamSpec.builder()
+                .index("1")
+                .arity("1")
+                .required(true)
+                .paramLabel("ID")
+                .type(String.class)
+                .description("the student id sent in HELLO")
+                .build());
+        spec.addOption(OptionSpec.builder("-p")
+                .paramLabel("PORT")
+                .type(Integer.class)
+                .description("the server's port, 1-65535 (default: the dialect's port for plain or TLS, below)")
+                .build());
+        spec.addOption(OptionSpec.builder("-s")
+                .type(boolean.class)
+                .initialValue(false)
+                .description("connect over TLS (default: plain TCP)")
+                .build());
+        spec.addOption(OptionSpec.builder("--dialect")
+                .paramLabel("D")
+                .type(Dialect.class)
+                .defaultValue("status")
+                .converters(new DialectOption.Converter())
+                .completionCandidates(new DialectOption.Names())
+                .description("the protocol dialect: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+                .build());
+        spec.addOption(OptionSpec.builder("--class")
+                .paramLabel("CLS")
+                .type(String.class)
+                .description("the class string sent in HELLO (default: the dialect's, below)")
+                .build());
+        spec.addOption(OptionSpec.builder("--trust")
+                .paramLabel("PEM")
+                .type(String.class)
+                .description("with -s: trust this PEM certificate (pinned when self-signed) or CA bundle"
+                        + " (default: the JDK's trust store)")
+                .build());
+        spec.addOption(OptionSpec.builder("--insecure")
+                .type(boolean.class)
+                .initialValue(false)
+                .description("with -s: accept any certificate, deliberately (default: verify)")
+                .build());
+        spec.addOption(OptionSpec.builder("--timeout")
+                .paramLabel("SECONDS")
+                .type(int.class)
+                .defaultValue("10")
+                .description("connect and read timeout, 1-3600 s (default: ${DEFAULT-VALUE})")
+                .build());
+        spec.addOption(OptionSpec.builder("--max-questions")
+                .paramLabel("N")
+                .type(int.class)
+                .defaultValue(String.valueOf(SessionSpec.DEFAULT_MAX_QUESTIONS))
+                .description(
+                        "end the session with TOO_MANY_QUESTIONS when the server asks more (default: ${DEFAULT-VALUE})")
+                .build());
+        spec.addOption(OptionSpec.builder("--max-duration")
+                .paramLabel("SECONDS")
+                .type(int.class)
+                .defaultValue("300")
+                .description("end the session with SESSION_TIMEOUT when it lasts longer, 1-86400 s (default:"
+                        + " ${DEFAULT-VALUE})")
+                .build());
+        spec.addOption(OptionSpec.builder("--stats")
+                .type(boolean.class)
+                .initialValue(false)
+                .description("print the question count and rate on stderr (default: off)")
+                .build());
+        HelpOptions.addTo(spec);
+        return spec;
+    }
+
+    /** The parsed value of an option (its default when not given). */
+    private <T> T option(String name) {
+        return spec.findOption(name).getValue();
+    }
+
+    private String positional(int index) {
+        return spec.positionalParameters().get(index).getValue();
     }
 
     /** Runs {@code flagrunner client argv…} on these streams and returns the exit code. */
@@ -119,11 +147,44 @@ final class ClientCommand implements Callable<Integer> {
         return Cli.run("client", argv, System.in, out, err);
     }
 
+    /** What the command line gave, read from the parsed model. */
+    private record Given(
+            String host,
+            String studentId,
+            Integer port,
+            boolean tls,
+            Dialect dialect,
+            String classId,
+            String trustFile,
+            boolean insecure,
+            int timeoutSeconds,
+            int maxQuestions,
+            int maxDurationSeconds,
+            boolean stats) {}
+
+    private Given given() {
+        return new Given(
+                positional(0),
+                positional(1),
+                option("-p"),
+                option("-s"),
+                option("--dialect"),
+                option("--class"),
+                option("--trust"),
+                option("--insecure"),
+                option("--timeout"),
+                option("--max-questions"),
+                option("--max-duration"),
+                option("--stats"));
+    }
+
     @Override
     public Integer call() {
-        SessionSpec session = sessionSpec();
+        Given given = given();
+        SessionSpec session = sessionSpec(given);
+        boolean tls = given.tls();
         try {
-            SocketOpener opener = tls ? TlsOpener.forClient(trust()) : SocketOpener.plain();
+            SocketOpener opener = tls ? TlsOpener.forClient(trust(given)) : SocketOpener.plain();
             ClientSession client = new ClientSession(session, opener, SessionListener.NONE);
             long started = System.nanoTime();
             String flag = client.run();
@@ -135,7 +196,7 @@ final class ClientCommand implements Callable<Integer> {
                 err.println("flagrunner: the flag could not be written to standard output");
                 return 1;
             }
-            if (stats) {
+            if (given.stats()) {
                 err.printf(
                         Locale.ROOT,
                         "flagrunner: %d questions in %.3f s: %.0f questions/s (connect to flag)%n",
@@ -146,7 +207,7 @@ final class ClientCommand implements Callable<Integer> {
             return 0;
         } catch (SessionFailure f) {
             err.println("flagrunner: " + f.reason() + ": " + f.detail());
-            FailureHints.of(f, tls, port != null, session.port()).ifPresent(err::println);
+            FailureHints.of(f, tls, given.port() != null, session.port()).ifPresent(err::println);
             return 1;
         } catch (IllegalArgumentException e) {
             err.println("flagrunner: " + e.getMessage());
@@ -155,7 +216,12 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     /** The session the options describe; checks what picocli's types alone cannot. */
-    private SessionSpec sessionSpec() {
+    private SessionSpec sessionSpec(Given given) {
+        boolean tls = given.tls();
+        boolean insecure = given.insecure();
+        String trustFile = given.trustFile();
+        Dialect dialect = given.dialect();
+        Integer port = given.port();
         if (insecure && trustFile != null) {
             throw usage("--trust and --insecure exclude each other");
         }
@@ -168,28 +234,28 @@ final class ClientCommand implements Callable<Integer> {
         }
         int serverPort = port != null ? port : defaultPort;
         requireRange("-p", serverPort, 1, 65535);
-        requireRange("--timeout", timeoutSeconds, 1, 3600);
-        requireRange("--max-questions", maxQuestions, 1, Integer.MAX_VALUE);
-        requireRange("--max-duration", maxDurationSeconds, 1, (int) SessionSpec.MAX_DURATION_LIMIT.toSeconds());
-        String cls = classId != null ? classId : dialect.defaultClassId();
+        requireRange("--timeout", given.timeoutSeconds(), 1, 3600);
+        requireRange("--max-questions", given.maxQuestions(), 1, Integer.MAX_VALUE);
+        requireRange("--max-duration", given.maxDurationSeconds(), 1, (int) SessionSpec.MAX_DURATION_LIMIT.toSeconds());
+        String cls = given.classId() != null ? given.classId() : dialect.defaultClassId();
         requireToken(cls, "--class");
-        requireToken(studentId, "ID");
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        requireToken(given.studentId(), "ID");
+        Duration timeout = Duration.ofSeconds(given.timeoutSeconds());
         return new SessionSpec(
-                host,
+                given.host(),
                 serverPort,
                 dialect,
                 cls,
-                studentId,
+                given.studentId(),
                 timeout,
                 timeout,
-                maxQuestions,
-                Duration.ofSeconds(maxDurationSeconds));
+                given.maxQuestions(),
+                Duration.ofSeconds(given.maxDurationSeconds()));
     }
 
     /** {@code system}, {@code insecure} or a PEM path. */
-    private String trust() {
-        return insecure ? "insecure" : trustFile != null ? trustFile : "system";
+    private static String trust(Given given) {
+        return given.insecure() ? "insecure" : given.trustFile() != null ? given.trustFile() : "system";
     }
 
     private void requireRange(String option, int value, int min, int max) {
