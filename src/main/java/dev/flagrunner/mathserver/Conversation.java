@@ -10,6 +10,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -309,6 +311,21 @@ final class Conversation extends ChannelInboundHandlerAdapter {
             log.failed(options, e);
         }
         end(ctx, ServerOutcome.ERROR);
+    }
+
+    /**
+     * A TLS handshake that ran out of time: the client kept silent, as when this conversation's own idle timer ends
+     * it. The SslHandler's handshake timeout is the idle timeout ({@link MathServer}), so either can fire first; the
+     * handler closes the channel itself, after this event, and without this the silence was reported as the client's
+     * close.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake
+                && handshake.cause() instanceof SslHandshakeTimeoutException) {
+            settle(ServerOutcome.TIMEOUT);
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flagrunner.protocol.Dialects;
 import dev.flagrunner.support.MathServers;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -77,6 +81,33 @@ class ServerTimeoutTest {
             assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ServerOutcome.TIMEOUT);
             assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ServerOutcome.TIMEOUT);
         }
+    }
+
+    /**
+     * The TLS handshake's own timeout is the idle timeout, so it can close a silent client before the
+     * conversation's idle timer does (under load, 2 and 4 of 60 repetitions of the test above): that silence is
+     * a TIMEOUT too, not the client's close, which the outcome said before.
+     */
+    @Test
+    void aHandshakeThatTimedOutIsATimeout() {
+        BlockingQueue<ServerOutcome> outcomes = new ArrayBlockingQueue<>(4);
+        ServerOptions options = MathServers.builder(Dialects.STATUS, 5).build();
+        Framer framer = Framer.of(options.dialect(), Conversation.helloLimit(options));
+        Conversation conversation = new Conversation(
+                options,
+                new Examiner(options.dialect(), options.classId()),
+                (o, outcome) -> outcomes.add(outcome),
+                new SessionLog(System::nanoTime),
+                framer,
+                ConnectionBudget.defaults().admit(new InetSocketAddress(InetAddress.getLoopbackAddress(), 40_000)));
+        EmbeddedChannel channel = new EmbeddedChannel(framer, conversation);
+
+        channel.pipeline()
+                .fireUserEventTriggered(new SslHandshakeCompletionEvent(
+                        new SslHandshakeTimeoutException("handshake timed out after 300ms")));
+        channel.close();
+
+        assertThat(outcomes).containsExactly(ServerOutcome.TIMEOUT);
     }
 
     @Test
