@@ -8,6 +8,7 @@ import dev.flagrunner.protocol.SessionSpec;
 import dev.flagrunner.protocol.SocketOpener;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +23,70 @@ import picocli.CommandLine.ParameterException;
  * {@code flagrunner: <REASON>: <detail>} on stderr and exits 1, as when the flag cannot be written to stdout;
  * usage errors exit 2.
  *
- * <p>Its picocli model is built by hand ({@link #model}), not read from annotations: reading them makes the JDK
+ * <p>Its picocli model is built by hand (the option fields and the constructor), not read from annotations: reading them makes the JDK
  * spin a proxy class for each annotation type at every start, which JDK 17's class-data sharing cannot keep,
  * about 45 ms of a 0.2 s client session (docs/startup.md). The help, usage errors and completion are picocli's,
  * as they were with annotations ({@code CliTest} compares them with the whole command line's).
  */
 final class ClientCommand implements Callable<Integer> {
+
+    // The options, in the order the help lists them; each is read where it is used (its parsed value, or its
+    // default or initial value when not given).
+    private final PositionalParamSpec host = positional(0, "HOST", "the server's host name or address");
+    private final PositionalParamSpec studentId = positional(1, "ID", "the student id sent in HELLO");
+    private final OptionSpec port = OptionSpec.builder("-p")
+            .paramLabel("PORT")
+            .type(Integer.class)
+            .description("the server's port, 1-65535 (default: the dialect's port for plain or TLS, below)")
+            .build();
+    private final OptionSpec tls = HelpOptions.flag("-s")
+            .description("connect over TLS (default: plain TCP)")
+            .build();
+    private final OptionSpec dialect = OptionSpec.builder("--dialect")
+            .paramLabel("D")
+            .type(Dialect.class)
+            .defaultValue("status")
+            .converters(new DialectOption.Converter())
+            .completionCandidates(new DialectOption.Names())
+            .description("the protocol dialect: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+            .build();
+    private final OptionSpec classId = OptionSpec.builder("--class")
+            .paramLabel("CLS")
+            .type(String.class)
+            .description("the class string sent in HELLO (default: the dialect's, below)")
+            .build();
+    private final OptionSpec trustFile = OptionSpec.builder("--trust")
+            .paramLabel("PEM")
+            .type(String.class)
+            .description("with -s: trust this PEM certificate (pinned when self-signed) or CA bundle"
+                    + " (default: the JDK's trust store)")
+            .build();
+    private final OptionSpec insecure = HelpOptions.flag("--insecure")
+            .description("with -s: accept any certificate, deliberately (default: verify)")
+            .build();
+    private final OptionSpec timeoutSeconds = OptionSpec.builder("--timeout")
+            .paramLabel("SECONDS")
+            .type(int.class)
+            .defaultValue("10")
+            .description("connect and read timeout, 1-3600 s (default: ${DEFAULT-VALUE})")
+            .build();
+    private final OptionSpec maxQuestions = OptionSpec.builder("--max-questions")
+            .paramLabel("N")
+            .type(int.class)
+            .defaultValue(String.valueOf(SessionSpec.DEFAULT_MAX_QUESTIONS))
+            .description(
+                    "end the session with TOO_MANY_QUESTIONS when the server asks more (default: ${DEFAULT-VALUE})")
+            .build();
+    private final OptionSpec maxDurationSeconds = OptionSpec.builder("--max-duration")
+            .paramLabel("SECONDS")
+            .type(int.class)
+            .defaultValue("300")
+            .description("end the session with SESSION_TIMEOUT when it lasts longer, 1-86400 s (default:"
+                    + " ${DEFAULT-VALUE})")
+            .build();
+    private final OptionSpec stats = HelpOptions.flag("--stats")
+            .description("print the question count and rate on stderr (default: off)")
+            .build();
 
     private final CommandSpec spec;
     private final PrintStream out;
@@ -36,16 +95,7 @@ final class ClientCommand implements Callable<Integer> {
     ClientCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        this.spec = model(this);
-    }
-
-    /** The command's picocli model, whose parse this command reads when it runs. */
-    CommandSpec spec() {
-        return spec;
-    }
-
-    private static CommandSpec model(ClientCommand command) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        spec = CommandSpec.wrapWithoutInspection(this);
         spec.name("client").versionProvider(new Version());
         spec.usageMessage()
                 .sortOptions(false)
@@ -54,92 +104,37 @@ final class ClientCommand implements Callable<Integer> {
                         "Says HELLO with the student id, answers every question"
                                 + " and prints the flag, one line on stdout. A failure prints 'flagrunner: REASON: detail'"
                                 + " on stderr and exits 1.");
-        spec.addPositional(PositionalParamSpec.builder()
-                .index("0")
-                .arity("1")
-                .required(true)
-                .paramLabel("HOST")
-                .type(String.class)
-                .description("the server's host name or address")
-                .build());
-        spec.addPositional(PositionalParamSpec.builder()
-                .index("1")
-                .arity("1")
-                .required(true)
-                .paramLabel("ID")
-                .type(String.class)
-                .description("the student id sent in HELLO")
-                .build());
-        spec.addOption(OptionSpec.builder("-p")
-                .paramLabel("PORT")
-                .type(Integer.class)
-                .description("the server's port, 1-65535 (default: the dialect's port for plain or TLS, below)")
-                .build());
-        spec.addOption(OptionSpec.builder("-s")
-                .type(boolean.class)
-                .initialValue(false)
-                .description("connect over TLS (default: plain TCP)")
-                .build());
-        spec.addOption(OptionSpec.builder("--dialect")
-                .paramLabel("D")
-                .type(Dialect.class)
-                .defaultValue("status")
-                .converters(new DialectOption.Converter())
-                .completionCandidates(new DialectOption.Names())
-                .description("the protocol dialect: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-                .build());
-        spec.addOption(OptionSpec.builder("--class")
-                .paramLabel("CLS")
-                .type(String.class)
-                .description("the class string sent in HELLO (default: the dialect's, below)")
-                .build());
-        spec.addOption(OptionSpec.builder("--trust")
-                .paramLabel("PEM")
-                .type(String.class)
-                .description("with -s: trust this PEM certificate (pinned when self-signed) or CA bundle"
-                        + " (default: the JDK's trust store)")
-                .build());
-        spec.addOption(OptionSpec.builder("--insecure")
-                .type(boolean.class)
-                .initialValue(false)
-                .description("with -s: accept any certificate, deliberately (default: verify)")
-                .build());
-        spec.addOption(OptionSpec.builder("--timeout")
-                .paramLabel("SECONDS")
-                .type(int.class)
-                .defaultValue("10")
-                .description("connect and read timeout, 1-3600 s (default: ${DEFAULT-VALUE})")
-                .build());
-        spec.addOption(OptionSpec.builder("--max-questions")
-                .paramLabel("N")
-                .type(int.class)
-                .defaultValue(String.valueOf(SessionSpec.DEFAULT_MAX_QUESTIONS))
-                .description(
-                        "end the session with TOO_MANY_QUESTIONS when the server asks more (default: ${DEFAULT-VALUE})")
-                .build());
-        spec.addOption(OptionSpec.builder("--max-duration")
-                .paramLabel("SECONDS")
-                .type(int.class)
-                .defaultValue("300")
-                .description("end the session with SESSION_TIMEOUT when it lasts longer, 1-86400 s (default:"
-                        + " ${DEFAULT-VALUE})")
-                .build());
-        spec.addOption(OptionSpec.builder("--stats")
-                .type(boolean.class)
-                .initialValue(false)
-                .description("print the question count and rate on stderr (default: off)")
-                .build());
+        spec.addPositional(host).addPositional(studentId);
+        for (OptionSpec option : List.of(
+                port,
+                tls,
+                dialect,
+                classId,
+                trustFile,
+                insecure,
+                timeoutSeconds,
+                maxQuestions,
+                maxDurationSeconds,
+                stats)) {
+            spec.addOption(option);
+        }
         HelpOptions.addTo(spec);
+    }
+
+    /** The command's picocli model, whose parse this command reads when it runs. */
+    CommandSpec spec() {
         return spec;
     }
 
-    /** The parsed value of an option (its default when not given). */
-    private <T> T option(String name) {
-        return spec.findOption(name).getValue();
-    }
-
-    private String positional(int index) {
-        return spec.positionalParameters().get(index).getValue();
+    private static PositionalParamSpec positional(int index, String label, String description) {
+        return PositionalParamSpec.builder()
+                .index(String.valueOf(index))
+                .arity("1")
+                .required(true)
+                .paramLabel(label)
+                .type(String.class)
+                .description(description)
+                .build();
     }
 
     /** Runs {@code flagrunner client argv…} on these streams and returns the exit code. */
@@ -147,44 +142,12 @@ final class ClientCommand implements Callable<Integer> {
         return Cli.run("client", argv, System.in, out, err);
     }
 
-    /** What the command line gave, read from the parsed model. */
-    private record Given(
-            String host,
-            String studentId,
-            Integer port,
-            boolean tls,
-            Dialect dialect,
-            String classId,
-            String trustFile,
-            boolean insecure,
-            int timeoutSeconds,
-            int maxQuestions,
-            int maxDurationSeconds,
-            boolean stats) {}
-
-    private Given given() {
-        return new Given(
-                positional(0),
-                positional(1),
-                option("-p"),
-                option("-s"),
-                option("--dialect"),
-                option("--class"),
-                option("--trust"),
-                option("--insecure"),
-                option("--timeout"),
-                option("--max-questions"),
-                option("--max-duration"),
-                option("--stats"));
-    }
-
     @Override
     public Integer call() {
-        Given given = given();
-        SessionSpec session = sessionSpec(given);
-        boolean tls = given.tls();
+        SessionSpec session = sessionSpec();
+        boolean tls = this.tls.getValue();
         try {
-            SocketOpener opener = tls ? TlsOpener.forClient(trust(given)) : SocketOpener.plain();
+            SocketOpener opener = tls ? TlsOpener.forClient(trust()) : SocketOpener.plain();
             ClientSession client = new ClientSession(session, opener, SessionListener.NONE);
             long started = System.nanoTime();
             String flag = client.run();
@@ -196,7 +159,7 @@ final class ClientCommand implements Callable<Integer> {
                 err.println("flagrunner: the flag could not be written to standard output");
                 return 1;
             }
-            if (given.stats()) {
+            if (stats.<Boolean>getValue()) {
                 err.printf(
                         Locale.ROOT,
                         "flagrunner: %d questions in %.3f s: %.0f questions/s (connect to flag)%n",
@@ -207,7 +170,7 @@ final class ClientCommand implements Callable<Integer> {
             return 0;
         } catch (SessionFailure f) {
             err.println("flagrunner: " + f.reason() + ": " + f.detail());
-            FailureHints.of(f, tls, given.port() != null, session.port()).ifPresent(err::println);
+            FailureHints.of(f, tls, port.getValue() != null, session.port()).ifPresent(err::println);
             return 1;
         } catch (IllegalArgumentException e) {
             err.println("flagrunner: " + e.getMessage());
@@ -216,12 +179,17 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     /** The session the options describe; checks what picocli's types alone cannot. */
-    private SessionSpec sessionSpec(Given given) {
-        boolean tls = given.tls();
-        boolean insecure = given.insecure();
-        String trustFile = given.trustFile();
-        Dialect dialect = given.dialect();
-        Integer port = given.port();
+    private SessionSpec sessionSpec() {
+        boolean tls = this.tls.getValue();
+        boolean insecure = this.insecure.getValue();
+        String trustFile = this.trustFile.getValue();
+        Dialect dialect = this.dialect.getValue();
+        Integer port = this.port.getValue();
+        int timeoutSeconds = this.timeoutSeconds.getValue();
+        int maxQuestions = this.maxQuestions.getValue();
+        int maxDurationSeconds = this.maxDurationSeconds.getValue();
+        String classId = this.classId.getValue();
+        String studentId = this.studentId.getValue();
         if (insecure && trustFile != null) {
             throw usage("--trust and --insecure exclude each other");
         }
@@ -234,28 +202,29 @@ final class ClientCommand implements Callable<Integer> {
         }
         int serverPort = port != null ? port : defaultPort;
         requireRange("-p", serverPort, 1, 65535);
-        requireRange("--timeout", given.timeoutSeconds(), 1, 3600);
-        requireRange("--max-questions", given.maxQuestions(), 1, Integer.MAX_VALUE);
-        requireRange("--max-duration", given.maxDurationSeconds(), 1, (int) SessionSpec.MAX_DURATION_LIMIT.toSeconds());
-        String cls = given.classId() != null ? given.classId() : dialect.defaultClassId();
+        requireRange("--timeout", timeoutSeconds, 1, 3600);
+        requireRange("--max-questions", maxQuestions, 1, Integer.MAX_VALUE);
+        requireRange("--max-duration", maxDurationSeconds, 1, (int) SessionSpec.MAX_DURATION_LIMIT.toSeconds());
+        String cls = classId != null ? classId : dialect.defaultClassId();
         requireToken(cls, "--class");
-        requireToken(given.studentId(), "ID");
-        Duration timeout = Duration.ofSeconds(given.timeoutSeconds());
+        requireToken(studentId, "ID");
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
         return new SessionSpec(
-                given.host(),
+                host.getValue(),
                 serverPort,
                 dialect,
                 cls,
-                given.studentId(),
+                studentId,
                 timeout,
                 timeout,
-                given.maxQuestions(),
-                Duration.ofSeconds(given.maxDurationSeconds()));
+                maxQuestions,
+                Duration.ofSeconds(maxDurationSeconds));
     }
 
     /** {@code system}, {@code insecure} or a PEM path. */
-    private static String trust(Given given) {
-        return given.insecure() ? "insecure" : given.trustFile() != null ? given.trustFile() : "system";
+    private String trust() {
+        String trustFile = this.trustFile.getValue();
+        return insecure.<Boolean>getValue() ? "insecure" : trustFile != null ? trustFile : "system";
     }
 
     private void requireRange(String option, int value, int min, int max) {

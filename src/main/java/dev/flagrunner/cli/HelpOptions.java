@@ -13,17 +13,21 @@ final class HelpOptions {
     private HelpOptions() {}
 
     static void addTo(CommandSpec spec) {
-        spec.addOption(OptionSpec.builder("-h", "--help")
-                .type(boolean.class)
-                .initialValue(false)
+        spec.addOption(flag("-h", "--help")
                 .usageHelp(true)
                 .description("Show this help message and exit.")
                 .build());
-        spec.addOption(OptionSpec.builder("-V", "--version")
-                .type(boolean.class)
-                .initialValue(false)
+        spec.addOption(flag("-V", "--version")
                 .versionHelp(true)
                 .description("Print version information and exit.")
                 .build());
+    }
+
+    /**
+     * An option without a value, false until given, as an annotated {@code boolean} field is: without the initial
+     * value, one not given would read as null.
+     */
+    static OptionSpec.Builder flag(String... names) {
+        return OptionSpec.builder(names).type(boolean.class).initialValue(false);
     }
 }
