@@ -57,13 +57,16 @@ JAVA=${JAVA:-java}
 JAVAC=${JAVAC:-javac}
 SERVICE_OPTS=${SERVICE_OPTS:-}
 TLS=${TLS:-0}
-[ "$TLS" = 0 ] || [ "$TLS" = 1 ] || { echo "concurrency.sh: TLS must be 0 or 1, not '$TLS'" >&2; exit 2; }
+case $TLS in
+    0) TLS_SESSIONS=false ;;
+    1) TLS_SESSIONS=true ;;
+    *) echo "concurrency.sh: TLS must be 0 or 1, not '$TLS'" >&2; exit 2 ;;
+esac
 DRIVER_OPTS=${DRIVER_OPTS:--Xmx256m -XX:+UseSerialGC}
 JAR=target/flagrunner.jar
 
 OUT=bench/target/concurrency
 CLASSES=$OUT/classes
-CLASSPATH_FILE=$OUT/classpath.txt   # the test classpath (Jackson, ...), from Maven
 LOGS=$OUT/logs
 mkdir -p "$CLASSES" "$LOGS"
 
@@ -99,17 +102,9 @@ if [ "$BUILD" = 1 ] || { [ "$BUILD" = auto ] && [ ! -f "$JAR" ]; }; then
     ./mvnw -B -q -DskipTests package
 fi
 [ -f "$JAR" ] || { say "concurrency.sh: $JAR missing (BUILD=0?)"; exit 2; }
-if [ ! -s "$CLASSPATH_FILE" ] || [ pom.xml -nt "$CLASSPATH_FILE" ]; then
-    say "== resolving the driver's classpath (./mvnw -B -q dependency:build-classpath)"
-    ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
-fi
-DRIVER_CP="$CLASSES:$(cat "$CLASSPATH_FILE")"
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-"$JAVAC" --release 17 -d "$CLASSES" -cp "$(cat "$CLASSPATH_FILE")" \
-    src/bench/java/dev/flagrunner/bench/concurrency/*.java src/test/java/dev/flagrunner/support/Scrape.java
-DRIVER_MAIN=dev.flagrunner.bench.concurrency.ConcurrencyBench
-# shellcheck disable=SC2086  # DRIVER_OPTS is a list of words
-driver() { "$JAVA" $DRIVER_OPTS -cp "$DRIVER_CP" "$DRIVER_MAIN" "$@"; }
+# shellcheck source=bench/driver.sh
+. bench/driver.sh
+build_driver "$CLASSES"
 
 # --------------------------------------------------------------- service ---
 PORT="" JPID="" EXTRA_JVM="" TOKEN=""
@@ -127,7 +122,7 @@ start_service() {
     # shellcheck disable=SC2086  # SERVICE_OPTS is a list of words
     timeout -k 10 "$SERVICE_TIMEOUT" "$JAVA" -Xmx"$XMX" -Dflagrunner.store.path="$OUT/data-$name" $SERVICE_OPTS \
         $EXTRA_JVM -jar "$JAR" \
-        --server.address=127.0.0.1 --server.port="$PORT" --flagrunner.embedded-server.tls="$([ "$TLS" = 1 ] && echo true || echo false)" \
+        --server.address=127.0.0.1 --server.port="$PORT" --flagrunner.embedded-server.tls="$TLS_SESSIONS" \
         --flagrunner.session.max-concurrent="$MAX_CONCURRENT" \
         --flagrunner.security.token-file="$TOKEN" --flagrunner.security.max-sessions-per-token="$MAX_CONCURRENT" "$@" \
         >"$LOGS/$name-service.log" 2>&1 </dev/null &
@@ -174,7 +169,7 @@ load() {   # load ARRAY FILE: key=value lines into an associative array
 }
 run_flags() {   # common driver options
     echo --poll-ms "$POLL_MS" --sample-ms "$SAMPLE_MS" --submitters "$SUBMITTERS" \
-        --max-in-flight "$MAX_CONCURRENT" --deadline-s "$((PHASE_TIMEOUT - 30))" --tls "$([ "$TLS" = 1 ] && echo true || echo false)"
+        --max-in-flight "$MAX_CONCURRENT" --deadline-s "$((PHASE_TIMEOUT - 30))" --tls "$TLS_SESSIONS"
 }
 
 # log_problems NAME ARRAY: WARN/ERROR lines the service logged during the phase (before its stop), except

@@ -26,19 +26,15 @@ JAVA=${JAVA:-java}
 JAVAC=${JAVAC:-javac}
 OUT=bench/target/service-jit
 CLASSES=$OUT/classes
-CLASSPATH_FILE=bench/target/concurrency/classpath.txt
 FAST=target/flagrunner
-mkdir -p "$OUT" bench/target/concurrency
+mkdir -p "$OUT"
 
 [ -f "$FAST/flagrunner.jar" ] && [ -f "$FAST/service.jsa" ] \
     || { echo "service-jit.sh: no $FAST/: build it with ./mvnw -B -q -DskipTests package" >&2; exit 2; }
-if [ ! -s "$CLASSPATH_FILE" ] || [ pom.xml -nt "$CLASSPATH_FILE" ]; then
-    ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE"
-fi
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-"$JAVAC" --release 17 -d "$CLASSES" -cp "$(cat "$CLASSPATH_FILE")" \
-    src/bench/java/dev/flagrunner/bench/concurrency/*.java src/test/java/dev/flagrunner/support/Scrape.java
-driver() { "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CLASSES:$(cat "$CLASSPATH_FILE")" dev.flagrunner.bench.concurrency.ConcurrencyBench "$@"; }
+DRIVER_OPTS="-Xmx256m -XX:+UseSerialGC"
+# shellcheck source=bench/driver.sh
+. bench/driver.sh
+build_driver "$CLASSES"
 
 svc=""
 stop() {
