@@ -39,19 +39,10 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theToolsGetTheSerialCollectorAndASmallYoungGeneration() throws Exception {
+    void theToolsGetASmallYoungGeneration() throws Exception {
         for (String tool : List.of("client", "server", "eval")) {
             assertThat(argumentsJavaGets(Map.of(), tool, "-p", "1"))
-                    .containsExactly(
-                            "-XX:+UseSerialGC",
-                            "-Xmn8m",
-                            WARNINGS[0],
-                            WARNINGS[1],
-                            "-jar",
-                            jar.toString(),
-                            tool,
-                            "-p",
-                            "1");
+                    .containsExactly("-Xmn8m", WARNINGS[0], WARNINGS[1], "-jar", jar.toString(), tool, "-p", "1");
         }
     }
 
@@ -84,15 +75,7 @@ class LauncherScriptTest {
     void javaOptsComeAfterAndTheToolsOptionsCanBeReplacedOrDropped() throws Exception {
         assertThat(argumentsJavaGets(Map.of("JAVA_OPTS", "-Xmx64m -Dx=y"), "client"))
                 .containsExactly(
-                        "-XX:+UseSerialGC",
-                        "-Xmn8m",
-                        WARNINGS[0],
-                        WARNINGS[1],
-                        "-Xmx64m",
-                        "-Dx=y",
-                        "-jar",
-                        jar.toString(),
-                        "client");
+                        "-Xmn8m", WARNINGS[0], WARNINGS[1], "-Xmx64m", "-Dx=y", "-jar", jar.toString(), "client");
         assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_CLI_JVM_OPTS", "-XX:+UseParallelGC"), "client"))
                 .containsExactly("-XX:+UseParallelGC", WARNINGS[0], WARNINGS[1], "-jar", jar.toString(), "client");
         assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_CLI_JVM_OPTS", ""), "client"))
@@ -127,8 +110,7 @@ class LauncherScriptTest {
 
             assertThat(finish(builder.start(), 0).lines().toList())
                     .as(command)
-                    .containsExactly(
-                            "-XX:+UseSerialGC", "-Xmn8m", WARNINGS[0], WARNINGS[1], "-jar", expectedJar, "eval");
+                    .containsExactly("-Xmn8m", WARNINGS[0], WARNINGS[1], "-jar", expectedJar, "eval");
         }
     }
 
@@ -190,7 +172,7 @@ class LauncherScriptTest {
         String stdout = finish(process, 0);
 
         assertThat(stdout.lines().toList()).hasSize(2).last().isEqualTo("-8193");
-        assertThat(stdout.lines().findFirst().orElseThrow()).contains("-XX:+UseSerialGC", "-XX:MaxNewSize=8388608");
+        assertThat(stdout.lines().findFirst().orElseThrow()).contains("-XX:MaxNewSize=8388608");
     }
 
     @Test
@@ -202,10 +184,11 @@ class LauncherScriptTest {
             assertThat(argumentsJavaGets(Map.of(), command))
                     .as(command)
                     .containsExactly(
-                            "-XX:+UseSerialGC",
                             "-Xmn8m",
                             WARNINGS[0],
                             WARNINGS[1],
+                            "-XX:+UnlockDiagnosticVMOptions",
+                            "-XX:ArchiveRelocationMode=0",
                             "-XX:SharedArchiveFile=" + fast.resolve("tools.jsa"),
                             "-cp",
                             fast.resolve("tools/flagrunner.jar") + ":" + fast.resolve("lib/picocli-4.7.7.jar"),
@@ -248,7 +231,6 @@ class LauncherScriptTest {
 
         assertThat(argumentsJavaGets(Map.of(), "client"))
                 .containsExactly(
-                        "-XX:+UseSerialGC",
                         "-Xmn8m",
                         WARNINGS[0],
                         WARNINGS[1],
