@@ -19,7 +19,7 @@
 #   N [100000] questions/exchanges per run     RUNS [3] runs per row
 #   TIMEOUT [120] s limit for each process      STARTUP [60] s to wait for "listening on"
 #   JAR [target/flagrunner.jar]   JAVA [java]   JAVA_OPTS [] extra JVM flags
-#   FLAGRUNNER_CLI_JVM_OPTS [bin/flagrunner's: -Xmn8m] the client's and server's JVM options
+#   FLAGRUNNER_CLI_JVM_OPTS [bin/flagrunner's: -XX:+UseG1GC -Xmn8m] the client's and server's JVM options
 #   FR_TLS_SERVER_ARGS [-s]       FR_TLS_CLIENT_ARGS [-s --insecure]   row (c) flags
 #   FR_ID [001234567] the ID the clients say HELLO with
 #   PY [the interpreter behind python3] for row (d)
@@ -259,7 +259,7 @@ server_command_exists() {
 cpu=$(grep -m1 -E '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)
 echo "Flagrunner physical-limit benchmark  $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo "machine: nproc=$(nproc), cpu=${cpu:-unknown}, kernel=$(uname -srm)"
-echo "jvm:     client and server through bin/flagrunner: ${FLAGRUNNER_CLI_JVM_OPTS--Xmn8m (its default)} ${JAVA_OPTS}"
+echo "jvm:     client and server through bin/flagrunner: ${FLAGRUNNER_CLI_JVM_OPTS--XX:+UseG1GC -Xmn8m (its default)} ${JAVA_OPTS}"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min)   N=$N per run, best of $RUNS"
 echo "tools:   $(gcc --version | head -n 1); $("$PY" --version 2>&1)$(command -v "$JAVA" >/dev/null 2>&1 && echo "; $("$JAVA" -version 2>&1 | head -n 1)")"
 echo

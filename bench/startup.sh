@@ -10,7 +10,7 @@
 #   version    bin/flagrunner --version
 #   client     bin/flagrunner client: one 600-question status session against the C server of bench/pingpong.c
 #              (`pingpong status PORT 600`, a server whose questions cost it nothing)
-#   client-c1  the same with C1 alone (FLAGRUNNER_CLI_JVM_OPTS="-Xmn8m -XX:TieredStopAtLevel=1"):
+#   client-c1  the same with C1 alone (FLAGRUNNER_CLI_JVM_OPTS="-XX:+UseG1GC -Xmn8m -XX:TieredStopAtLevel=1"):
 #              the JIT choice for a short session (docs/startup.md: C1 alone costs a long session)
 #   python     bench/naive_client.py, the same session against the same server: a student's own script
 #   jar-*      the same two through `java -jar target/flagrunner.jar` (the nested-jar launcher, no archive),
@@ -223,7 +223,7 @@ run_row() {
         hello) timed hello "$JAVA" -cp "$OUT/hello" Hello ;;
         version) timed version bin/flagrunner --version ;;
         client) against_c_server client bin/flagrunner client -p PORT 127.0.0.1 001234567 ;;
-        client-c1) FLAGRUNNER_CLI_JVM_OPTS="-Xmn8m -XX:TieredStopAtLevel=1" \
+        client-c1) FLAGRUNNER_CLI_JVM_OPTS="-XX:+UseG1GC -Xmn8m -XX:TieredStopAtLevel=1" \
             against_c_server client-c1 bin/flagrunner client -p PORT 127.0.0.1 001234567 ;;
         python) against_c_server python "$PY" bench/naive_client.py -p PORT 127.0.0.1 001234567 ;;
         jar-version) timed jar-version "$JAVA" -XX:+UseSerialGC -Xmn8m -jar "$JAR" --version ;;

@@ -105,8 +105,10 @@ public final class Cli {
         // jar on the tools' class path, Bouncy Castle's and netty's included (docs/startup.md). No command is Groovy.
         System.setProperty("picocli.disable.closures", "true");
         // Nor its converters for java.sql and java.time types, which every CommandLine registers by reflection,
-        // loading and initialising those classes (java.time's formatters): no option here has such a type.
-        System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+        // loading and initialising those classes (java.time's formatters): no option here has such a type (CliTest).
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+        }
         CommandLine root = new CommandLine(new FlagrunnerCommand().spec());
         for (String name : subcommands) {
             switch (name) {

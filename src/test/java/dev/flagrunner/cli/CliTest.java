@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -185,6 +186,31 @@ class CliTest {
                 assertThat(String.join(" ", parameter.description()))
                         .as("%s %s", name, parameter.paramLabel())
                         .isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void noOptionOrParameterHasATypeWhoseConverterPicocliIsToldToLeaveOut() {
+        CommandLine root = Cli.commandLine(
+                new ServeCommand(),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(stdout, true, UTF_8),
+                new PrintStream(stderr, true, UTF_8));
+        String excluded = System.getProperty("picocli.converters.excludes");
+
+        assertThat(excluded).isNotBlank();
+        assertThat("java.time.Duration").matches(excluded);
+        for (CommandLine command : root.getSubcommands().values()) {
+            for (ArgSpec arg : command.getCommandSpec().args()) {
+                assertThat(arg.type().getName())
+                        .as("%s %s", command.getCommandName(), arg.paramLabel())
+                        .doesNotMatch(excluded);
+                for (Class<?> auxiliary : arg.auxiliaryTypes()) {
+                    assertThat(auxiliary.getName())
+                            .as("%s %s", command.getCommandName(), arg.paramLabel())
+                            .doesNotMatch(excluded);
+                }
             }
         }
     }

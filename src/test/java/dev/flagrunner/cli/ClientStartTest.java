@@ -28,7 +28,7 @@ class ClientStartTest {
 
     @Test
     @Timeout(60)
-    void theClientsCommandLineSpinsNoAnnotationProxyAndLoadsNoConverterOrConcatenationMachinery() throws Exception {
+    void theClientsCommandLineSpinsNoAnnotationProxyAndLoadsNoJavaSqlOrTimeConverter() throws Exception {
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xlog:class+load=info:stdout",

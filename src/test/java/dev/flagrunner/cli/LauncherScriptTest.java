@@ -42,7 +42,16 @@ class LauncherScriptTest {
     void theToolsGetASmallYoungGeneration() throws Exception {
         for (String tool : List.of("client", "server", "eval")) {
             assertThat(argumentsJavaGets(Map.of(), tool, "-p", "1"))
-                    .containsExactly("-Xmn8m", WARNINGS[0], WARNINGS[1], "-jar", jar.toString(), tool, "-p", "1");
+                    .containsExactly(
+                            "-XX:+UseG1GC",
+                            "-Xmn8m",
+                            WARNINGS[0],
+                            WARNINGS[1],
+                            "-jar",
+                            jar.toString(),
+                            tool,
+                            "-p",
+                            "1");
         }
     }
 
@@ -75,7 +84,15 @@ class LauncherScriptTest {
     void javaOptsComeAfterAndTheToolsOptionsCanBeReplacedOrDropped() throws Exception {
         assertThat(argumentsJavaGets(Map.of("JAVA_OPTS", "-Xmx64m -Dx=y"), "client"))
                 .containsExactly(
-                        "-Xmn8m", WARNINGS[0], WARNINGS[1], "-Xmx64m", "-Dx=y", "-jar", jar.toString(), "client");
+                        "-XX:+UseG1GC",
+                        "-Xmn8m",
+                        WARNINGS[0],
+                        WARNINGS[1],
+                        "-Xmx64m",
+                        "-Dx=y",
+                        "-jar",
+                        jar.toString(),
+                        "client");
         assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_CLI_JVM_OPTS", "-XX:+UseParallelGC"), "client"))
                 .containsExactly("-XX:+UseParallelGC", WARNINGS[0], WARNINGS[1], "-jar", jar.toString(), "client");
         assertThat(argumentsJavaGets(Map.of("FLAGRUNNER_CLI_JVM_OPTS", ""), "client"))
@@ -110,7 +127,7 @@ class LauncherScriptTest {
 
             assertThat(finish(builder.start(), 0).lines().toList())
                     .as(command)
-                    .containsExactly("-Xmn8m", WARNINGS[0], WARNINGS[1], "-jar", expectedJar, "eval");
+                    .containsExactly("-XX:+UseG1GC", "-Xmn8m", WARNINGS[0], WARNINGS[1], "-jar", expectedJar, "eval");
         }
     }
 
@@ -172,7 +189,7 @@ class LauncherScriptTest {
         String stdout = finish(process, 0);
 
         assertThat(stdout.lines().toList()).hasSize(2).last().isEqualTo("-8193");
-        assertThat(stdout.lines().findFirst().orElseThrow()).contains("-XX:MaxNewSize=8388608");
+        assertThat(stdout.lines().findFirst().orElseThrow()).contains("-XX:+UseG1GC", "-XX:MaxNewSize=8388608");
     }
 
     @Test
@@ -181,19 +198,19 @@ class LauncherScriptTest {
 
         for (String command :
                 List.of("client", "server", "eval", "--version", "-V", "--help", "-h", "help", "completion")) {
-            assertThat(argumentsJavaGets(Map.of(), command))
-                    .as(command)
-                    .containsExactly(
-                            "-Xmn8m",
-                            WARNINGS[0],
-                            WARNINGS[1],
-                            "-XX:+UnlockDiagnosticVMOptions",
-                            "-XX:ArchiveRelocationMode=0",
-                            "-XX:SharedArchiveFile=" + fast.resolve("tools.jsa"),
-                            "-cp",
-                            fast.resolve("tools/flagrunner.jar") + ":" + fast.resolve("lib/picocli-4.7.7.jar"),
-                            FlagrunnerApplication.class.getName(),
-                            command);
+            List<String> expected =
+                    new java.util.ArrayList<>(List.of("-XX:+UseG1GC", "-Xmn8m", WARNINGS[0], WARNINGS[1]));
+            if (!command.equals("server")) {
+                // The short tools map their archive where it was dumped; the server keeps its random address.
+                expected.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
+            }
+            expected.addAll(List.of(
+                    "-XX:SharedArchiveFile=" + fast.resolve("tools.jsa"),
+                    "-cp",
+                    fast.resolve("tools/flagrunner.jar") + ":" + fast.resolve("lib/picocli-4.7.7.jar"),
+                    FlagrunnerApplication.class.getName(),
+                    command));
+            assertThat(argumentsJavaGets(Map.of(), command)).as(command).containsExactlyElementsOf(expected);
         }
         for (List<String> service : List.of(List.<String>of(), List.of("serve"), List.of("--server.port=0"))) {
             List<String> expected = new java.util.ArrayList<>(List.of(
@@ -231,6 +248,7 @@ class LauncherScriptTest {
 
         assertThat(argumentsJavaGets(Map.of(), "client"))
                 .containsExactly(
+                        "-XX:+UseG1GC",
                         "-Xmn8m",
                         WARNINGS[0],
                         WARNINGS[1],
@@ -244,6 +262,25 @@ class LauncherScriptTest {
                         "-XX:TieredStopAtLevel=1",
                         "-jar",
                         fast.resolve("flagrunner.jar").toString());
+    }
+
+    @Test
+    void theJavaThatMadeTheLayoutUsesItThroughALinkOrARelativePath() throws Exception {
+        Path fast = freshLayout();
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Path link = Files.createSymbolicLink(links.resolve("java"), links.relativize(printingJava()));
+        Path copy = Files.copy(printingJava(), links.resolve("java-copy"));
+
+        for (String java : List.of(link.toString(), dir.relativize(link).toString())) {
+            ProcessBuilder builder = script(Map.of("JAVA", java), "client").directory(dir.toFile());
+            assertThat(finish(builder.start(), 0).lines())
+                    .as(java)
+                    .contains("-XX:SharedArchiveFile=" + fast.resolve("tools.jsa"));
+        }
+        // The same bytes in another file are another java: its archives were never checked against this one.
+        assertThat(finish(script(Map.of("JAVA", copy.toString()), "client").start(), 0)
+                        .lines())
+                .containsSubsequence("-jar", jar.toString(), "client");
     }
 
     @Test
