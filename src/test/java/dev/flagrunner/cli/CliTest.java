@@ -30,6 +30,15 @@ class CliTest {
                 new PrintStream(stderr, true, UTF_8));
     }
 
+    /** The model of every command, as a command line that names no tool sees it, on this test's streams. */
+    private CommandLine wholeModel() {
+        return Cli.commandLine(
+                new ServeCommand(),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(stdout, true, UTF_8),
+                new PrintStream(stderr, true, UTF_8));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--help", "-h", "help"})
     void helpListsTheCommandsAndExitsZeroWithoutTheService(String help) {
@@ -165,11 +174,7 @@ class CliTest {
 
     @Test
     void everyOptionAndParameterOfEveryCommandSaysWhatItDoesAndItsDefault() {
-        CommandLine root = Cli.commandLine(
-                new ServeCommand(),
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(stdout, true, UTF_8),
-                new PrintStream(stderr, true, UTF_8));
+        CommandLine root = wholeModel();
         for (String name : List.of("serve", "client", "server", "eval")) {
             CommandLine command = root.getSubcommands().get(name);
             for (OptionSpec option : command.getCommandSpec().options()) {
@@ -192,11 +197,7 @@ class CliTest {
 
     @Test
     void noOptionOrParameterHasATypeWhoseConverterPicocliIsToldToLeaveOut() {
-        CommandLine root = Cli.commandLine(
-                new ServeCommand(),
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(stdout, true, UTF_8),
-                new PrintStream(stderr, true, UTF_8));
+        CommandLine root = wholeModel();
         String excluded = System.getProperty("picocli.converters.excludes");
 
         assertThat(excluded).isNotBlank();
@@ -217,13 +218,7 @@ class CliTest {
 
     @Test
     void theClientsDefaultLimitsAreTheSessionsDefaults() {
-        CommandLine client = Cli.commandLine(
-                        new ServeCommand(),
-                        new ByteArrayInputStream(new byte[0]),
-                        new PrintStream(stdout, true, UTF_8),
-                        new PrintStream(stderr, true, UTF_8))
-                .getSubcommands()
-                .get("client");
+        CommandLine client = wholeModel().getSubcommands().get("client");
 
         assertThat(client.getCommandSpec().findOption("--max-duration").defaultValue())
                 .isEqualTo(String.valueOf(SessionSpec.DEFAULT_MAX_DURATION.toSeconds()));
